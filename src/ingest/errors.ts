@@ -1,0 +1,55 @@
+/**
+ * Errors that make a file unreadable. Each has a stable code and a message in Chinese and English
+ * that names the file, so that a clerk and an evaluator both understand what went wrong; a batch
+ * records the error and goes on with the next file.
+ */
+
+export const INGEST_ERRORS = {
+  EMPTY_FILE: { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' },
+  NOT_FOUND: { zh: '找不到文件或无法读取', en: 'the file does not exist or cannot be read' },
+  UNSUPPORTED_TYPE: { zh: '不支持的文件类型，请提供 .docx 或 .html 格式的年度报告', en: 'unsupported file type; give the report as .docx or .html' },
+  PDF: { zh: '这是 PDF 文件，无法读取表格数据；请提供 Word（.docx）或网页（.html）版本', en: 'this is a PDF; its tables cannot be read — give the Word (.docx) or web page (.html) version' },
+  OLE_DOC: { zh: '这是旧版 Word（.doc）或 WPS 文件；请用 Word/WPS“另存为 .docx”后再导入，或安装 LibreOffice 以自动转换', en: 'this is a legacy Word (.doc) or WPS file; save it as .docx in Word/WPS, or install LibreOffice for automatic conversion' },
+  ENCRYPTED: { zh: '文件已加密（设有打开密码），请取消密码后再导入', en: 'the file is encrypted (password protected); remove the password and try again' },
+  CORRUPT_ZIP: { zh: '文件已损坏或不完整（不是有效的 DOCX 压缩包）', en: 'the file is damaged or truncated (not a valid DOCX zip package)' },
+  NOT_DOCX: { zh: '压缩包中没有 Word 正文（word/document.xml），不是有效的 DOCX 文件', en: 'the zip package has no Word body (word/document.xml); it is not a DOCX file' },
+  BAD_XML: { zh: 'Word 正文（document.xml）不是有效的 XML，文件已损坏', en: 'the Word body (document.xml) is not valid XML; the file is damaged' },
+  TOO_LARGE: { zh: '文件或其内容超过大小限制', en: 'the file or its content exceeds the size limit' },
+  TIMEOUT: { zh: '处理超时，文件可能过于复杂或已损坏', en: 'processing timed out; the file may be too complex or damaged' },
+  CONVERT_FAILED: { zh: '格式转换失败', en: 'conversion failed' },
+  NOT_A_REPORT: { zh: '不是政府信息公开工作年度报告：未找到年度报告的标题、章节或标准表格', en: 'not a government information disclosure annual report: no report title, sections or standard tables found' },
+  READ_FAILED: { zh: '无法读取文件内容', en: 'the file content could not be read' },
+} as const;
+
+export type IngestErrorCode = keyof typeof INGEST_ERRORS;
+
+export class IngestError extends Error {
+  readonly zh: string;
+  readonly en: string;
+
+  constructor(
+    readonly code: IngestErrorCode,
+    readonly file: string,
+    readonly detail?: string,
+  ) {
+    const base = INGEST_ERRORS[code];
+    const suffix = detail ? `（${detail}）` : '';
+    const zh = `文件“${file}”无法读取：${base.zh}${suffix}`;
+    const en = `Cannot read "${file}": ${base.en}${detail ? ` (${detail})` : ''}`;
+    super(`${zh}\n${en}`);
+    this.name = 'IngestError';
+    this.zh = zh;
+    this.en = en;
+  }
+
+  toJSON(): { code: string; file: string; message: string; zh: string; en: string } {
+    return { code: this.code, file: this.file, message: this.message, zh: this.zh, en: this.en };
+  }
+}
+
+/** Wraps anything thrown while reading a file into an IngestError naming that file. */
+export function asIngestError(err: unknown, file: string): IngestError {
+  if (err instanceof IngestError) return err;
+  const detail = err instanceof Error ? err.message.split('\n')[0].slice(0, 200) : String(err).slice(0, 200);
+  return new IngestError('READ_FAILED', file, detail);
+}

@@ -1,0 +1,99 @@
+/**
+ * Document → Report. Reads the tables against both official formats and keeps the one whose
+ * labels the document matches better (the format is decided by the tables, not by the year), then
+ * the meta data and the six sections.
+ */
+import type { Block, Document } from '../document/types';
+import { FORMAT_VERSIONS, formatForYear, getFormat } from '../formats/model';
+import { IngestError } from '../ingest/errors';
+import type { FieldCell, FieldValue, Finding, Report, Section, SourceInfo } from '../report/types';
+import { readMeta } from './meta';
+import { findHeadings } from './sections';
+import { readTables, type TableReading } from './tables';
+
+function found(reading: TableReading): number {
+  let n = 0;
+  for (const cell of reading.cells.values()) if (cell.status !== 'missing') n++;
+  return n;
+}
+
+function chooseReading(document: Document, year: number | null): TableReading {
+  const readings = FORMAT_VERSIONS.map((v) => readTables(document, v));
+  const best = Math.max(...readings.map(found));
+  const top = readings.filter((r) => found(r) === best);
+  if (top.length === 1) return top[0];
+  const preferred = year ? formatForYear(year) : '2021';
+  return top.find((r) => r.version === preferred) ?? top[0];
+}
+
+function paragraphText(blocks: readonly Block[], from: number, to: number, skip: ReadonlySet<number>): string[] {
+  const out: string[] = [];
+  for (let i = from; i < to; i++) {
+    const b = blocks[i];
+    if (b.kind === 'paragraph' && !skip.has(i) && b.text.trim()) out.push(b.text);
+  }
+  return out;
+}
+
+export function recognise(document: Document, source: SourceInfo): Report {
+  const { blocks } = document;
+  const sectionSpecs = getFormat('2021').spec.sections;
+  const headings = findHeadings(blocks, sectionSpecs);
+  const meta = readMeta(blocks, headings[0]?.block ?? -1);
+  const reading = chooseReading(document, meta.year);
+  if (!reading.matches.length && headings.length < 2 && !meta.title) {
+    throw new IngestError('NOT_A_REPORT', source.name);
+  }
+  const format = getFormat(reading.version);
+  const skip = new Set([...meta.titleBlocks, ...meta.closingBlocks]);
+
+  const sections: Section[] = sectionSpecs.map((spec) => {
+    const at = headings.findIndex((h) => h.section === spec);
+    const hit = headings[at];
+    const end = headings[at + 1]?.block ?? blocks.length;
+    return {
+      no: spec.no,
+      id: spec.id,
+      official: spec.heading,
+      heading: hit ? (blocks[hit.block] as { text: string }).text : null,
+      paragraphs: hit ? paragraphText(blocks, hit.block + 1, end, skip) : [],
+    };
+  });
+  const firstHeading = headings[0]?.block ?? 0;
+  const preambleStart = Math.max(0, ...meta.titleBlocks.map((b) => b + 1));
+
+  const fields: Record<string, FieldValue> = {
+    'meta.title': meta.title,
+    'meta.agency': meta.agency,
+    'meta.issuer': meta.issuer,
+    'meta.year': meta.year,
+    'meta.format': reading.version,
+    'meta.publishDate': meta.publishDate,
+  };
+  const cells: Record<string, FieldCell> = {};
+  for (const field of format.fields) {
+    if (field.part === 'meta') continue;
+    const cell = reading.cells.get(field.key);
+    fields[field.key] = cell?.value ?? null;
+    if (cell) {
+      const { value: _value, ...rest } = cell;
+      cells[field.key] = rest;
+    } else {
+      cells[field.key] = { raw: '', status: 'missing' };
+    }
+  }
+  const issues: Finding[] = [...reading.diagnostics];
+  return {
+    source: { ...source, reader: document.reader },
+    meta: {
+      title: meta.title, agency: meta.agency, issuer: meta.issuer, year: meta.year,
+      format: reading.version, publishDate: meta.publishDate,
+    },
+    fields,
+    cells,
+    preamble: paragraphText(blocks, preambleStart, firstHeading, skip),
+    sections,
+    tables: reading.matches,
+    issues,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The Report: what recognition makes of a Document, and what validation and every export read.
+ * Plain data, serialisable as JSON. `fields` uses exactly the keys of the field catalog
+ * (templates/fields.csv) for the report's format; `cells` says where each value came from.
+ */
+import type { FormatVersion } from '../formats/types';
+
+export type FieldValue = number | string | null;
+
+/**
+ * number: a number was read; blank: the cell is empty; placeholder: '/', '—', '-', '无';
+ * text: something that is not a number (kept raw, value null); missing: no cell was found.
+ */
+export type CellStatus = 'number' | 'blank' | 'placeholder' | 'text' | 'missing';
+
+/** A cell of the Document: the table's ordinal and the grid position of the cell's top-left corner. */
+export interface CellSource {
+  readonly table: number;
+  readonly row: number;
+  readonly col: number;
+}
+
+export interface FieldCell {
+  /** The cell text exactly as read (display-cleaned), before any parsing. */
+  readonly raw: string;
+  readonly status: CellStatus;
+  readonly source?: CellSource;
+  /** A unit printed in the cell (件, 项, 元, 万元…); 元 values are converted to 万元. */
+  readonly unit?: string;
+}
+
+export interface Section {
+  /** 1..6 */
+  readonly no: number;
+  readonly id: string;
+  /** The official heading of the section. */
+  readonly official: string;
+  /** The heading as printed, or null when the section was not found. */
+  readonly heading: string | null;
+  /** Narrative paragraphs of the section, table captions included, tables excluded. */
+  readonly paragraphs: readonly string[];
+}
+
+export interface ReportMeta {
+  readonly title: string | null;
+  readonly agency: string | null;
+  readonly issuer: string | null;
+  readonly year: number | null;
+  readonly format: FormatVersion;
+  /** ISO date yyyy-mm-dd */
+  readonly publishDate: string | null;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A finding of validation or a diagnostic of recognition; `rule` is a stable id (RULES.md). */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Chinese message naming rows and columns as the printed table does. */
+  readonly message: string;
+  /** Field keys concerned, so a UI or a workbook can point at the cells. */
+  readonly fields: readonly string[];
+}
+
+/** Which Document table was read as which part of the format. */
+export interface TableMatch {
+  /** TableSpec id: t2.item1, t3, t4 */
+  readonly spec: string;
+  /** Document table ordinals the spec's rows were found in (a split table gives several). */
+  readonly tables: readonly number[];
+  readonly rows: number;
+}
+
+export interface SourceInfo {
+  /** The path or name the user gave. */
+  readonly file: string;
+  readonly name: string;
+  readonly size: number;
+  /** Which reader produced the Document (docx, mammoth, html, mht, doc…). */
+  readonly reader: string;
+}
+
+export interface Report {
+  readonly source: SourceInfo;
+  readonly meta: ReportMeta;
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly cells: Readonly<Record<string, FieldCell>>;
+  /** Paragraphs between the title and section 一 (根据《条例》…现将…报告如下). */
+  readonly preamble: readonly string[];
+  readonly sections: readonly Section[];
+  readonly tables: readonly TableMatch[];
+  /** Validation findings and recognition diagnostics. */
+  readonly issues: readonly Finding[];
+}
