@@ -6,7 +6,7 @@
 import type { Block, Document } from '../document/types';
 import { FORMAT_VERSIONS, formatForYear, getFormat } from '../formats/model';
 import { IngestError } from '../ingest/errors';
-import type { FieldCell, FieldValue, Finding, Report, Section, SourceInfo } from '../report/types';
+import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../report/types';
 import { readMeta } from './meta';
 import { findHeadings } from './sections';
 import { readTables, type TableReading } from './tables';
@@ -82,7 +82,6 @@ export function recognise(document: Document, source: SourceInfo): Report {
       cells[field.key] = { raw: '', status: 'missing' };
     }
   }
-  const issues: Finding[] = [...reading.diagnostics];
   return {
     source: { ...source, reader: document.reader },
     meta: {
@@ -94,6 +93,7 @@ export function recognise(document: Document, source: SourceInfo): Report {
     preamble: paragraphText(blocks, preambleStart, firstHeading, skip),
     sections,
     tables: reading.matches,
-    issues,
+    diagnostics: reading.diagnostics,
+    issues: reading.diagnostics,
   };
 }

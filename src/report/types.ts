@@ -90,6 +90,8 @@ export interface Report {
   readonly preamble: readonly string[];
   readonly sections: readonly Section[];
   readonly tables: readonly TableMatch[];
-  /** Validation findings and recognition diagnostics. */
+  /** What recognition noticed (unmatched rows, conflicting duplicates…). */
+  readonly diagnostics: readonly Finding[];
+  /** Everything to show the user: validation findings, then the diagnostics. */
   readonly issues: readonly Finding[];
 }

@@ -1,0 +1,51 @@
+/**
+ * The core every front end uses (CLI, server, workers): one file in, a checked Report or a clear
+ * per-file error out. Nothing here throws for a bad file.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { asIngestError, IngestError } from '../ingest/errors';
+import { readDocument, type InputFile, type ReadOptions } from '../ingest';
+import { recognise } from '../recognise';
+import type { Report } from '../report/types';
+import { validateReport } from '../validate';
+
+export interface FileError {
+  readonly code: string;
+  readonly file: string;
+  /** Chinese and English, on two lines. */
+  readonly message: string;
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type FileResult =
+  | { readonly ok: true; readonly file: string; readonly report: Report }
+  | { readonly ok: false; readonly file: string; readonly error: FileError };
+
+export type ProcessOptions = ReadOptions;
+
+/** The report with its issues (re)computed: validation findings, then recognition diagnostics. */
+export function checkReport(report: Report): Report {
+  return { ...report, issues: [...validateReport(report), ...report.diagnostics] };
+}
+
+export async function processInput(input: InputFile, file: string, options: ProcessOptions = {}): Promise<FileResult> {
+  try {
+    const document = await readDocument(input, options);
+    const report = recognise(document, { file, name: input.name, size: input.bytes.length, reader: document.reader });
+    return { ok: true, file, report: checkReport(report) };
+  } catch (err) {
+    return { ok: false, file, error: asIngestError(err, input.name).toJSON() };
+  }
+}
+
+export async function processPath(file: string, options: ProcessOptions = {}): Promise<FileResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (err) {
+    return { ok: false, file, error: new IngestError('NOT_FOUND', path.basename(file), (err as Error).message).toJSON() };
+  }
+  return processInput({ name: path.basename(file), bytes }, file, options);
+}

@@ -1,0 +1,18 @@
+/** The per-report exports `convert --to` can write, by name. */
+import * as fs from 'node:fs/promises';
+import type { Report } from '../report/types';
+import { reportToJson } from './json';
+
+export interface Exporter {
+  readonly extension: string;
+  readonly description: string;
+  write(report: Report, target: string): Promise<void>;
+}
+
+export const EXPORTERS: Record<string, Exporter> = {
+  json: {
+    extension: '.json',
+    description: 'JSON（字段、来源单元格、章节、问题）',
+    write: (report, target) => fs.writeFile(target, reportToJson(report), 'utf8'),
+  },
+};
