@@ -27,8 +27,7 @@ export function labelKeys(text: string, options: KeyOptions = {}): string[] {
   // A bracket group after the start is a note (本年增/减（指…）); one at the start is numbering.
   const withoutNotes = compact.replace(/(?<!^)\([^()]*\)/g, '').replace(PUNCTUATION, '');
   const withNotes = compact.replace(PUNCTUATION, '');
-  const keys = [withNotes, withoutNotes].filter((k) => k !== '');
-  return keys[0] === keys[1] ? [keys[0]] : keys;
+  return [...new Set([withNotes, withoutNotes])].filter((k) => k !== '');
 }
 
 /** Every key of a label and its accepted variants. */

@@ -25,6 +25,9 @@ export interface TableReading {
   readonly diagnostics: Finding[];
 }
 
+/** White space before a numbered item (1. 2、 （三）) separates two labels in one cell. */
+const NUMBERED_PART = /\s+(?=\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
+
 interface ColumnMap {
   readonly leaves: Map<LeafColumn, number[]>;
   readonly valueColumns: Set<number>;
@@ -64,9 +67,15 @@ function mapColumns(spec: SpecIndex, table: Table, rows: readonly number[]): Col
     }
     const segments = ids.map((i) => textOf(table, i)).filter((t) => !isBlank(t));
     const bottom = ids[ids.length - 1];
-    // A header cell spanning several grid columns is one column of the format.
-    let leaf = previous && previous.cell === bottom ? previous.leaf : matchLeaf(spec.leafColumns, segments, { stripNumbering: false, taken });
-    if (leaf && taken.has(leaf) && !(previous && previous.leaf === leaf)) leaf = undefined;
+    let leaf: LeafColumn | undefined;
+    if (previous && (previous.cell === bottom || !segments.length)) {
+      // A header cell spanning several grid columns is one column of the format; so is a column
+      // with no header at all next to it (a single-value column whose cells were not merged).
+      leaf = previous.leaf;
+    } else {
+      leaf = matchLeaf(spec.leafColumns, segments, { stripNumbering: false, taken });
+      if (leaf && taken.has(leaf)) leaf = undefined;
+    }
     previous = { cell: bottom, leaf };
     if (!leaf) continue;
     taken.add(leaf);
@@ -174,7 +183,8 @@ class TableReader {
       if (i < 0 || seen.has(i) || map.valueColumns.has(c)) continue;
       seen.add(i);
       const t = textOf(table, i);
-      if (!isBlank(t) && !looksNumeric(t)) segments.push(t);
+      // One cell may hold a group and its item: '（三）不予公开 1.属于国家秘密'.
+      if (parseCell(t, '件').status === 'text') segments.push(...t.split(NUMBERED_PART).filter((x) => !isBlank(x)));
     }
     return segments;
   }
