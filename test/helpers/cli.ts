@@ -1,0 +1,22 @@
+/** Runs the real `nianbao` command (bin/nianbao.js) as a user would. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const BIN = path.join(__dirname, '../../bin/nianbao.js');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[], cwd = process.cwd()): CliRun {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = 'nianbao-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
