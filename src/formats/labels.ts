@@ -20,20 +20,42 @@ export interface KeyOptions {
   readonly stripNumbering?: boolean;
 }
 
+// Recognition compares the same cell texts against many labels: remember their keys.
+const keyCache = [new Map<string, string[]>(), new Map<string, string[]>()];
+const KEY_CACHE_LIMIT = 50_000;
+
 /** The comparison keys of a text (one or two, never empty strings). */
 export function labelKeys(text: string, options: KeyOptions = {}): string[] {
+  const cache = keyCache[options.stripNumbering ? 1 : 0];
+  let keys = cache.get(text);
+  if (!keys) {
+    if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+    keys = computeKeys(text, !!options.stripNumbering);
+    cache.set(text, keys);
+  }
+  return keys;
+}
+
+function computeKeys(text: string, numbering: boolean): string[] {
   let compact = compactText(text);
-  if (options.stripNumbering) compact = stripNumbering(compact);
+  if (numbering) compact = stripNumbering(compact);
   // A bracket group after the start is a note (本年增/减（指…）); one at the start is numbering.
   const withoutNotes = compact.replace(/(?<!^)\([^()]*\)/g, '').replace(PUNCTUATION, '');
   const withNotes = compact.replace(PUNCTUATION, '');
   return [...new Set([withNotes, withoutNotes])].filter((k) => k !== '');
 }
 
+const specKeyCache = [new WeakMap<LabelSpec, string[]>(), new WeakMap<LabelSpec, string[]>()];
+
 /** Every key of a label and its accepted variants. */
 export function specKeys(spec: LabelSpec, options: KeyOptions = {}): string[] {
-  const all = [spec.label, ...(spec.variants ?? [])].flatMap((t) => labelKeys(t, options));
-  return [...new Set(all)];
+  const cache = specKeyCache[options.stripNumbering ? 1 : 0];
+  let keys = cache.get(spec);
+  if (!keys) {
+    keys = [...new Set([spec.label, ...(spec.variants ?? [])].flatMap((t) => labelKeys(t, options)))];
+    cache.set(spec, keys);
+  }
+  return keys;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { LeafColumn, LeafRow } from '../formats/model';
 import { fieldKey } from '../formats/model';
 import type { Document, Table } from '../document/types';
 import type { FieldCell, Finding, TableMatch } from '../report/types';
-import { compactText } from '../text/normalise';
+import { compactText, isBlankText } from '../text/normalise';
 import { matchLeaf } from './leaf-match';
 import { formatIndex, type FormatIndex, type SpecIndex } from './spec-index';
 import { looksNumeric, parseCell } from './values';
@@ -50,9 +50,7 @@ function textOf(table: Table, i: number): string {
   return table.cells[i].text;
 }
 
-function isBlank(text: string): boolean {
-  return compactText(text) === '';
-}
+const isBlank = isBlankText;
 
 function mapColumns(spec: SpecIndex, table: Table, rows: readonly number[]): ColumnMap {
   const leaves = new Map<LeafColumn, number[]>();

@@ -28,6 +28,13 @@ export function compactText(raw: string): string {
   return raw.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').replace(SPACES, '');
 }
 
+const VISIBLE = /[^\s\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF\u00AD]/;
+
+/** True when a text shows nothing: empty, spaces of any kind, zero-width characters. */
+export function isBlankText(raw: string): boolean {
+  return !VISIBLE.test(raw);
+}
+
 /** One line of display text: line breaks inside a cell become nothing (labels) or a space (prose). */
 export function singleLine(raw: string, joiner = ''): string {
   return cleanText(raw).split('\n').join(joiner);
