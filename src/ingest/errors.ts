@@ -18,6 +18,8 @@ export const INGEST_ERRORS = {
   TIMEOUT: { zh: '处理超时，文件可能过于复杂或已损坏', en: 'processing timed out; the file may be too complex or damaged' },
   CONVERT_FAILED: { zh: '格式转换失败', en: 'conversion failed' },
   NOT_A_REPORT: { zh: '不是政府信息公开工作年度报告：未找到年度报告的标题、章节或标准表格', en: 'not a government information disclosure annual report: no report title, sections or standard tables found' },
+  OUT_OF_MEMORY: { zh: '处理时内存超出限制，文件可能过大、过于复杂或已损坏', en: 'processing exceeded the memory limit; the file may be too large, too complex or damaged' },
+  WORKER_FAILED: { zh: '处理进程意外退出', en: 'the worker processing the file stopped unexpectedly' },
   READ_FAILED: { zh: '无法读取文件内容', en: 'the file content could not be read' },
 } as const;
 
