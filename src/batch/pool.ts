@@ -1,14 +1,15 @@
 /**
  * Files are read in worker threads: all cores are used, and a file that takes too long or too
- * much memory is stopped (its worker terminated) and reported as a clear per-file error while
- * the rest of the batch goes on. The pool never rejects: every task ends in a FileResult.
+ * much memory is stopped (its worker terminated and replaced) and reported as a clear per-file
+ * error while the rest of the batch goes on. The time budget starts when a ready worker takes the
+ * task, so worker start-up never counts against a file. `run` never rejects.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Piscina } from 'piscina';
+import { Worker } from 'node:worker_threads';
 import type { FileResult } from '../core/pipeline';
 import { IngestError, type IngestErrorCode } from '../ingest/errors';
-import type { BatchTask } from './worker';
+import type { BatchTask, FromWorker } from './worker';
 
 export interface PoolOptions {
   /** Worker threads (default: available cores). */
@@ -19,6 +20,7 @@ export interface PoolOptions {
   readonly maxMemoryMb?: number;
 }
 
+/** Per-file budgets, in one place. */
 export const BUDGET = { timeoutMs: 20_000, maxMemoryMb: 1024 } as const;
 
 export function defaultThreads(): number {
@@ -29,50 +31,120 @@ function failure(task: BatchTask, code: IngestErrorCode, detail?: string): FileR
   return { ok: false, file: task.file ?? task.name, error: new IngestError(code, task.name, detail).toJSON() };
 }
 
+interface Job {
+  readonly task: BatchTask;
+  readonly timeoutMs: number;
+  readonly resolve: (r: FileResult) => void;
+}
+
+class Slot {
+  readonly worker: Worker;
+  ready = false;
+  job: { id: number; job: Job; timer: NodeJS.Timeout } | undefined;
+
+  constructor(maxMemoryMb: number, onMessage: (slot: Slot, m: FromWorker) => void, onDeath: (slot: Slot, err?: Error) => void) {
+    this.worker = new Worker(path.join(__dirname, 'worker-entry.js'), {
+      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.on('message', (m: FromWorker) => onMessage(this, m));
+    this.worker.on('error', (err) => onDeath(this, err));
+    this.worker.on('exit', () => onDeath(this));
+  }
+}
+
 export class ReportPool {
-  private readonly piscina: Piscina<BatchTask, FileResult>;
+  readonly threads: number;
   private readonly timeoutMs: number;
+  private readonly maxMemoryMb: number;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+  private closed = false;
 
   constructor(options: PoolOptions = {}) {
-    const threads = options.threads ?? defaultThreads();
+    this.threads = Math.max(1, options.threads ?? defaultThreads());
     this.timeoutMs = options.timeoutMs ?? BUDGET.timeoutMs;
-    this.piscina = new Piscina({
-      filename: path.join(__dirname, 'worker-entry.js'),
-      minThreads: threads,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? BUDGET.maxMemoryMb },
+    this.maxMemoryMb = options.maxMemoryMb ?? BUDGET.maxMemoryMb;
+    for (let i = 0; i < this.threads; i++) this.spawn();
+  }
+
+  run(task: BatchTask, options: { timeoutMs?: number } = {}): Promise<FileResult> {
+    if (this.closed) return Promise.resolve(failure(task, 'WORKER_FAILED', 'pool closed'));
+    return new Promise((resolve) => {
+      this.queue.push({ task, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
+      this.dispatch();
     });
   }
 
-  get threads(): number {
-    return this.piscina.options.maxThreads;
+  async destroy(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) job.resolve(failure(job.task, 'WORKER_FAILED', 'pool closed'));
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+    this.slots.clear();
   }
 
-  async run(task: BatchTask): Promise<FileResult> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    try {
-      return await this.piscina.run(task, { signal: controller.signal });
-    } catch (err) {
-      if (controller.signal.aborted) return failure(task, 'TIMEOUT', `超过 ${Math.round(this.timeoutMs / 1000)} 秒`);
-      const code = (err as { code?: string }).code ?? '';
-      if (code === 'ERR_WORKER_OUT_OF_MEMORY') return failure(task, 'OUT_OF_MEMORY');
-      return failure(task, 'WORKER_FAILED', (err as Error).message?.slice(0, 200));
-    } finally {
-      clearTimeout(timer);
+  private spawn(): void {
+    if (this.closed) return;
+    this.slots.add(new Slot(this.maxMemoryMb, (s, m) => this.onMessage(s, m), (s, err) => this.onDeath(s, err)));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (!slot.ready || slot.job) continue;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      const timer = setTimeout(() => this.expire(slot), job.timeoutMs);
+      slot.job = { id, job, timer };
+      slot.worker.postMessage({ id, task: job.task });
     }
   }
 
-  async destroy(): Promise<void> {
-    await this.piscina.destroy();
+  private onMessage(slot: Slot, m: FromWorker): void {
+    if (m.type === 'ready') slot.ready = true;
+    else if (slot.job && slot.job.id === m.id) this.settle(slot, m.result);
+    this.dispatch();
+  }
+
+  private settle(slot: Slot, result: FileResult): void {
+    const current = slot.job!;
+    clearTimeout(current.timer);
+    slot.job = undefined;
+    current.job.resolve(result);
+  }
+
+  /** The file ran out of time: stop its worker, answer for the file, start a fresh worker. */
+  private expire(slot: Slot): void {
+    const current = slot.job;
+    if (!current) return;
+    this.settle(slot, failure(current.job.task, 'TIMEOUT', `时限 ${current.job.timeoutMs / 1000} 秒 / limit ${current.job.timeoutMs / 1000} s`));
+    this.retire(slot);
+  }
+
+  private onDeath(slot: Slot, err?: Error): void {
+    if (!this.slots.has(slot)) return;
+    const current = slot.job;
+    if (current) {
+      const oom = (err as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.settle(slot, failure(current.job.task, oom ? 'OUT_OF_MEMORY' : 'WORKER_FAILED', oom ? undefined : err?.message?.slice(0, 200)));
+    }
+    this.retire(slot);
+  }
+
+  private retire(slot: Slot): void {
+    if (!this.slots.delete(slot)) return;
+    void slot.worker.terminate();
+    this.spawn();
+    this.dispatch();
   }
 }
 
 /**
- * Runs files through the pool with a bounded number in flight, handing each result to
- * `onResult` as soon as it is ready (completion order), so nothing accumulates in memory and an
- * interrupted run keeps what it finished.
+ * Runs files through a pool with a bounded number in flight, handing each result to `onResult`
+ * as soon as it is ready (completion order), so nothing accumulates in memory and an interrupted
+ * run keeps what it finished.
  */
 export async function processFiles(
   files: readonly string[],
@@ -82,18 +154,16 @@ export async function processFiles(
 ): Promise<void> {
   if (!files.length) return;
   const pool = new ReportPool({ ...options, threads: Math.min(options.threads ?? defaultThreads(), files.length) });
-  const inFlight = pool.threads * 2;
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const lane = async (): Promise<void> => {
     while (next < files.length) {
       const index = next++;
       const file = files[index];
-      const result = await pool.run({ ...task, file, name: path.basename(file) });
-      await onResult(result, index);
+      await onResult(await pool.run({ ...task, file, name: path.basename(file) }), index);
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(pool.threads * 2, files.length) }, lane));
   } finally {
     await pool.destroy();
   }

@@ -1,3 +1,3 @@
 // Worker threads start without the TypeScript hook: register tsx, then load the real worker.
 require('tsx/cjs');
-module.exports = require('./worker.ts');
+require('./worker.ts').serve();

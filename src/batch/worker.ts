@@ -1,4 +1,8 @@
-/** One file in a worker thread: the same pipeline the CLI and server use inline. */
+/**
+ * The worker thread side of the pool: loads the pipeline once, says it is ready, then handles one
+ * task at a time. Each task is the same pipeline the CLI and server run.
+ */
+import { parentPort } from 'node:worker_threads';
 import { processInput, processPath, type FileResult, type ProcessOptions } from '../core/pipeline';
 
 export interface BatchTask {
@@ -10,7 +14,19 @@ export interface BatchTask {
   readonly options: ProcessOptions;
 }
 
-export default async function run(task: BatchTask): Promise<FileResult> {
+export type ToWorker = { readonly id: number; readonly task: BatchTask };
+export type FromWorker = { readonly type: 'ready' } | { readonly type: 'result'; readonly id: number; readonly result: FileResult };
+
+export async function runTask(task: BatchTask): Promise<FileResult> {
   if (task.bytes) return processInput({ name: task.name, bytes: task.bytes }, task.name, task.options);
   return processPath(task.file!, task.options);
+}
+
+export function serve(): void {
+  const port = parentPort!;
+  port.on('message', async ({ id, task }: ToWorker) => {
+    const result = await runTask(task);
+    port.postMessage({ type: 'result', id, result } satisfies FromWorker);
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
 }

@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { processFiles, ReportPool } from '../src/batch/pool';
+import type { FileResult } from '../src/core/pipeline';
+import { buildDocx, p, table } from './helpers/docx-fixture';
+import { tempDir } from './helpers/cli';
+
+const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
+
+describe('the worker pool', () => {
+  let dir: string;
+  let huge: string;
+
+  beforeAll(async () => {
+    dir = tempDir();
+    huge = path.join(dir, 'huge.docx');
+    // A table of 20,000 rows: seconds of work for any reader, so a 200 ms budget must stop it.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [String(i), '行政许可', '12', '3']);
+    fs.writeFileSync(huge, await buildDocx([p('某某县2022年政府信息公开工作年度报告'), table([['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'], ...rows])]));
+    fs.writeFileSync(path.join(dir, 'broken.docx'), 'PK\u0003\u0004 truncated');
+  }, 60_000);
+
+  it('hands every file of a batch back as a result or a clear error, in completion order', async () => {
+    const files = [SAMPLE, path.join(dir, 'broken.docx'), SAMPLE];
+    const seen: [number, FileResult][] = [];
+    await processFiles(files, { options: {} }, (r, i) => { seen.push([i, r]); }, { threads: 2 });
+    expect(seen.map(([i]) => i).sort()).toEqual([0, 1, 2]);
+    const byIndex = new Map(seen);
+    expect(byIndex.get(0)).toMatchObject({ ok: true, report: { meta: { agency: '忻州经济开发区' } } });
+    expect(byIndex.get(1)).toMatchObject({ ok: false, error: { file: 'broken.docx', code: 'CORRUPT_ZIP' } });
+  });
+
+  it('stops a file that runs over its time budget and goes on with a fresh worker', async () => {
+    const pool = new ReportPool({ threads: 1 });
+    try {
+      const slow = await pool.run({ file: huge, name: 'huge.docx', options: {} }, { timeoutMs: 200 });
+      expect(slow).toMatchObject({ ok: false, error: { code: 'TIMEOUT', file: 'huge.docx' } });
+      expect(!slow.ok && slow.error.message).toMatch(/处理超时[\s\S]*timed out/);
+      const next = await pool.run({ file: SAMPLE, name: 'sample.docx', options: {} });
+      expect(next.ok).toBe(true);
+    } finally {
+      await pool.destroy();
+    }
+  });
+
+  it('reads uploads given as bytes', async () => {
+    const pool = new ReportPool({ threads: 1 });
+    try {
+      const r = await pool.run({ bytes: fs.readFileSync(SAMPLE), name: '上传.docx', options: {} });
+      expect(r).toMatchObject({ ok: true, report: { source: { name: '上传.docx' } } });
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
