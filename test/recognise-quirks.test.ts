@@ -278,3 +278,14 @@ describe('documents that are not annual reports', () => {
   });
 });
 
+
+describe('table 四 left blank', () => {
+  it.each([['blank', ''], ['slashes', '/']])('reads a review/litigation row of %s as present but empty', async (_name, text) => {
+    const values: Values = { ...v2021 };
+    for (const k of Object.keys(values)) if (k.startsWith('t4.')) values[k] = text;
+    const report = await readFixture({ version: '2021', values });
+    expect(report.tables.map((t) => t.spec)).toContain('t4');
+    expect(report.cells['t4.review.total'].status).toBe(text ? 'placeholder' : 'blank');
+    expect(report.fields['t4.review.total']).toBeNull();
+  });
+});

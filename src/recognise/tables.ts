@@ -116,7 +116,12 @@ class TableReader {
   private row(table: Table, r: number): void {
     const ids = rowCells(table, r);
     const texts = ids.map((i) => textOf(table, i)).filter((t) => !isBlank(t));
-    if (!texts.length) return;
+    if (!texts.length) {
+      // An empty row right under a header is the data row of a table without row labels (四).
+      if (this.lastRowWasHeader && this.band) this.dataRow(table, r);
+      this.lastRowWasHeader = false;
+      return;
+    }
     const caption = texts.length === 1 ? this.captionOf(texts[0]) : undefined;
     if (caption) {
       this.caption = caption;
