@@ -9,6 +9,7 @@ interface Command {
 // Loaded on demand (require, not import(): the sources run through tsx's CommonJS hook).
 const COMMANDS: Record<string, () => Command> = {
   convert: () => require('./convert'),
+  template: () => require('./template'),
 };
 
 const USAGE = `年报通 nianbao — 政府信息公开工作年度报告：读取、核对、导出

@@ -15,4 +15,9 @@ export const EXPORTERS: Record<string, Exporter> = {
     description: 'JSON（字段、来源单元格、章节、问题）',
     write: (report, target) => fs.writeFile(target, reportToJson(report), 'utf8'),
   },
+  docx: {
+    extension: '.docx',
+    description: 'DOCX（标准格式的年度报告，GB/T 9704 版式）',
+    write: (report, target) => require('./docx').writeReportDocx(report, target),
+  },
 };
