@@ -1,0 +1,47 @@
+/** `nianbao serve [--port 8080] [--host 127.0.0.1]`: the drag-and-drop web page. */
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server';
+import { parse, UsageError } from './args';
+
+export const HELP = `nianbao serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}]
+  启动网页版：在浏览器中拖入年度报告文件，查看、核对、修改并下载 Excel / Word / JSON 与批量汇总表。
+  --port  端口（默认 ${DEFAULT_PORT}；0 表示任选一个空闲端口）
+  --host  监听地址（默认 ${DEFAULT_HOST}，只有本机能访问；--host 0.0.0.0 让局域网内其他电脑也能访问，
+          但网页没有登录和权限控制，能访问该地址的人都能看到和修改已上传的报告）
+按 Ctrl+C 停止；停止后，上传的报告不会保留。`;
+
+function portOf(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口应为 0–65535 之间的整数 / invalid port: ${text}`);
+  return port;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    port: { type: 'string', short: 'p', default: String(DEFAULT_PORT) },
+    host: { type: 'string', default: DEFAULT_HOST },
+  });
+  if (positionals.length) throw new UsageError(`多余的参数 / unexpected arguments: ${positionals.join(' ')}`);
+  let server;
+  try {
+    server = await startServer({ port: portOf(values.port!), host: values.host! });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? '端口已被占用，请用 --port 换一个端口 / port in use, choose another with --port'
+      : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? '本机没有这个地址 / no such address on this machine'
+      : (err as Error).message;
+    console.error(`无法启动网页版（${values.host}:${values.port}）：${why}`);
+    return 1;
+  }
+  console.log(`年报通网页版已启动：${server.url}`);
+  console.log(`Open ${server.url} in a browser. 按 Ctrl+C 停止 / press Ctrl+C to stop.`);
+  if (server.host !== DEFAULT_HOST && server.host !== 'localhost') {
+    console.log('注意：已对局域网开放，能访问本机该端口的人都能查看和修改上传的报告。');
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}

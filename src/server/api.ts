@@ -1,0 +1,104 @@
+/**
+ * The JSON API of the page, over the same core the CLI uses: upload, list, one report, correct a
+ * cell, remove, cross-year pairs, downloads. Each handler gets a parsed request and either answers
+ * or throws an HttpError; the router turns anything thrown into an error answer.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EditError } from '../report/edit';
+import { attachmentHeader, reportDownload, type Download } from './downloads';
+import { httpErrors } from './errors';
+import { pageConfig } from './page-data';
+import { readJson, send, sendJson } from './respond';
+import type { Entry, ReportStore } from './store';
+import { summaryDownload } from './summary';
+import type { Uploads } from './uploads';
+
+export interface Context {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly params: readonly string[];
+}
+
+export type Handler = (ctx: Context) => Promise<void> | void;
+
+export class Api {
+  private config: ReturnType<typeof pageConfig> | undefined;
+
+  constructor(private readonly store: ReportStore, private readonly uploads: Uploads) {}
+
+  private entry(id: string): Entry {
+    const entry = this.store.get(id);
+    if (!entry) throw httpErrors.reportNotFound();
+    return entry;
+  }
+
+  /** One report as the page shows it: summary, the corrected report with all findings, and which cells were edited. */
+  private detail(entry: Entry) {
+    return { summary: this.store.summary(entry), report: this.store.current(entry) ?? null, edits: Object.fromEntries(entry.edits) };
+  }
+
+  private pairs() {
+    return this.store.crossYear().pairs;
+  }
+
+  readonly getConfig: Handler = ({ res }) => {
+    this.config ??= pageConfig();
+    sendJson(res, 200, this.config);
+  };
+
+  readonly list: Handler = ({ res }) => {
+    sendJson(res, 200, { reports: this.store.list().map((e) => this.store.summary(e)), pairs: this.pairs() });
+  };
+
+  readonly upload: Handler = async ({ req, res }) => {
+    const files = await this.uploads.handle(req);
+    sendJson(res, 200, { files, pairs: this.pairs() });
+  };
+
+  readonly clear: Handler = ({ res }) => {
+    this.store.clear();
+    sendJson(res, 200, { reports: [], pairs: [] });
+  };
+
+  readonly get: Handler = ({ res, params }) => {
+    sendJson(res, 200, this.detail(this.entry(params[0])));
+  };
+
+  readonly remove: Handler = ({ res, params }) => {
+    if (!this.store.remove(params[0])) throw httpErrors.reportNotFound();
+    sendJson(res, 200, { removed: params[0], pairs: this.pairs() });
+  };
+
+  readonly editCell: Handler = async ({ req, res, params }) => {
+    const entry = this.entry(params[0]);
+    if (!entry.report) throw httpErrors.badEdit('这个文件无法读取，没有可修改的表格', 'this file could not be read; there is no table to correct');
+    const body = (await readJson(req)) as { key?: unknown; raw?: unknown } | null;
+    if (typeof body?.key !== 'string' || typeof body.raw !== 'string') {
+      throw httpErrors.badEdit('请求须包含 key 与 raw 两个文本字段', 'the body must hold the text fields key and raw');
+    }
+    try {
+      this.store.edit(entry, body.key, body.raw);
+    } catch (err) {
+      if (err instanceof EditError) throw httpErrors.badEdit(err.zh, err.en);
+      throw err;
+    }
+    sendJson(res, 200, { ...this.detail(entry), pairs: this.pairs() });
+  };
+
+  readonly download: Handler = async ({ res, params }) => {
+    const entry = this.entry(params[0]);
+    const report = this.store.current(entry);
+    if (!report) throw httpErrors.badEdit('这个文件无法读取，没有可下载的数据', 'this file could not be read; nothing to download');
+    const file = await reportDownload(report, entry.name, params[1]);
+    if (!file) throw httpErrors.notFound();
+    sendDownload(res, file);
+  };
+
+  readonly summary: Handler = async ({ res }) => {
+    sendDownload(res, await summaryDownload(this.store));
+  };
+}
+
+function sendDownload(res: ServerResponse, file: Download): void {
+  send(res, 200, file.contentType, file.bytes, { 'Content-Disposition': attachmentHeader(file.fileName), 'Cache-Control': 'no-store' });
+}

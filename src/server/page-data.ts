@@ -1,0 +1,56 @@
+/**
+ * What the page needs to draw reports, taken from the format descriptions and the rule catalogue:
+ * the official layout of every part (cells with merges and the key of each value cell), where each
+ * field is in the printed table, and the Chinese title of every rule. The page holds no table
+ * layout of its own.
+ */
+import { partLayout, type LayoutTable } from '../formats/layout';
+import { FORMAT_VERSIONS, getFormat } from '../formats/model';
+import type { FormatVersion } from '../formats/types';
+import { ruleCatalogue } from '../validate/catalogue';
+import { downloadKinds } from './downloads';
+import { SERVER_LIMITS } from './limits';
+
+export interface PagePart {
+  readonly id: string;
+  readonly no: string;
+  readonly title: string;
+  readonly layout: LayoutTable;
+}
+
+export interface PageField {
+  readonly where: string;
+  readonly unit?: string;
+  readonly type: string;
+  readonly signed: boolean;
+}
+
+export interface PageFormat {
+  readonly version: FormatVersion;
+  readonly notice: string;
+  readonly parts: readonly PagePart[];
+  readonly fields: Readonly<Record<string, PageField>>;
+  readonly sections: readonly { no: number; heading: string }[];
+}
+
+function pageFormat(version: FormatVersion): PageFormat {
+  const format = getFormat(version);
+  const fields: Record<string, PageField> = {};
+  for (const f of format.fields) fields[f.key] = { where: f.where, unit: f.unit, type: f.type, signed: f.signed };
+  return {
+    version,
+    notice: format.spec.notice,
+    parts: format.spec.parts.map((p) => ({ id: p.id, no: p.no, title: p.title, layout: partLayout(format, p.id) })),
+    fields,
+    sections: format.spec.sections.map((s) => ({ no: s.no, heading: s.heading })),
+  };
+}
+
+export function pageConfig() {
+  return {
+    limits: SERVER_LIMITS,
+    formats: Object.fromEntries(FORMAT_VERSIONS.map((v) => [v, pageFormat(v)])),
+    rules: Object.fromEntries(ruleCatalogue().map((r) => [r.id, { title: r.title, severity: r.severity }])),
+    downloads: downloadKinds(),
+  };
+}

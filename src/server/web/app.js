@@ -1,0 +1,89 @@
+// The page: wires the drop zone and file picker to the upload queue, the file list to the report
+// view, and the top buttons to the batch downloads. Everything the page knows about formats,
+// rules and limits comes from /api/config.
+import { deleteJson, download, getJson } from './api.js';
+import { drawPairs } from './cross-year.js';
+import { toast } from './dom.js';
+import { FileList } from './file-list.js';
+import { ReportView } from './report-view.js';
+import { UploadQueue } from './upload-queue.js';
+
+const $ = (id) => document.getElementById(id);
+
+function limitsText(limits) {
+  const mb = (n) => `${Math.round(n / 1024 / 1024)} MB`;
+  return `单个文件最大 ${mb(limits.maxFileBytes)}；本次最多保存 ${limits.maxReports} 份报告。`;
+}
+
+async function start() {
+  const config = await getJson('/api/config');
+  $('limits').textContent = limitsText(config.limits);
+  const pairsSection = $('cross-year');
+  const showPairs = (pairs) => drawPairs(pairsSection, $('pair-list'), pairs, (id) => {
+    const row = list.byId.get(id);
+    if (row) list.select(row);
+  });
+  const view = new ReportView($('detail'), config, {
+    onChanged: (detail) => {
+      const row = list.byId.get(detail.summary.id);
+      if (row) list.setSummary(row, detail.summary);
+      showPairs(detail.pairs ?? []);
+    },
+    onRemove: async (id) => {
+      try {
+        const body = await deleteJson(`/api/reports/${id}`);
+        const row = list.byId.get(id);
+        if (row) list.remove(row);
+        view.showEmpty();
+        showPairs(body.pairs);
+      } catch (err) { toast(err.message); }
+    },
+  });
+  const list = new FileList($('file-list'), $('batch-status'), (row) => view.show(row));
+  const queue = new UploadQueue(config.limits, list, (row, body) => {
+    showPairs(body.pairs);
+    if (list.selected === row) view.show(row);
+  });
+
+  const stored = await getJson('/api/reports');
+  for (const summary of stored.reports) list.addStored(summary);
+  showPairs(stored.pairs);
+
+  wireDrop(queue);
+  document.addEventListener('counts', (e) => {
+    const n = e.detail;
+    $('download-summary').disabled = !(n.ok + n.errors);
+    $('clear-all').disabled = !n.total || n.busy > 0;
+  });
+  $('download-summary').addEventListener('click', () => download('/api/summary.xlsx', '汇总表.xlsx').catch((err) => toast(err.message)));
+  $('clear-all').addEventListener('click', async () => {
+    if (!confirm('清空后，已上传的报告和所做的更正都会被删除（已下载的文件不受影响）。确定清空吗？')) return;
+    try {
+      await deleteJson('/api/reports');
+      list.clearAll();
+      view.showEmpty();
+      showPairs([]);
+    } catch (err) { toast(err.message); }
+  });
+}
+
+function wireDrop(queue) {
+  const zone = $('drop-zone');
+  const input = $('file-input');
+  const take = (files) => { if (files.length) queue.add([...files]); };
+  input.addEventListener('change', () => { take(input.files); input.value = ''; });
+  zone.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } });
+  // Files dropped anywhere on the page are taken, so a near miss never makes the browser open the file.
+  let depth = 0;
+  document.addEventListener('dragenter', (e) => { e.preventDefault(); depth++; zone.classList.add('over'); });
+  document.addEventListener('dragleave', () => { if (--depth <= 0) { depth = 0; zone.classList.remove('over'); } });
+  document.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    depth = 0;
+    zone.classList.remove('over');
+    take(e.dataTransfer?.files ?? []);
+  });
+}
+
+start().catch((err) => toast(`页面初始化失败：${err.message}`));

@@ -1,0 +1,165 @@
+// The list of dropped files. Each file has one row, created once and then updated in place, so
+// 200 files dropped at once cost 200 small updates, never a redraw of the whole list. The counts
+// line is redrawn at most once a frame.
+import { el } from './dom.js';
+import { fileSize, STATE_LABEL } from './format.js';
+
+export class FileList {
+  constructor(listEl, statusEl, onSelect) {
+    this.listEl = listEl;
+    this.statusEl = statusEl;
+    this.onSelect = onSelect;
+    this.rows = new Set();
+    this.byId = new Map();
+    this.selected = null;
+    this.countsPending = false;
+  }
+
+  /** Rows for files about to be uploaded, appended in one go. */
+  addFiles(files) {
+    const fragment = document.createDocumentFragment();
+    const rows = files.map((file) => {
+      const row = this.makeRow(file.name, file.size);
+      fragment.append(row.li);
+      return row;
+    });
+    this.listEl.append(fragment);
+    this.scheduleCounts();
+    return rows;
+  }
+
+  /** A row for a report the server already holds (page reloaded). */
+  addStored(summary) {
+    const row = this.makeRow(summary.name, summary.size);
+    this.listEl.append(row.li);
+    this.setSummary(row, summary);
+    return row;
+  }
+
+  makeRow(name, size) {
+    const bar = el('span', { class: 'bar-fill' });
+    const row = {
+      id: null, name, size, state: 'queued', summary: null, error: null,
+      nameEl: el('span', { class: 'file-name', text: name, title: name }),
+      stateEl: el('span', { class: 'state queued', text: STATE_LABEL.queued }),
+      infoEl: el('span', { class: 'file-info', text: fileSize(size) }),
+      bar,
+      barEl: el('span', { class: 'bar', hidden: true }, [bar]),
+    };
+    row.li = el('li', {
+      class: 'file', tabindex: '0',
+      on: {
+        click: () => this.select(row),
+        keydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.select(row); } },
+      },
+    }, [el('div', { class: 'file-line' }, [row.nameEl, row.stateEl]), el('div', { class: 'file-line sub' }, [row.infoEl, row.barEl])]);
+    this.rows.add(row);
+    return row;
+  }
+
+  setState(row, state, label = STATE_LABEL[state]) {
+    row.state = state;
+    row.li.dataset.state = state;
+    row.stateEl.className = `state ${state}`;
+    row.stateEl.textContent = label;
+    this.scheduleCounts();
+  }
+
+  setProgress(row, fraction) {
+    if (row.state !== 'uploading') this.setState(row, 'uploading');
+    row.barEl.hidden = false;
+    row.bar.style.width = `${Math.round(fraction * 100)}%`;
+    row.stateEl.textContent = `${STATE_LABEL.uploading} ${Math.round(fraction * 100)}%`;
+    if (fraction >= 1) this.setState(row, 'reading');
+  }
+
+  /** The server's answer for the file (or its state after an edit). */
+  setSummary(row, summary) {
+    row.summary = summary;
+    row.barEl.hidden = true;
+    if (summary.state === 'refused') {
+      row.error = summary.error;
+      this.setState(row, 'refused');
+      row.infoEl.textContent = summary.error.zh;
+      return;
+    }
+    if (row.id !== summary.id) {
+      row.id = summary.id;
+      row.li.dataset.id = summary.id;
+      this.byId.set(summary.id, row);
+    }
+    row.error = summary.error ?? null;
+    this.setState(row, summary.state);
+    row.infoEl.textContent = rowInfo(summary);
+    row.infoEl.title = row.infoEl.textContent;
+  }
+
+  /** A file the server never answered for (network failure, refused request). */
+  setFailed(row, message) {
+    row.barEl.hidden = true;
+    row.error = { zh: message };
+    this.setState(row, 'refused', STATE_LABEL.failed);
+    row.infoEl.textContent = message;
+    row.infoEl.title = message;
+  }
+
+  remove(row) {
+    row.li.remove();
+    this.rows.delete(row);
+    if (row.id) this.byId.delete(row.id);
+    if (this.selected === row) this.selected = null;
+    this.scheduleCounts();
+  }
+
+  clearAll() {
+    this.listEl.replaceChildren();
+    this.rows.clear();
+    this.byId.clear();
+    this.selected = null;
+    this.scheduleCounts();
+  }
+
+  select(row) {
+    if (this.selected) this.selected.li.classList.remove('selected');
+    this.selected = row;
+    row.li.classList.add('selected');
+    this.onSelect(row);
+  }
+
+  scheduleCounts() {
+    if (this.countsPending) return;
+    this.countsPending = true;
+    requestAnimationFrame(() => {
+      this.countsPending = false;
+      this.drawCounts();
+    });
+  }
+
+  counts() {
+    const n = { total: 0, ok: 0, errors: 0, failed: 0, busy: 0 };
+    for (const row of this.rows) {
+      n.total++;
+      if (row.state === 'ok') n.ok++;
+      else if (row.state === 'errors') n.errors++;
+      else if (row.state === 'failed' || row.state === 'refused') n.failed++;
+      else n.busy++;
+    }
+    return n;
+  }
+
+  drawCounts() {
+    const n = this.counts();
+    this.statusEl.textContent = n.total
+      ? `共 ${n.total} 个文件：读取成功 ${n.ok}，有错误 ${n.errors}，无法读取 ${n.failed}${n.busy ? `，处理中 ${n.busy}` : ''}`
+      : '';
+    this.statusEl.dataset.busy = String(n.busy);
+    document.dispatchEvent(new CustomEvent('counts', { detail: n }));
+  }
+}
+
+function rowInfo(summary) {
+  if (summary.state === 'failed') return summary.error?.zh ?? '无法读取';
+  const who = [summary.agency, summary.year ? `${summary.year}年` : null].filter(Boolean).join(' ');
+  const found = [summary.errors ? `错误 ${summary.errors}` : null, summary.warnings ? `警告 ${summary.warnings}` : null, summary.edited ? `已更正 ${summary.edited}` : null].filter(Boolean).join(' · ');
+  return [who || fileSize(summary.size), found || '未发现问题'].join('　');
+}

@@ -1,0 +1,191 @@
+// The selected report: its meta data, downloads, findings and the official tables with the
+// findings marked, its sections, and what was corrected. Drawn anew only when the selection
+// changes or the report is corrected, never on upload events of other files.
+import { download, getJson, postJson } from './api.js';
+import { attachEditor } from './cell-editor.js';
+import { clear, el, toast } from './dom.js';
+import { SEVERITY_LABEL, STATE_LABEL } from './format.js';
+import { findingsByKey, renderPart } from './tables.js';
+
+const DOWNLOAD_LABEL = { '.xlsx': 'Excel 表格', '.docx': 'Word 文档（标准格式）', '.json': 'JSON 数据' };
+const SEVERITY_ORDER = ['error', 'warning', 'info'];
+
+export class ReportView {
+  constructor(root, config, hooks) {
+    this.root = root;
+    this.config = config;
+    this.hooks = hooks;
+    this.detail = null;
+    this.cells = new Map();
+    this.token = 0;
+    attachEditor(root, (key) => this.detail?.report?.cells[key]?.raw ?? '', (key, raw, td) => this.save(key, raw, td));
+  }
+
+  async show(row) {
+    const token = ++this.token;
+    if (!row.id || row.state === 'failed') return this.drawFailure(row);
+    if (row.state === 'queued' || row.state === 'uploading' || row.state === 'reading') return this.drawWaiting(row);
+    try {
+      const detail = await getJson(`/api/reports/${row.id}`);
+      if (token === this.token) this.draw(detail);
+    } catch (err) {
+      toast(err.message);
+    }
+  }
+
+  showEmpty() {
+    this.token++;
+    this.detail = null;
+    clear(this.root).append(el('div', { class: 'welcome' }, [el('p', { text: '请从左侧选择一个文件。' })]));
+  }
+
+  drawWaiting(row) {
+    this.detail = null;
+    clear(this.root).append(el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('p', { class: 'hint', text: `${STATE_LABEL[row.state]}，完成后点击文件查看。` })]));
+  }
+
+  drawFailure(row) {
+    this.detail = null;
+    const error = row.error ?? row.summary?.error ?? { zh: '无法读取' };
+    clear(this.root).append(
+      el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('span', { class: 'state failed', text: STATE_LABEL.failed })]),
+      el('div', { class: 'failure' }, [el('p', { class: 'failure-zh', text: error.zh }), error.en ? el('p', { class: 'failure-en', text: error.en }) : null]),
+      row.id ? el('p', {}, [this.removeButton(row.id)]) : null,
+    );
+  }
+
+  async save(key, raw, td) {
+    const id = this.detail.summary.id;
+    td.classList.add('saving');
+    try {
+      const detail = await postJson(`/api/reports/${id}/cells`, { key, raw });
+      if (this.detail?.summary.id !== id) return;
+      this.draw(detail, key);
+      this.hooks.onChanged(detail);
+    } catch (err) {
+      td.classList.remove('saving');
+      toast(err.message);
+    }
+  }
+
+  /** Draws a report; `focusKey` keeps the view where the clerk was editing. */
+  draw(detail, focusKey) {
+    const scroll = this.root.scrollTop;
+    this.detail = detail;
+    const { report, summary } = detail;
+    const format = this.config.formats[report.meta.format];
+    const byKey = findingsByKey(report.issues);
+    this.cells = new Map();
+    const parts = format.parts.map((part) => this.partBlock(part, report, format, byKey, detail.edits));
+    clear(this.root).append(
+      this.head(report, summary),
+      this.metaBlock(report, format, byKey),
+      this.downloads(summary),
+      this.findingsBlock(report.issues),
+      this.editsBlock(detail.edits, report, format),
+      ...parts,
+      this.sectionsBlock(report),
+    );
+    if (focusKey) {
+      this.root.scrollTop = scroll;
+      const td = this.cells.get(focusKey);
+      td?.focus({ preventScroll: true });
+      td?.classList.add('flash');
+    }
+  }
+
+  head(report, summary) {
+    return el('div', { class: 'report-head' }, [
+      el('h1', { text: report.meta.title ?? summary.name }),
+      el('span', { class: `state ${summary.state}`, text: STATE_LABEL[summary.state] }),
+      el('span', { class: 'counts', text: `错误 ${summary.errors} · 警告 ${summary.warnings}` }),
+      this.removeButton(summary.id),
+    ]);
+  }
+
+  removeButton(id) {
+    return el('button', { type: 'button', class: 'link remove', text: '移除此文件', on: { click: () => this.hooks.onRemove(id) } });
+  }
+
+  metaBlock(report, format, byKey) {
+    const items = [];
+    for (const [key, field] of Object.entries(format.fields)) {
+      if (!key.startsWith('meta.')) continue;
+      let value = report.fields[key];
+      if (key === 'meta.format') value = `${value} 版（${format.notice}）`;
+      const dd = el('dd', { text: value ?? '（未识别）', class: value == null ? 'missing' : null });
+      const findings = byKey.get(key);
+      const dt = el('dt', { text: field.where });
+      const wrap = el('div', { class: `meta-item${findings ? ` sev-${findings[0].severity}` : ''}`, title: findings?.map((f) => f.message).join('\n') }, [dt, dd]);
+      this.cells.set(key, wrap);
+      items.push(wrap);
+    }
+    items.push(el('div', { class: 'meta-item' }, [el('dt', { text: '来源文件' }), el('dd', { text: `${report.source.name}（${report.source.reader}）` })]));
+    return el('dl', { class: 'meta' }, items);
+  }
+
+  downloads(summary) {
+    const buttons = this.config.downloads.map((d) => el('button', {
+      type: 'button', class: 'download', data: { kind: d.kind }, title: d.description,
+      text: `下载 ${DOWNLOAD_LABEL[d.extension] ?? d.kind}`,
+      on: { click: () => download(`/api/reports/${summary.id}/download/${d.kind}`, summary.name + d.extension).catch((e) => toast(e.message)) },
+    }));
+    return el('div', { class: 'downloads' }, [...buttons, el('span', { class: 'hint', text: '下载的文件使用更正后的数据。点击表格中的数字可以更正。' })]);
+  }
+
+  findingsBlock(issues) {
+    const sorted = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+    const list = el('ol', { class: 'findings' }, sorted.map((f) => {
+      const title = this.config.rules[f.rule]?.title ?? f.rule;
+      const locatable = f.fields.some((k) => this.cells.has(k));
+      return el('li', {
+        class: `finding sev-${f.severity}${locatable ? ' locatable' : ''}`, tabindex: locatable ? '0' : null,
+        data: { rule: f.rule }, title: locatable ? '点击定位到相关单元格' : null,
+        on: locatable ? { click: () => this.locate(f), keydown: (e) => { if (e.key === 'Enter') this.locate(f); } } : {},
+      }, [el('span', { class: `badge sev-${f.severity}`, text: SEVERITY_LABEL[f.severity] }), el('span', { class: 'rule-title', text: title }), el('span', { class: 'message', text: f.message })]);
+    }));
+    const heading = el('h2', { text: issues.length ? `发现的问题（${issues.length}）` : '发现的问题' });
+    return el('section', { class: 'findings-block' }, [heading, issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' })]);
+  }
+
+  /** Scrolls to a finding's cells and flashes them. */
+  locate(finding) {
+    const targets = finding.fields.map((k) => this.cells.get(k)).filter(Boolean);
+    if (!targets.length) return;
+    targets[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+    for (const t of targets) {
+      t.classList.remove('flash');
+      void t.offsetWidth; // restart the animation when the same cell is flashed again
+      t.classList.add('flash');
+    }
+  }
+
+  editsBlock(edits, report, format) {
+    const keys = Object.keys(edits);
+    if (!keys.length) return null;
+    return el('section', { class: 'edits-block' }, [
+      el('h2', { text: `已更正的单元格（${keys.length}）` }),
+      el('ul', { class: 'edits' }, keys.map((key) => el('li', {}, [
+        el('span', { text: `${format.fields[key]?.where ?? key}：` }),
+        el('del', { text: edits[key] || '空白' }), ' → ', el('ins', { text: report.cells[key]?.raw || '空白' }),
+        el('button', { type: 'button', class: 'link', text: '恢复原文', on: { click: () => this.save(key, edits[key], this.cells.get(key) ?? document.createElement('td')) } }),
+      ]))),
+    ]);
+  }
+
+  partBlock(part, report, format, byKey, edits) {
+    const { table, cells } = renderPart(part, report, format, byKey, edits);
+    for (const [k, td] of cells) this.cells.set(k, td);
+    return el('section', { class: 'part' }, [el('h2', { text: `${part.no}、${part.title}` }), el('div', { class: 'table-wrap' }, [table])]);
+  }
+
+  sectionsBlock(report) {
+    return el('section', { class: 'sections' }, [
+      el('h2', { text: '报告正文' }),
+      ...report.sections.map((s) => el('details', {}, [
+        el('summary', { text: s.heading ?? `${s.official}（未找到）`, class: s.heading ? null : 'missing' }),
+        ...s.paragraphs.map((p) => el('p', { text: p })),
+      ])),
+    ]);
+  }
+}
