@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Command> = {
   convert: () => require('./convert'),
   serve: () => require('./serve'),
   template: () => require('./template'),
+  check: () => require('./check'),
 };
 
 const USAGE = `年报通 nianbao — 政府信息公开工作年度报告：读取、核对、导出

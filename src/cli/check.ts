@@ -1,0 +1,145 @@
+/** `nianbao check <files or folders…> [--json] [--reader docx|mammoth]`: every rule, per file and across years. */
+import { processPath, type FileError } from '../core/pipeline';
+import type { Finding, Report, Severity } from '../report/types';
+import { crossYear, ruleInfo, yearRecord, type CrossYearResult, type YearRecord } from '../validate';
+import { parse, UsageError } from './args';
+import { collectFiles } from './files';
+import { printFailure } from './output';
+
+export const HELP = `nianbao check <文件或文件夹…> [--json] [--reader docx|mammoth]
+  核对年度报告：逐份列出发现的问题（按 错误 / 警告 / 提示 分组，指明表格的行和列），
+  并把同一机关相邻年度的报告配对，核对上年结转、现行有效件数和异常变化。
+  --json    以 JSON 输出，供程序读取
+  --reader  DOCX 读取器：docx（默认）或 mammoth（参考实现）
+退出码：0 没有“错误”级别的问题；1 有“错误”级别的问题（含跨年度核对）；
+        2 有文件无法读取（优先于 1，其余文件照常核对）。`;
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+interface Checked {
+  readonly file: string;
+  readonly report: Pick<Report, 'meta' | 'source'>;
+  readonly issues: readonly Finding[];
+}
+
+interface Batch {
+  readonly checked: Checked[];
+  readonly failed: FileError[];
+  readonly records: YearRecord[];
+}
+
+function counts(issues: readonly Finding[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of issues) c[f.severity]++;
+  return c;
+}
+
+function countText(issues: readonly Finding[]): string {
+  const c = counts(issues);
+  return SEVERITIES.map((s) => `${SEVERITY_LABEL[s]} ${c[s]}`).join(' · ');
+}
+
+function findingLine(f: Finding): string {
+  const title = ruleInfo(f.rule)?.title;
+  return `    · ${title ? `[${title}] ` : ''}${f.message}`;
+}
+
+function groupedLines(issues: readonly Finding[]): string[] {
+  if (!issues.length) return ['  ✓ 没有发现问题'];
+  const lines: string[] = [];
+  for (const s of SEVERITIES) {
+    const mine = issues.filter((f) => f.severity === s);
+    if (mine.length) lines.push(`  ${SEVERITY_LABEL[s]}（${mine.length}）`, ...mine.map(findingLine));
+  }
+  return lines;
+}
+
+function fileBlock(c: Checked): string {
+  const { meta } = c.report;
+  const who = `${meta.agency ?? '（未识别机关）'} · ${meta.year ?? '?'}年度 · ${meta.format}版格式`;
+  return [`━━ ${c.file}`, `   ${who} · ${countText(c.issues)}`, ...groupedLines(c.issues)].join('\n');
+}
+
+function crossYearBlock(result: CrossYearResult): string {
+  const lines = ['━━ 跨年度核对（同一机关相邻年度的报告）'];
+  if (!result.pairs.length) lines.push('  本批文件中没有同一机关相邻年度的报告，未配对。');
+  else lines.push(`  配对 ${result.pairs.length} 组：`);
+  for (const p of result.pairs) {
+    lines.push(`  ${p.later.agency ?? p.agencyKey}：${p.earlier.year}年 ${p.earlier.file} → ${p.later.year}年 ${p.later.file}（${countText(p.findings)}）`);
+    lines.push(...p.findings.map((f) => `  ${findingLine(f).replace('·', `${SEVERITY_LABEL[f.severity]} ·`)}`));
+  }
+  if (result.unpaired.length) {
+    lines.push('  未能配对：');
+    lines.push(...result.unpaired.map((u) => `    · ${u.file}（${u.agency ?? '?'} ${u.year ?? '?'}年）：${u.note}`));
+  }
+  return lines.join('\n');
+}
+
+function summary(batch: Batch, result: CrossYearResult): string {
+  const withErrors = batch.checked.filter((c) => counts([...c.issues, ...(result.findings.get(c.file) ?? [])]).error > 0).length;
+  return `共 ${batch.checked.length + batch.failed.length} 个文件：已核对 ${batch.checked.length}（有错误 ${withErrors} 份），`
+    + `无法读取 ${batch.failed.length}；跨年度配对 ${result.pairs.length} 组。`;
+}
+
+function jsonOutput(batch: Batch, result: CrossYearResult): string {
+  const issue = (f: Finding) => ({ ...f, title: ruleInfo(f.rule)?.title ?? null });
+  return JSON.stringify({
+    files: [
+      ...batch.checked.map((c) => ({
+        file: c.file, ok: true, agency: c.report.meta.agency, year: c.report.meta.year, format: c.report.meta.format,
+        counts: counts(c.issues), issues: c.issues.map(issue),
+        crossYear: (result.findings.get(c.file) ?? []).map(issue),
+      })),
+      ...batch.failed.map((e) => ({ file: e.file, ok: false, error: e })),
+    ],
+    crossYear: {
+      pairs: result.pairs.map((p) => ({ ...p, findings: p.findings.map(issue) })),
+      unpaired: result.unpaired,
+    },
+    summary: {
+      files: batch.checked.length + batch.failed.length,
+      checked: batch.checked.length,
+      unreadable: batch.failed.length,
+      pairs: result.pairs.length,
+      ...counts([...batch.checked.flatMap((c) => c.issues), ...result.pairs.flatMap((p) => p.findings)]),
+    },
+  }, null, 2);
+}
+
+function missingError(file: string): FileError {
+  const zh = `${file}：找不到文件或文件夹`;
+  const en = `${file}: file or folder not found`;
+  return { code: 'NOT_FOUND', file, message: `${zh}\n${en}`, zh, en };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    json: { type: 'boolean', default: false },
+    reader: { type: 'string' },
+  });
+  if (values.reader && values.reader !== 'docx' && values.reader !== 'mammoth') throw new UsageError('--reader 只能是 docx 或 mammoth');
+  if (!positionals.length) throw new UsageError('请指定要核对的文件或文件夹 / give files or folders to check');
+  const { files, missing } = collectFiles(positionals);
+  const batch: Batch = { checked: [], failed: missing.map(missingError), records: [] };
+  if (!values.json) batch.failed.forEach(printFailure);
+  for (const file of files) {
+    const result = await processPath(file, { reader: values.reader as 'docx' | 'mammoth' | undefined });
+    if (!result.ok) {
+      batch.failed.push(result.error);
+      if (!values.json) printFailure(result.error);
+      continue;
+    }
+    const { report } = result;
+    const checked = { file, report: { meta: report.meta, source: report.source }, issues: report.issues };
+    batch.checked.push(checked);
+    batch.records.push(yearRecord(report, file));
+    if (!values.json) console.log(`${fileBlock(checked)}\n`);
+  }
+  const cross = crossYear(batch.records);
+  if (values.json) console.log(jsonOutput(batch, cross));
+  else console.log(`${crossYearBlock(cross)}\n\n${summary(batch, cross)}`);
+  if (batch.failed.length) return 2;
+  const errors = [...batch.checked.flatMap((c) => c.issues), ...cross.pairs.flatMap((p) => p.findings)];
+  return errors.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,22 @@
+/**
+ * A Report reduced to what the cross-year rules read (YearRecord): its identity and its table
+ * figures. Only the numbers are kept (a key that is absent reads as blank), so that a batch of
+ * thousands of reports fits in memory.
+ */
+import type { FieldValue, Report } from '../report/types';
+import type { YearRecord } from './index';
+
+export function yearRecord(report: Report, id: string = report.source.file): YearRecord {
+  const fields: Record<string, FieldValue> = {};
+  for (const [key, value] of Object.entries(report.fields)) {
+    if (typeof value === 'number' && !key.startsWith('meta.')) fields[key] = value;
+  }
+  return {
+    id,
+    file: report.source.file,
+    agency: report.meta.agency ?? report.meta.issuer,
+    year: report.meta.year,
+    format: report.meta.format,
+    fields,
+  };
+}
