@@ -11,7 +11,7 @@ import { getFormat } from '../src/formats/model';
 import { FORMAT_MIGRATED, MIGRATION_DROPPED, migrateReport, migrationPlan } from '../src/report/migrate';
 import { runCli, tempDir } from './helpers/cli';
 import { fieldDiff, readFixture, readReport } from './helpers/pipeline';
-import { consistentValues } from './helpers/report-fixture';
+import { consistentValues, type Values } from './helpers/report-fixture';
 
 const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
 
@@ -43,7 +43,7 @@ describe('the 2019 → 2021 mapping', () => {
 });
 
 describe('a migrated report', () => {
-  const values = { ...consistentValues('2019', 9), 't2.licensing.prior': 15, 't2.otherServices.decisions': 47, 't2.procurement.items': null };
+  const values: Values = { ...consistentValues('2019', 9), 't2.licensing.prior': 15, 't2.otherServices.decisions': 47, 't2.procurement.items': null };
 
   it('holds the 2021 fields, lists every dropped value that held something, and reads back from its DOCX', async () => {
     const source = await readFixture({ version: '2019', year: 2021, values }, 'mammoth');

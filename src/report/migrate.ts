@@ -90,7 +90,19 @@ function moveTable(spec: MigrationSpec, from: Format, to: Format): Map<string, s
   return moves;
 }
 
+const plans = new Map<string, MigrationPlan>();
+
 export function migrationPlan(fromVersion: FormatVersion, toVersion: FormatVersion): MigrationPlan {
+  const id = `${fromVersion}-${toVersion}`;
+  let plan = plans.get(id);
+  if (!plan) {
+    plan = buildPlan(fromVersion, toVersion);
+    plans.set(id, plan);
+  }
+  return plan;
+}
+
+function buildPlan(fromVersion: FormatVersion, toVersion: FormatVersion): MigrationPlan {
   const spec = loadSpec(fromVersion, toVersion);
   const from = getFormat(fromVersion);
   const to = getFormat(toVersion);

@@ -4,12 +4,14 @@
  * notes of a format migration under the table they concern, and the signature block.
  */
 import type { Paragraph, Table } from 'docx';
+import { LabelIndex } from '../../formats/labels';
 import { partLayout } from '../../formats/layout';
 import { getFormat, type Format } from '../../formats/model';
 import type { PartId, SectionSpec } from '../../formats/types';
 import { FORMAT_MIGRATED, MIGRATION_DROPPED } from '../../report/migrate';
 import { blankText, officialTitle } from '../../report/next-year';
 import type { Report } from '../../report/types';
+import { compactText } from '../../text/normalise';
 import { cellText } from './cell-text';
 import { ptToTwips, typeWidth, type PageStyle } from './page-style';
 import {
@@ -23,6 +25,9 @@ export interface ContentOptions {
 }
 
 type Block = Paragraph | Table;
+
+/** Longer than this, a paragraph is text, not a caption (as recognition decides). */
+const MAX_CAPTION = 40;
 
 function partTable(report: Report, format: Format, part: PartId, style: PageStyle): Table {
   const valueText = (key: string) => cellText(format.byKey.get(key)!, report.fields[key], report.cells[key]);
@@ -40,10 +45,26 @@ function partNotes(report: Report, part: PartId): Paragraph[] {
   ];
 }
 
+const captionIndexes = new Map<Format, LabelIndex<string>>();
+
+/**
+ * A paragraph that only names a block of a table (（一）第二十条第（一）项): the regenerated table
+ * prints its captions itself, so the paragraph would stand doubled above it.
+ */
+function isCaption(text: string, format: Format): boolean {
+  let index = captionIndexes.get(format);
+  if (!index) {
+    index = new LabelIndex<string>({ stripNumbering: true });
+    for (const t of format.tables) if (t.spec.caption) index.add(t.spec.caption, t.spec.id);
+    captionIndexes.set(format, index);
+  }
+  return compactText(text).length <= MAX_CAPTION && index.find(text, false).length > 0;
+}
+
 function section(report: Report, format: Format, spec: SectionSpec, style: PageStyle, options: ContentOptions): Block[] {
   const blocks: Block[] = [headingParagraph(spec.heading)];
   if (options.prompts) blocks.push(promptParagraph(spec.prompt, style));
-  const text = report.sections.find((s) => s.no === spec.no)?.paragraphs ?? [];
+  const text = (report.sections.find((s) => s.no === spec.no)?.paragraphs ?? []).filter((t) => !isCaption(t, format));
   blocks.push(...text.map((t) => bodyParagraph(t, style)));
   for (const part of format.spec.parts.filter((p) => p.section === spec.no)) {
     blocks.push(partTable(report, format, part.id, style), ...partNotes(report, part.id));
@@ -75,7 +96,8 @@ export function titleText(report: Report, style: PageStyle): string {
   const title = report.meta.title ?? officialTitle(report.meta.agency, report.meta.year);
   const agency = report.meta.agency;
   const perLine = Math.floor(typeWidth(style) / ptToTwips(style.text.title.size));
-  if ([...title].length <= perLine || !agency || !title.startsWith(agency)) return title;
+  // Only a plain name is set on a line of its own (a name with sentence punctuation reads as text).
+  if ([...title].length <= perLine || !agency || !title.startsWith(agency) || /[。；;，,：:！？]/.test(agency)) return title;
   const rest = title.slice(agency.length);
   return [...agency].length <= perLine && [...rest].length <= perLine ? `${agency}\n${rest}` : title;
 }
