@@ -1,36 +1,31 @@
 /**
- * A DOCX package → Document. Checks that the zip holds a Word body, then reads it with the chosen
- * reader (mammoth for now; the direct OOXML reader becomes the default when it lands).
+ * A DOCX package → Document, with the chosen reader: the direct OOXML reader (default, see
+ * ingest/docx/) or mammoth (`--reader mammoth`, kept as the reference). Both see the same checks
+ * of the package first, so a broken file fails with the same error whichever reader is chosen.
  */
-import { unzipSync } from 'fflate';
 import type { Document } from '../document/types';
+import { readDocx, findParts, ZipArchive } from './docx';
 import { readDocxWithMammoth } from './docx-mammoth';
 import { asIngestError, IngestError } from './errors';
 
 export type DocxReader = 'docx' | 'mammoth';
 
-function checkDocxPackage(bytes: Uint8Array, name: string): void {
-  let hasBody = false;
-  try {
-    unzipSync(bytes, {
-      filter: (entry) => {
-        if (entry.name === 'word/document.xml') hasBody = true;
-        return false;
-      },
-    });
-  } catch (err) {
-    throw new IngestError('CORRUPT_ZIP', name, err instanceof Error ? err.message : undefined);
-  }
-  if (!hasBody) throw new IngestError('NOT_DOCX', name);
-}
-
-export async function readDocxPackage(bytes: Uint8Array, name: string, _reader: DocxReader = 'docx'): Promise<Document> {
-  checkDocxPackage(bytes, name);
+async function readWithMammoth(bytes: Uint8Array, name: string): Promise<Document> {
+  findParts(new ZipArchive(bytes, name));
   try {
     return await readDocxWithMammoth(Buffer.from(bytes));
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     if (/xml|parse|unclosed|unexpected/i.test(text)) throw new IngestError('BAD_XML', name, text.slice(0, 120));
+    throw asIngestError(err, name);
+  }
+}
+
+export async function readDocxPackage(bytes: Uint8Array, name: string, reader: DocxReader = 'docx'): Promise<Document> {
+  if (reader === 'mammoth') return readWithMammoth(bytes, name);
+  try {
+    return readDocx(bytes, name);
+  } catch (err) {
     throw asIngestError(err, name);
   }
 }

@@ -21,6 +21,7 @@ export const INGEST_ERRORS = {
   OUT_OF_MEMORY: { zh: '处理时内存超出限制，文件可能过大、过于复杂或已损坏', en: 'processing exceeded the memory limit; the file may be too large, too complex or damaged' },
   WORKER_FAILED: { zh: '处理进程意外退出', en: 'the worker processing the file stopped unexpectedly' },
   READ_FAILED: { zh: '无法读取文件内容', en: 'the file content could not be read' },
+  XML_DTD: { zh: 'Word 文件中含有 DTD 或实体声明（Word 从不写入，可能是恶意构造的文件），已拒绝读取', en: 'the Word file contains a DTD or entity declarations (Word never writes them; possibly a crafted file); refused' },
 } as const;
 
 export type IngestErrorCode = keyof typeof INGEST_ERRORS;

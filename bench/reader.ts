@@ -1,0 +1,71 @@
+/**
+ * Reader speed against the floor, warm, on the sample (or on the .docx files given as arguments):
+ *   floor  = unzip word/document.xml (fflate) + one saxes pass with empty handlers
+ *   docx   = the direct reader (ingest/docx), bytes → Document
+ *   mammoth = the reference reader, bytes → HTML → Document
+ * Run: npx tsx bench/reader.ts [file.docx …] [--iterations N]
+ * Exported so that the project benchmark can reuse the same measurements.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { readDocx } from '../src/ingest/docx';
+import { readDocxPackage } from '../src/ingest/docx-package';
+
+export interface ReaderTimes {
+  readonly file: string;
+  readonly bytes: number;
+  /** Milliseconds per read (median of the timed iterations). */
+  readonly floor: number;
+  readonly docx: number;
+  readonly mammoth: number;
+}
+
+/** The floor: what any reader must at least do — inflate the body and tokenise it once. */
+export function floorPass(bytes: Uint8Array): number {
+  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  let n = 0;
+  parser.on('opentag', () => { n++; });
+  parser.on('closetag', () => {});
+  parser.on('text', () => {});
+  parser.write(new TextDecoder().decode(files['word/document.xml'])).close();
+  return n;
+}
+
+async function median(iterations: number, run: () => unknown): Promise<number> {
+  const warm = Math.max(10, Math.floor(iterations / 5));
+  for (let i = 0; i < warm; i++) await run();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = process.hrtime.bigint();
+    await run();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export async function measureReaders(file: string, iterations = 200): Promise<ReaderTimes> {
+  const bytes = fs.readFileSync(file);
+  const name = path.basename(file);
+  const floor = await median(iterations, () => floorPass(bytes));
+  const docx = await median(iterations, () => readDocx(bytes, name));
+  const mammoth = await median(Math.max(20, Math.floor(iterations / 5)), () => readDocxPackage(bytes, name, 'mammoth'));
+  return { file: name, bytes: bytes.length, floor, docx, mammoth };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--iterations');
+  const iterations = at >= 0 ? Number(args.splice(at, 2)[1]) : 300;
+  const files = args.length ? args : [path.join(__dirname, '../samples/xinzhou-jkq-2020.docx')];
+  console.log('file\tKB\tfloor ms\tdocx ms\tmammoth ms\tdocx/floor\tmammoth/floor');
+  for (const file of files) {
+    const t = await measureReaders(file, iterations);
+    console.log([t.file, (t.bytes / 1024).toFixed(0), t.floor.toFixed(2), t.docx.toFixed(2), t.mammoth.toFixed(1), (t.docx / t.floor).toFixed(2), (t.mammoth / t.floor).toFixed(0)].join('\t'));
+  }
+}
+
+if (require.main === module) void main();

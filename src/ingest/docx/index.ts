@@ -1,0 +1,68 @@
+/**
+ * The direct DOCX reader: zip → parts → one streaming pass over word/document.xml → Document.
+ * Styles and numbering are read only when the body first refers to them. A damaged styles or
+ * numbering part costs formatting, not the file (a warning says so); a damaged body, a DTD
+ * anywhere, or anything past the limits fails the file with an IngestError naming it.
+ */
+import type { Document, DocumentMessage } from '../../document/types';
+import { IngestError } from '../errors';
+import { LIMITS } from '../limits';
+import { BodyWalker, type BodyResources } from './body';
+import { NumberingCounter, NumberingSink } from './numbering';
+import { findParts, type DocxParts } from './parts';
+import { Styles } from './styles';
+import { parseEntry } from './xml';
+import { ZipArchive } from './zip';
+
+export { ZipArchive } from './zip';
+export { findParts } from './parts';
+
+/** Runs `load`; a part that is not well-formed XML becomes a warning and no data. */
+function optionalPart<T>(messages: DocumentMessage[], part: string, load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (err) {
+    if (!(err instanceof IngestError) || err.code !== 'BAD_XML') throw err;
+    messages.push({ type: 'warning', code: 'DOCX_PART', message: `${part} 已损坏，未使用其中的格式信息：${err.detail ?? ''}` });
+    return undefined;
+  }
+}
+
+function resources(zip: ZipArchive, parts: DocxParts, messages: DocumentMessage[]): BodyResources {
+  let styles: Styles | undefined;
+  let stylesLoaded = false;
+  let counter: NumberingCounter | undefined;
+  let numberingLoaded = false;
+  const res: BodyResources = {
+    file: zip.file,
+    styles() {
+      if (!stylesLoaded && parts.styles) {
+        const entry = parts.styles;
+        styles = optionalPart(messages, entry.name, () => new Styles(zip.read(entry, LIMITS.maxPartBytes), entry.name, zip.file));
+      }
+      stylesLoaded = true;
+      return styles;
+    },
+    numbering() {
+      if (!numberingLoaded && parts.numbering) {
+        const entry = parts.numbering;
+        const sink = new NumberingSink();
+        const ok = optionalPart(messages, entry.name, () => parseEntry(zip, entry, LIMITS.maxPartBytes, sink) ?? true);
+        if (ok) counter = new NumberingCounter(sink.defs, (id) => res.styles()?.props(id).numId);
+      }
+      numberingLoaded = true;
+      return counter;
+    },
+  };
+  return res;
+}
+
+export function readDocx(bytes: Uint8Array, file: string): Document {
+  const zip = new ZipArchive(bytes, file);
+  const parts = findParts(zip);
+  const messages: DocumentMessage[] = [];
+  const walker = new BodyWalker(resources(zip, parts, messages));
+  parseEntry(zip, parts.document, LIMITS.maxEntryBytes, walker);
+  const body = walker.result();
+  return { blocks: body.blocks, reader: 'docx', messages: [...messages, ...body.messages] };
+}

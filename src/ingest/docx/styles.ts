@@ -1,0 +1,179 @@
+/**
+ * Paragraph and character styles, read only as far as a document uses them. styles.xml is often
+ * 300 KB of latent and table styles, several times the cost of the whole body, while a report
+ * refers to a handful of styles: the part is indexed by a scan for its w:style elements, and a
+ * style is parsed (with the XML parser, from its own element) the first time it is asked for.
+ * What a style gives: heading level (by name — Heading 1, 标题 1 — or outline level), bold,
+ * hidden, and numbering (numId/ilvl), each inherited along w:basedOn.
+ */
+import { IngestError } from '../errors';
+import { decodePart, intAttr, isOn, prefixMap, XmlStream, type Attributes, type XmlSink } from './xml';
+
+export interface StyleProps {
+  readonly headingLevel?: number;
+  readonly bold?: boolean;
+  readonly hidden?: boolean;
+  /** numId "0" switches inherited numbering off. */
+  readonly numId?: string;
+  readonly ilvl?: number;
+}
+
+interface RawStyle {
+  readonly id: string;
+  name?: string;
+  basedOn?: string;
+  outlineLevel?: number;
+  bold?: boolean;
+  hidden?: boolean;
+  numId?: string;
+  ilvl?: number;
+}
+
+const HEADING_NAME = /^(?:heading|标题)\s*([1-9])$/i;
+const MAX_CHAIN = 16;
+/** Property-change records hold the formatting before a tracked change: not the current one. */
+const SKIPPED = new Set(['w:rPrChange', 'w:pPrChange', 'w:tblStylePr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:numberingChange']);
+
+function headingFromName(name: string | undefined): number | undefined {
+  const m = name ? HEADING_NAME.exec(name.trim()) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Reads one w:style element's properties. */
+class StyleSink implements XmlSink {
+  readonly style: RawStyle;
+  private path: string[] = [];
+  private skip = 0;
+
+  constructor(id: string) {
+    this.style = { id };
+  }
+
+  open(name: string, attrs: Attributes): void {
+    if (this.skip || SKIPPED.has(name)) {
+      this.skip++;
+      return;
+    }
+    const parent = this.path[this.path.length - 1];
+    this.path.push(name);
+    const val = attrs['w:val'];
+    const s = this.style;
+    if (parent === 'w:style') {
+      if (name === 'w:name') s.name = val;
+      else if (name === 'w:basedOn') s.basedOn = val;
+    } else if (parent === 'w:pPr' && name === 'w:outlineLvl') s.outlineLevel = intAttr(val);
+    else if (parent === 'w:numPr') {
+      if (name === 'w:numId') s.numId = val;
+      else if (name === 'w:ilvl') s.ilvl = intAttr(val);
+    } else if (parent === 'w:rPr') {
+      if (name === 'w:b') s.bold = isOn(val);
+      else if (name === 'w:vanish') s.hidden = isOn(val);
+    }
+  }
+
+  close(): void {
+    if (this.skip) this.skip--;
+    else this.path.pop();
+  }
+
+  text(): void {}
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export class Styles {
+  private readonly spans = new Map<string, Span>();
+  private readonly raw = new Map<string, RawStyle | null>();
+  private readonly resolved = new Map<string, StyleProps>();
+  private readonly prefixes: Map<string, string> | undefined;
+  private readonly xml: string;
+
+  constructor(bytes: Uint8Array, private readonly part: string, private readonly file: string) {
+    this.xml = decodePart(bytes);
+    if (this.xml.includes('<!DOCTYPE') || this.xml.includes('<!ENTITY')) throw new IngestError('XML_DTD', file, `${part} 含有 DTD/实体声明`);
+    const root = /<([\w.-]+:)?styles\b[^>]*>/.exec(this.xml);
+    const declared = root ? prefixMap(attributesOf(root[0])) : null;
+    this.prefixes = declared ?? undefined;
+    const prefix = declared ? [...declared].find(([, c]) => c === 'w')?.[0] ?? 'w' : 'w';
+    this.index(prefix);
+  }
+
+  /** Finds every w:style element by text scan: id and extent, nothing parsed yet. */
+  private index(prefix: string): void {
+    const open = prefix ? `<${prefix}:style` : '<style';
+    const close = prefix ? `</${prefix}:style>` : '</style>';
+    const idAttr = new RegExp(`\\s${prefix ? `${prefix}:` : ''}styleId\\s*=\\s*(["'])(.*?)\\1`);
+    const xml = this.xml;
+    let at = xml.indexOf(open);
+    while (at >= 0) {
+      const after = xml.charCodeAt(at + open.length);
+      const tagEnd = xml.indexOf('>', at);
+      if (tagEnd < 0) break;
+      // `<w:styles` and `<w:styleLink` share the prefix; a style tag continues with space, > or /.
+      if (after !== 0x20 && after !== 0x3e && after !== 0x2f && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
+        at = xml.indexOf(open, at + 1);
+        continue;
+      }
+      const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
+      const closeAt = selfClosing ? tagEnd + 1 : xml.indexOf(close, tagEnd);
+      const end = closeAt < 0 ? xml.length : selfClosing ? closeAt : closeAt + close.length;
+      const id = idAttr.exec(xml.slice(at, tagEnd + 1))?.[2];
+      if (id !== undefined && !this.spans.has(id)) this.spans.set(id, { start: at, end });
+      at = xml.indexOf(open, end);
+    }
+  }
+
+  private rawStyle(id: string): RawStyle | null {
+    let style = this.raw.get(id);
+    if (style !== undefined) return style;
+    const span = this.spans.get(id);
+    style = null;
+    if (span) {
+      const sink = new StyleSink(id);
+      const stream = new XmlStream(sink, this.part, this.file, this.prefixes);
+      try {
+        stream.write(this.xml.slice(span.start, span.end));
+        stream.close();
+        style = sink.style;
+      } catch (err) {
+        // A damaged style only loses its formatting; the text of the document is unaffected.
+        if (!(err instanceof IngestError) || err.code !== 'BAD_XML') throw err;
+      }
+    }
+    this.raw.set(id, style);
+    return style;
+  }
+
+  /** The style with everything it inherits along w:basedOn (cycles cut). */
+  props(id: string): StyleProps {
+    let props = this.resolved.get(id);
+    if (props) return props;
+    const chain: RawStyle[] = [];
+    for (let s = this.rawStyle(id); s && chain.length < MAX_CHAIN && !chain.includes(s); s = s.basedOn ? this.rawStyle(s.basedOn) : null) chain.push(s);
+    const first = <K extends keyof RawStyle>(key: K): RawStyle[K] | undefined => chain.find((s) => s[key] !== undefined)?.[key];
+    const outline = first('outlineLevel');
+    const numbered = chain.find((s) => s.numId !== undefined);
+    const headingLevel = headingFromName(chain[0]?.name)
+      ?? (outline !== undefined && outline >= 0 && outline <= 8 ? outline + 1 : undefined)
+      ?? chain.map((s) => headingFromName(s.name)).find((l) => l !== undefined);
+    props = {
+      headingLevel,
+      bold: first('bold'),
+      hidden: first('hidden'),
+      numId: numbered?.numId,
+      ilvl: numbered?.ilvl,
+    };
+    this.resolved.set(id, props);
+    return props;
+  }
+}
+
+function attributesOf(tag: string): Attributes {
+  const out: Record<string, string> = {};
+  const re = /([\w.:-]+)\s*=\s*(["'])(.*?)\2/g;
+  for (let m = re.exec(tag); m; m = re.exec(tag)) out[m[1]] = m[3];
+  return out;
+}
