@@ -50,6 +50,9 @@ describe('statements that contradict the table are reported', () => {
     ['全年共收到20件政府信息公开申请，均依法答复。', 1],
     ['收到依申请公开政府信息申请二十件。', 3],
     ['本年度未收到政府信息公开申请。', 3],
+    ['2022年，未收到依申请公开事项.', 1],
+    ['2022年区乡村振兴局无政府信息公开申请。', 1],
+    ['2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。', 3],
     ['本机关收到公民、法人或者其他组织提出的政府信息公开申请共计 7 件。', 3],
   ])('applications: %s', (sentence, section) => {
     expect(mismatches({ [section]: [sentence] })).toHaveLength(1);
@@ -58,6 +61,10 @@ describe('statements that contradict the table are reported', () => {
   it('review and litigation in one sentence are read separately', () => {
     const found = mismatches({ 4: ['本年度因政府信息公开工作被申请行政复议3件、被提起行政诉讼1件。'] });
     expect(found).toEqual([expect.stringMatching(/^正文称行政复议 3 件.*表四“行政复议\/总计”列为 2$/)]);
+  });
+
+  it('行政应诉 counts as litigation', () => {
+    expect(mismatches({ 4: ['本年度政府信息公开行政应诉案件2件。'] })).toHaveLength(1);
   });
 
   it('litigation is compared with both kinds of suit together', () => {
@@ -91,6 +98,9 @@ describe('no finding where the text is ambiguous or agrees', () => {
     ['received plus carried over', 3, '全年受理政府信息公开申请15件。'],
     ['the finished count', 3, '本年度办理政府信息公开申请13件。'],
     ['person-times', 3, '收到政府信息公开申请20件次。'],
+    ['overdue answers, not received ones', 3, '无逾期办理政府信息公开申请0件的情况。'],
+    ['a subset of the applications', 3, '收到网上政府信息公开申请10件。'],
+    ['a subset by subject', 3, '收到涉及国家秘密的政府信息公开申请3件。'],
   ])('%s: %s', (_what, section, sentence) => {
     expect(mismatches({ [section]: [sentence] })).toEqual([]);
   });

@@ -78,7 +78,7 @@ function otherYear(sentence: string, year: number | null): boolean {
 
 function clausesOf(sentence: string): string[] {
   const plain = sentence.replace(/\([^()]*\)|\[[^[\]]*\]/g, '');
-  return plain.split(/[,，:：]/).filter(Boolean);
+  return plain.split(/[,，:：]/).map((c) => c.replace(/[.．…]+$/, '')).filter(Boolean);
 }
 
 function statementsIn(text: string, place: number | 'preamble', year: number | null, r: Rules): Statement[] {
