@@ -9,6 +9,7 @@ interface Command {
 // Loaded on demand (require, not import(): the sources run through tsx's CommonJS hook).
 const COMMANDS: Record<string, () => Command> = {
   convert: () => require('./convert'),
+  summary: () => require('./summary'),
   serve: () => require('./serve'),
   template: () => require('./template'),
   check: () => require('./check'),

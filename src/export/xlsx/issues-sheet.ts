@@ -1,0 +1,25 @@
+/** 问题: every finding of the report with its rule, severity, message and the cells it concerns. */
+import type { Worksheet } from 'exceljs';
+import { getFormat } from '../../formats/model';
+import type { Finding, Report } from '../../report/types';
+import { ruleTitle, severityFill, severityLabel, whereText } from './findings';
+import { addListRow, finishList, startList, type ListColumn } from './list-sheet';
+
+export function issueColumns(report: Report): ListColumn<Finding>[] {
+  const format = getFormat(report.meta.format);
+  return [
+    { header: '严重程度', width: 9, value: (f) => severityLabel(f.severity) },
+    { header: '规则', width: 22, value: (f) => f.rule },
+    { header: '规则名称', width: 20, value: (f) => ruleTitle(f.rule), text: true },
+    { header: '说明', width: 60, value: (f) => f.message, text: true },
+    { header: '涉及单元格', width: 44, value: (f) => whereText(format, f.fields), text: true },
+    { header: '字段键', width: 30, value: (f) => f.fields.join(', '), text: true },
+  ];
+}
+
+export function writeIssues(ws: Worksheet, report: Report): void {
+  const columns = issueColumns(report);
+  startList(ws, columns);
+  report.issues.forEach((f, i) => addListRow(ws, columns, i + 1, f, new Map([[0, severityFill(f.severity)]])));
+  finishList(ws, columns, report.issues.length);
+}

@@ -1,0 +1,67 @@
+/**
+ * The look of our workbooks, read from templates/xlsx-style.json so that fonts, colours, number
+ * formats, widths and the sheet names are data, not code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Font } from 'exceljs';
+import { TEMPLATES_DIR } from '../../formats/load';
+import type { CellStatus, Severity } from '../../report/types';
+
+export interface XlsxStyle {
+  readonly font: Partial<Font>;
+  readonly titleFont: Partial<Font>;
+  readonly headerFont: Partial<Font>;
+  readonly keyFont: { readonly name: string; readonly size: number; readonly color: string };
+  readonly headerFill: string;
+  readonly totalsFill: string;
+  readonly borderColor: string;
+  readonly severity: Readonly<Record<Severity, { readonly label: string; readonly fill: string }>>;
+  readonly status: Readonly<Record<CellStatus, string>>;
+  readonly numberFormats: { readonly int: string; readonly decimal: string };
+  readonly width: {
+    readonly cjkUnits: number;
+    readonly otherUnits: number;
+    readonly padding: number;
+    readonly labelMin: number;
+    readonly labelMax: number;
+    readonly valueMin: number;
+    readonly valueMax: number;
+    readonly textMax: number;
+  };
+  readonly lineHeight: number;
+  readonly page: {
+    readonly paperSize: number;
+    /** Sum of column widths that still fits an A4 portrait page; wider sheets print landscape. */
+    readonly portraitWidth: number;
+    readonly margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  };
+  readonly sheets: {
+    readonly overview: string;
+    readonly issues: string;
+    readonly data: string;
+    readonly partPrefix: string;
+    readonly summary: string;
+    readonly issueList: string;
+    readonly crossYear: string;
+    readonly failed: string;
+  };
+  readonly summary: {
+    /** Field keys shown right after the file name, before the finding counts (and frozen with it). */
+    readonly leadingFields: readonly string[];
+    readonly frozenColumns: number;
+    /** Widths of the meta.* columns by key (text of very different lengths: titles, years). */
+    readonly metaWidths: Readonly<Record<string, number>>;
+    readonly totalsLabel: string;
+  };
+}
+
+let cached: XlsxStyle | undefined;
+
+export function xlsxStyle(): XlsxStyle {
+  if (!cached) {
+    const file = path.join(TEMPLATES_DIR, 'xlsx-style.json');
+    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as XlsxStyle;
+  }
+  return cached;
+}
