@@ -131,6 +131,15 @@ describe.each(['2019', '2021'] as const)('the %s-format DOCX', (version: FormatV
     expect(attr(table, 'w:sz', 'w:val')).toBe('21');
   });
 
+  it('lists the Chinese fonts in the font table with the names Word should substitute (仿宋_GB2312 → 仿宋)', () => {
+    const table = parts['word/fontTable.xml'];
+    const entry = (name: string) => new RegExp(`<w:font w:name="${name}">[\\s\\S]*?</w:font>`).exec(table)?.[0] ?? '';
+    expect(attr(entry('仿宋_GB2312'), 'w:altName', 'w:val')).toBe('仿宋');
+    expect(attr(entry('楷体_GB2312'), 'w:altName', 'w:val')).toBe('楷体');
+    expect(attr(entry('仿宋_GB2312'), 'w:charset', 'w:val')).toBe('86');
+    expect(entry('方正小标宋简体')).not.toBe('');
+  });
+
   it('prints the title, then the six official headings in order, then issuer and date right-aligned', () => {
     const paragraphs = bodyParagraphs(parts['word/document.xml']);
     expect(paragraphs[0]).toMatchObject({ style: 'Title', text: report.meta.title });

@@ -7,6 +7,7 @@ import * as fs from 'node:fs/promises';
 import { Document, Packer } from 'docx';
 import type { Report } from '../../report/types';
 import { reportBlocks, type ContentOptions } from './content';
+import { withFontTable } from './font-table';
 import { pageFooters, sectionProperties } from './page';
 import { pageStyle } from './page-style';
 import { documentStyles } from './styles';
@@ -29,7 +30,8 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
 }
 
 export async function reportToDocx(report: Report, options: DocxOptions = {}): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(report, options));
+  const bytes = await Packer.toBuffer(reportDocument(report, options));
+  return Buffer.from(withFontTable(bytes, pageStyle()));
 }
 
 export async function writeReportDocx(report: Report, target: string, options: DocxOptions = {}): Promise<void> {

@@ -12,6 +12,14 @@ export interface TextStyle {
   readonly size: number;
 }
 
+export interface FontEntry {
+  readonly name: string;
+  readonly altName?: string;
+  readonly charset: string;
+  readonly family: string;
+  readonly pitch: string;
+}
+
 export type TextRole = 'title' | 'body' | 'heading1' | 'heading2' | 'table' | 'pageNumber';
 
 export interface PageStyle {
@@ -23,6 +31,7 @@ export interface PageStyle {
   };
   readonly grid: { readonly linesPerPage: number; readonly charsPerLine: number; readonly linePitch: number };
   readonly latin: string;
+  readonly fontTable: { readonly fonts: readonly FontEntry[] };
   readonly text: Readonly<Record<TextRole, TextStyle>>;
   readonly body: { readonly firstLineChars: number };
   readonly title: { readonly linesAfter: number };
