@@ -6,7 +6,7 @@
 import { partLayout } from '../src/formats/layout';
 import { expandTemplate, getFormat, overItems, type Format } from '../src/formats/model';
 import type { FormatVersion, PartId } from '../src/formats/types';
-import { table, type FxCell } from './helpers/docx-fixture';
+import { table, type FxBlock, type FxCell } from './helpers/docx-fixture';
 import { consistentValues, rng, type FxReport, type Values } from './helpers/report-fixture';
 
 export interface Injected {
@@ -34,7 +34,19 @@ export function tableKeys(format: Format): string[] {
   return format.fields.filter((f) => f.part !== 'meta').map((f) => f.key);
 }
 
-/** A clean report: consistent values, the official layout, a title and date that meet the rules. */
+/** Table 二 printed as one table per block, each with its caption row (as many reports do). */
+function perBlock(version: FormatVersion): (rows: FxCell[][]) => FxBlock[] {
+  const captions = new Set(getFormat(version).tables.map((t) => t.spec.caption?.label).filter(Boolean));
+  return (rows) => {
+    const starts = rows.map((r, i) => (r.length === 1 && captions.has(r[0].text) ? i : -1)).filter((i) => i >= 0);
+    return starts.map((start, k) => table(rows.slice(start, starts[k + 1])));
+  };
+}
+
+/**
+ * A clean report: consistent values, a title and date that meet the rules; the official layout,
+ * or table 二 split into one table per block, and headings numbered by Word now and then.
+ */
 export function cleanFixture(version: FormatVersion, seed: number): FxReport {
   const random = rng(seed * 7919 + 1);
   const year = version === '2019' ? int(random, 2019, 2020) : int(random, 2021, 2024);
@@ -43,8 +55,8 @@ export function cleanFixture(version: FormatVersion, seed: number): FxReport {
     year,
     agency: pick(random, AGENCIES),
     values: consistentValues(version, seed),
-    closing: undefined,
     autoNumberedHeadings: random() < 0.3,
+    tables: random() < 0.4 ? { t2: perBlock(version) } : undefined,
   };
 }
 
@@ -74,9 +86,11 @@ function tableMissing(base: FxReport, random: Random): Injected {
   const spec = pick(random, format.tables).spec;
   const drop = rowsOf(format, spec.part, spec.id);
   const keys = format.fields.filter((f) => f.table === spec.id).map((f) => f.key);
+  const layout = base.tables?.[spec.part];
   const hook = (rows: FxCell[][]) => {
     const kept = rows.filter((_, i) => !drop.has(i));
-    return kept.length ? [table(kept)] : [];
+    if (!kept.length) return [];
+    return layout ? layout(kept) : [table(kept)];
   };
   return { kind: 'TABLE_MISSING', rule: 'TABLE_MISSING', keys, fixture: { ...base, tables: { [spec.part]: hook } } };
 }

@@ -6,7 +6,7 @@
 import { readFixture } from './helpers/pipeline';
 import { cleanFixtureWithStatements, DEFECTS, injectDefect } from './validate-defects';
 
-const SEEDS_PER_KIND = 6;
+const SEEDS_PER_KIND = 10;
 const FORMATS = ['2019', '2021'] as const;
 
 describe('injected defects are reported with the right rule id', () => {
