@@ -6,6 +6,12 @@
 import type { FieldValue, Report } from '../report/types';
 import type { YearRecord } from './index';
 
+/** A figure of a record: null when blank or absent. */
+export function num(fields: Readonly<Record<string, FieldValue>>, key: string): number | null {
+  const v = fields[key];
+  return typeof v === 'number' ? v : null;
+}
+
 export function yearRecord(report: Report, id: string = report.source.file): YearRecord {
   const fields: Record<string, FieldValue> = {};
   for (const [key, value] of Object.entries(report.fields)) {
