@@ -8,15 +8,14 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { partLayout } from '../src/formats/layout';
 import { getFormat } from '../src/formats/model';
-import type { FormatVersion } from '../src/formats/types';
 import { writeReportXlsx } from '../src/export/xlsx';
 import { PART_TOP, partSheetName } from '../src/export/xlsx/report-workbook';
 import { xlsxStyle } from '../src/export/xlsx/style';
 import type { Finding, Report } from '../src/report/types';
 import { runCli, tempDir } from './helpers/cli';
 import { readFixture, readReport } from './helpers/pipeline';
-import { consistentValues, rng, type Values } from './helpers/report-fixture';
-import { listRows, merges, officeSuite, plain, range, readWorkbook, sheet, sheetsAsCsv } from './helpers/xlsx';
+import { consistentValues } from './helpers/report-fixture';
+import { listRows, merges, officeSuite, plain, quirkyValues, range, readWorkbook, sheet, sheetsAsCsv } from './helpers/xlsx';
 
 const dir = tempDir('nianbao-xlsx-report-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,15 +24,6 @@ async function roundTrip(report: Report, name = 'report.xlsx'): Promise<ExcelJS.
   const file = path.join(dir, name);
   await writeReportXlsx(report, file);
   return readWorkbook(file);
-}
-
-/** Random values with the quirks of real reports mixed in: blanks, placeholders, units, text. */
-function quirkyValues(version: FormatVersion, seed: number): Values {
-  const values: Values = consistentValues(version, seed);
-  const random = rng(seed * 31);
-  const quirks = ['', '/', '—', '无', '0', '12件', '见说明'];
-  for (const key of Object.keys(values)) if (random() < 0.1) values[key] = quirks[Math.floor(random() * quirks.length)];
-  return values;
 }
 
 /** What a value cell must show: the number read, else the printed text, else nothing. */

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import type { FormatVersion } from '../../src/formats/types';
+import { consistentValues, rng, type Values } from './report-fixture';
 
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -97,4 +99,13 @@ export function parseCsv(text: string): string[][] {
   }
   if (field || row.length) row.push(field), rows.push(row);
   return rows;
+}
+
+/** Random values with the quirks of real reports mixed in: blanks, placeholders, units, text. */
+export function quirkyValues(version: FormatVersion, seed: number): Values {
+  const values: Values = consistentValues(version, seed);
+  const random = rng(seed * 31);
+  const quirks = ['', '/', '—', '无', '0', '12件', '见说明'];
+  for (const key of Object.keys(values)) if (random() < 0.1) values[key] = quirks[Math.floor(random() * quirks.length)];
+  return values;
 }

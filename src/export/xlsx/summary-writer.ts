@@ -34,6 +34,10 @@ export interface SummaryStats {
   readonly pairs: number;
 }
 
+function writeError(target: string, err: Error): Error {
+  return new Error(`无法写入汇总表“${target}”：${err.message}\nCannot write the summary workbook "${target}": ${err.message}`);
+}
+
 function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
@@ -52,16 +56,22 @@ export class SummaryWriter {
   private readonly records: YearRecord[] = [];
   private readonly ids = new Set<string>();
   private error: Error | null = null;
+  private readonly broken: Promise<never>;
   private rows = 0;
   private done = false;
 
   constructor(readonly target: string) {
     this.partFile = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.part`);
     this.out = fs.createWriteStream(this.partFile);
-    // A write error (disk full, folder gone) surfaces in add()/finish(), never as a crash.
-    this.out.on('error', (err) => {
-      this.error ??= err;
+    // A write error (folder gone, disk full) surfaces in add()/finish() as a clear error, never as
+    // a crash, and never as a wait for a zip that cannot finish.
+    this.broken = new Promise<never>((_, reject) => {
+      this.out.on('error', (err) => {
+        this.error ??= writeError(target, err);
+        reject(this.error);
+      });
     });
+    this.broken.catch(() => undefined);
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
     this.wb.creator = '年报通';
     const { sheets, summary } = xlsxStyle();
@@ -71,6 +81,11 @@ export class SummaryWriter {
     });
     this.main.columns = this.columns.map((c) => ({ width: Math.round(c.width * 10) / 10 }));
     writeSummaryHeader(this.main, this.columns);
+  }
+
+  /** The error that stopped writing (bilingual, naming the target), if any. */
+  get failure(): Error | null {
+    return this.error;
   }
 
   /** The records kept for the cross-year rules, one per report read. */
@@ -85,7 +100,7 @@ export class SummaryWriter {
     for (const [i, v] of numbers) if (summed(this.columns[i])) this.totals.set(i, (this.totals.get(i) ?? 0) + v);
     if (result.ok) this.keep(result.report, result.file);
     else this.failures.push({ no: this.failures.count + 1, file: result.file, error: result.error });
-    await drained(this.main);
+    await this.settle(this.main);
   }
 
   private keep(report: Report, file: string): void {
@@ -98,9 +113,14 @@ export class SummaryWriter {
     for (const finding of report.issues) this.issues.push({ no: this.issues.count + 1, file, agency, year, format, finding });
   }
 
-  private check(): void {
+  private check(finishing = false): void {
     if (this.error) throw this.error;
-    if (this.done) throw new Error('SummaryWriter: already finished');
+    if (this.done && !finishing) throw new Error('SummaryWriter: already finished');
+  }
+
+  /** Waits until the zip has taken the rows written so far, or the output failed. */
+  private async settle(ws: ExcelJS.Worksheet): Promise<void> {
+    await Promise.race([drained(ws), this.broken]);
   }
 
   /** Writes the totals and the other sheets and moves the workbook into place. */
@@ -112,8 +132,8 @@ export class SummaryWriter {
       const findings = await this.writeIssueList(cross);
       await this.writeList(xlsxStyle().sheets.crossYear, CROSS_YEAR_COLUMNS, this.crossYearLines(cross), (l) => l.severity && severityFill(l.severity), CROSS_YEAR_COLUMNS.findIndex((c) => c.header === '结果'));
       await this.writeList(xlsxStyle().sheets.failed, FAILED_COLUMNS, this.failures.items());
-      await this.wb.commit();
-      if (this.error) throw this.error;
+      await Promise.race([this.wb.commit(), this.broken]);
+      this.check(true);
       fs.renameSync(this.partFile, this.target);
       return { reports: this.rows - this.failures.count, failed: this.failures.count, findings, pairs: cross?.pairs.length ?? 0 };
     } catch (err) {
@@ -186,9 +206,10 @@ export class SummaryWriter {
     startList(ws, columns);
     let n = 0;
     for await (const item of items) {
+      this.check(true);
       const colour = fill?.(item);
       addListRow(ws, columns, ++n, item, colour ? new Map([[fillColumn, colour]]) : undefined);
-      if (n % 50 === 0) await drained(ws);
+      if (n % 50 === 0) await this.settle(ws);
     }
     finishList(ws, columns, n);
     ws.commit();
