@@ -7,9 +7,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from '../core/pipeline';
 import { IngestError, type IngestErrorCode } from '../ingest/errors';
-import type { BatchTask, FromWorker } from './worker';
+import type { BatchTask, FromWorker, TaskResult } from './worker';
 
 export interface PoolOptions {
   /** Worker threads (default: available cores). */
@@ -27,14 +26,14 @@ export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
-function failure(task: BatchTask, code: IngestErrorCode, detail?: string): FileResult {
+function failure(task: BatchTask, code: IngestErrorCode, detail?: string): TaskResult {
   return { ok: false, file: task.file ?? task.name, error: new IngestError(code, task.name, detail).toJSON() };
 }
 
 interface Job {
   readonly task: BatchTask;
   readonly timeoutMs: number;
-  readonly resolve: (r: FileResult) => void;
+  readonly resolve: (r: TaskResult) => void;
 }
 
 class Slot {
@@ -70,7 +69,7 @@ export class ReportPool {
     for (let i = 0; i < this.threads; i++) this.spawn();
   }
 
-  run(task: BatchTask, options: { timeoutMs?: number } = {}): Promise<FileResult> {
+  run(task: BatchTask, options: { timeoutMs?: number } = {}): Promise<TaskResult> {
     if (this.closed) return Promise.resolve(failure(task, 'WORKER_FAILED', 'pool closed'));
     return new Promise((resolve) => {
       this.queue.push({ task, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
@@ -108,7 +107,7 @@ export class ReportPool {
     this.dispatch();
   }
 
-  private settle(slot: Slot, result: FileResult): void {
+  private settle(slot: Slot, result: TaskResult): void {
     const current = slot.job!;
     clearTimeout(current.timer);
     slot.job = undefined;
@@ -142,29 +141,37 @@ export class ReportPool {
 }
 
 /**
- * Runs files through a pool with a bounded number in flight, handing each result to `onResult`
+ * Runs tasks through a pool with a bounded number in flight, handing each result to `onResult`
  * as soon as it is ready (completion order), so nothing accumulates in memory and an interrupted
  * run keeps what it finished.
  */
-export async function processFiles(
-  files: readonly string[],
-  task: Omit<BatchTask, 'file' | 'name'>,
-  onResult: (result: FileResult, index: number) => void | Promise<void>,
+export async function processTasks(
+  tasks: readonly BatchTask[],
+  onResult: (result: TaskResult, index: number) => void | Promise<void>,
   options: PoolOptions = {},
 ): Promise<void> {
-  if (!files.length) return;
-  const pool = new ReportPool({ ...options, threads: Math.min(options.threads ?? defaultThreads(), files.length) });
+  if (!tasks.length) return;
+  const pool = new ReportPool({ ...options, threads: Math.min(options.threads ?? defaultThreads(), tasks.length) });
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < files.length) {
+    while (next < tasks.length) {
       const index = next++;
-      const file = files[index];
-      await onResult(await pool.run({ ...task, file, name: path.basename(file) }), index);
+      await onResult(await pool.run(tasks[index]), index);
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(pool.threads * 2, files.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(pool.threads * 2, tasks.length) }, lane));
   } finally {
     await pool.destroy();
   }
+}
+
+/** processTasks over file paths read with the same options. */
+export function processFiles(
+  files: readonly string[],
+  task: Omit<BatchTask, 'file' | 'name'>,
+  onResult: (result: TaskResult, index: number) => void | Promise<void>,
+  options: PoolOptions = {},
+): Promise<void> {
+  return processTasks(files.map((file) => ({ ...task, file, name: path.basename(file) })), onResult, options);
 }

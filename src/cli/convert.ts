@@ -1,12 +1,13 @@
 /** `nianbao convert <files or folders…> --out <dir> --to json[,xlsx,docx]` */
 import * as fs from 'node:fs';
-import { checkReport, processPath } from '../core/pipeline';
+import type { BatchTask } from '../batch/worker';
 import { EXPORTERS } from '../export';
-import { insideFolder, NameAllocator, outputStem } from '../export/names';
+import { NameAllocator, outputStem } from '../export/names';
+import type { FormatVersion } from '../formats/types';
 import { parse, UsageError } from './args';
+import { jobsOption, runBatch } from './batch-run';
 import { collectFiles } from './files';
-import { droppedMessages, migrateReport } from '../report/migrate';
-import { printFailure, summaryLine } from './output';
+import { failureLines, summaryLine } from './output';
 
 export const HELP = `nianbao convert <文件或文件夹…> [--out output] [--to json,xlsx,docx] [--reader docx|mammoth]
   把年度报告转换为结构化数据，每个文件写出 <out>/<文件名>.<格式>。
@@ -14,7 +15,20 @@ export const HELP = `nianbao convert <文件或文件夹…> [--out output] [--t
   --to      输出格式，逗号分隔：${Object.keys(EXPORTERS).join(', ')}（默认 json）
   --reader  DOCX 读取器：docx（默认）或 mammoth（参考实现）
   --target-format 2021  把2019年格式的表格转换为2021年格式；无对应栏目的数据逐项列出
+  --jobs N  同时处理的文件数（默认为 CPU 核数）
+  --verbose 文件较多时也逐个列出结果（默认超过 ${'20'} 个文件时只列出失败的文件）
+在终端中运行时显示进度条。每个文件处理完即写出结果，中途中断也保留已完成的部分。
 退出码：0 全部成功；2 有文件无法读取。`;
+
+/** Above this many files only failures are listed, unless --verbose. */
+const LIST_EACH_UP_TO = 20;
+
+function parseFormats(to: string): string[] {
+  const formats = to.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = formats.filter((f) => !EXPORTERS[f]);
+  if (unknown.length) throw new UsageError(`未知的输出格式 / unknown output format: ${unknown.join(', ')}`);
+  return formats;
+}
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -22,38 +36,42 @@ export async function run(argv: string[]): Promise<number> {
     to: { type: 'string', default: 'json' },
     reader: { type: 'string' },
     'target-format': { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    verbose: { type: 'boolean', short: 'v' },
   });
   const targetFormat = values['target-format'];
   if (targetFormat !== undefined && targetFormat !== '2021') throw new UsageError('--target-format 只能是 2021 / --target-format must be 2021');
-  const formats = values.to!.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !EXPORTERS[f]);
-  if (unknown.length) throw new UsageError(`未知的输出格式 / unknown output format: ${unknown.join(', ')}`);
+  const formats = parseFormats(values.to!);
   if (values.reader && values.reader !== 'docx' && values.reader !== 'mammoth') throw new UsageError(`--reader 只能是 docx 或 mammoth`);
   if (!positionals.length) throw new UsageError('请指定要转换的文件或文件夹 / give files or folders to convert');
+  let pool;
+  try {
+    pool = jobsOption(values.jobs);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
   const { files, missing } = collectFiles(positionals);
-  fs.mkdirSync(values.out!, { recursive: true });
+  const outDir = values.out!;
+  fs.mkdirSync(outDir, { recursive: true });
   const names = new NameAllocator();
-  let failed = missing.length;
+  const tasks: BatchTask[] = files.map((file) => ({
+    file,
+    name: file.split(/[\\/]/).pop()!,
+    options: { reader: values.reader as 'docx' | 'mammoth' | undefined },
+    convert: { outDir, stem: names.allocate(outputStem(file)), formats, targetFormat: targetFormat as FormatVersion | undefined },
+  }));
   for (const m of missing) console.error(`✗ ${m}：找不到文件或文件夹 / not found`);
-  for (const file of files) {
-    const result = await processPath(file, { reader: values.reader as 'docx' | 'mammoth' | undefined });
+  const listEach = values.verbose || files.length <= LIST_EACH_UP_TO;
+  let failed = missing.length;
+  await runBatch(tasks, (result, _i, batch) => {
     if (!result.ok) {
       failed++;
-      printFailure(result.error);
-      continue;
+      batch.say(failureLines(result.error), 'err');
+    } else if (listEach) {
+      batch.say([summaryLine(result.report, result.written ?? []), ...(result.notes ?? []).map((n) => `  ! ${n}`)].join('\n'));
     }
-    const report = targetFormat ? checkReport(migrateReport(result.report, targetFormat).report) : result.report;
-    const stem = names.allocate(outputStem(file));
-    const written: string[] = [];
-    for (const f of formats) {
-      const exporter = EXPORTERS[f];
-      const target = insideFolder(values.out!, stem + exporter.extension);
-      await exporter.write(report, target);
-      written.push(target);
-    }
-    console.log(summaryLine(report, written));
-    for (const line of droppedMessages(report)) console.log(`  ! ${line}`);
-  }
-  console.log(`共 ${files.length + missing.length} 个文件：成功 ${files.length + missing.length - failed}，失败 ${failed}`);
+  }, pool);
+  const total = files.length + missing.length;
+  console.log(`共 ${total} 个文件：成功 ${total - failed}，失败 ${failed}；输出在 ${outDir}`);
   return failed ? 2 : 0;
 }

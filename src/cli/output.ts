@@ -14,6 +14,11 @@ export function summaryLine(report: Report, written: readonly string[]): string 
   return `✓ ${report.source.name}（${who} ${report.meta.year ?? '?'}年，${report.meta.format}版格式；错误 ${c.error}，警告 ${c.warning}）→ ${written.join(', ')}`;
 }
 
+/** A failed file in two lines: Chinese, then English. */
+export function failureLines(error: FileError): string {
+  return `✗ ${error.zh}\n  ${error.en}`;
+}
+
 export function printFailure(error: FileError): void {
-  console.error(`✗ ${error.zh}\n  ${error.en}`);
+  console.error(failureLines(error));
 }

@@ -1,0 +1,40 @@
+/**
+ * What `convert` does with one report once it is read: optionally migrate it to another format,
+ * then write each requested export under a name allocated by the caller. Runs inside the worker
+ * threads, so exports are written on all cores as files finish.
+ */
+import type { FormatVersion } from '../formats/types';
+import { EXPORTERS } from '../export';
+import { insideFolder } from '../export/names';
+import { droppedMessages, migrateReport } from '../report/migrate';
+import type { Report } from '../report/types';
+import { checkReport } from './pipeline';
+
+export interface ConvertTarget {
+  readonly outDir: string;
+  /** Output file name without extension, already unique within outDir. */
+  readonly stem: string;
+  readonly formats: readonly string[];
+  readonly targetFormat?: FormatVersion;
+}
+
+export interface Converted {
+  readonly report: Report;
+  readonly written: readonly string[];
+  /** Lines to show the user (fields a migration could not place). */
+  readonly notes: readonly string[];
+}
+
+export async function convertReport(read: Report, target: ConvertTarget): Promise<Converted> {
+  const report = target.targetFormat && target.targetFormat !== read.meta.format
+    ? checkReport(migrateReport(read, target.targetFormat).report)
+    : read;
+  const written: string[] = [];
+  for (const name of target.formats) {
+    const exporter = EXPORTERS[name];
+    const file = insideFolder(target.outDir, target.stem + exporter.extension);
+    await exporter.write(report, file);
+    written.push(file);
+  }
+  return { report, written, notes: droppedMessages(report) };
+}
