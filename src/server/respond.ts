@@ -4,6 +4,7 @@
  * nothing from elsewhere, and cannot be framed).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { HttpError, httpErrors } from './errors';
 import { SERVER_LIMITS } from './limits';
 
@@ -40,15 +41,33 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
 
 /**
  * An error answer. When the request body was not read to its end (a refused upload) the
- * connection is closed after the answer, so the rest of a huge body is never read.
+ * connection cannot serve another request, so the answer says "Connection: close".
  */
 export function sendError(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   const http = error instanceof HttpError ? error : httpErrors.internal();
   if (!(error instanceof HttpError)) console.error(`内部错误 / internal error: ${(error as Error)?.stack ?? String(error)}`);
-  const unread = !req.complete;
-  if (unread) res.setHeader('Connection', 'close');
+  if (!req.complete && !res.headersSent) {
+    res.setHeader('Connection', 'close');
+    lingerOnClose(req.socket);
+  }
   sendJson(res, http.status, { error: http.toJSON() });
-  if (unread) res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+}
+
+/** How long the rest of a refused request is read and dropped before the connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * Node closes a "Connection: close" socket as soon as the answer is written (destroySoon). A
+ * client still sending its body would then get a reset, and a reset can drop the answer before
+ * the client reads it. So this socket stops writing, reads and drops what still comes for a
+ * moment, and only then closes; reading on for ever would let a client stream without end.
+ */
+function lingerOnClose(socket: Socket): void {
+  socket.destroySoon = () => {
+    socket.end();
+    socket.resume();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
 }
 
 /** Reads a small JSON body (cell edits). */

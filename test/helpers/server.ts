@@ -19,7 +19,7 @@ export interface Answer<T = any> {
 
 export async function upload(base: string, files: readonly UploadFile[], field = 'files'): Promise<Answer> {
   const form = new FormData();
-  for (const f of files) form.append(field, new Blob([f.bytes]), f.name);
+  for (const f of files) form.append(field, new Blob([new Uint8Array(f.bytes)]), f.name);
   const res = await fetch(new URL('/api/reports', base), { method: 'POST', body: form });
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
@@ -66,7 +66,8 @@ export function multipartBody(boundary: string, parts: readonly { name: string; 
   const pieces: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.filename !== undefined ? `; filename="${part.filename}"` : ''}`;
-    pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    const type = part.filename !== undefined ? 'Content-Type: application/octet-stream\r\n' : '';
+    pieces.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`));
     pieces.push(Buffer.isBuffer(part.body) ? part.body : Buffer.from(part.body));
     pieces.push(Buffer.from('\r\n'));
   }
