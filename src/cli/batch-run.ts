@@ -4,6 +4,7 @@
  */
 import { processTasks, type PoolOptions } from '../batch/pool';
 import type { BatchTask, TaskResult } from '../batch/worker';
+import { UsageError } from './args';
 import { Progress } from './progress';
 
 export interface BatchRun {
@@ -35,6 +36,6 @@ export async function runBatch(
 export function jobsOption(value: string | undefined): PoolOptions {
   if (value === undefined) return {};
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`--jobs 应为 1 到 64 之间的整数 / --jobs must be an integer 1..64`);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs 应为 1 到 64 之间的整数 / --jobs must be an integer 1..64`);
   return { threads: n };
 }

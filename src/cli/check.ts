@@ -1,16 +1,19 @@
 /** `nianbao check <files or folders…> [--json] [--reader docx|mammoth]`: every rule, per file and across years. */
-import { processPath, type FileError } from '../core/pipeline';
+import * as path from 'node:path';
+import type { FileError } from '../core/pipeline';
 import type { Finding, Report, Severity } from '../report/types';
 import { crossYear, ruleInfo, yearRecord, type CrossYearResult, type YearRecord } from '../validate';
 import { parse, UsageError } from './args';
+import { jobsOption, runBatch } from './batch-run';
 import { collectFiles } from './files';
-import { printFailure } from './output';
+import { failureLines, printFailure } from './output';
 
-export const HELP = `nianbao check <文件或文件夹…> [--json] [--reader docx|mammoth]
+export const HELP = `nianbao check <文件或文件夹…> [--json] [--reader docx|mammoth] [--jobs N]
   核对年度报告：逐份列出发现的问题（按 错误 / 警告 / 提示 分组，指明表格的行和列），
   并把同一机关相邻年度的报告配对，核对上年结转、现行有效件数和异常变化。
   --json    以 JSON 输出，供程序读取
   --reader  DOCX 读取器：docx（默认）或 mammoth（参考实现）
+  --jobs N  同时处理的文件数（默认为 CPU 核数）；在终端中运行时显示进度条
 退出码：0 没有“错误”级别的问题；1 有“错误”级别的问题（含跨年度核对）；
         2 有文件无法读取（优先于 1，其余文件照常核对）。`;
 
@@ -117,25 +120,30 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     json: { type: 'boolean', default: false },
     reader: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
   });
   if (values.reader && values.reader !== 'docx' && values.reader !== 'mammoth') throw new UsageError('--reader 只能是 docx 或 mammoth');
   if (!positionals.length) throw new UsageError('请指定要核对的文件或文件夹 / give files or folders to check');
+  const pool = jobsOption(values.jobs);
   const { files, missing } = collectFiles(positionals);
   const batch: Batch = { checked: [], failed: missing.map(missingError), records: [] };
   if (!values.json) batch.failed.forEach(printFailure);
-  for (const file of files) {
-    const result = await processPath(file, { reader: values.reader as 'docx' | 'mammoth' | undefined });
+  const options = { reader: values.reader as 'docx' | 'mammoth' | undefined };
+  const order = new Map<string, number>(files.map((f, i) => [f, i]));
+  await runBatch(files.map((file) => ({ file, name: path.basename(file), options })), (result, _i, run) => {
     if (!result.ok) {
       batch.failed.push(result.error);
-      if (!values.json) printFailure(result.error);
-      continue;
+      if (!values.json) run.say(failureLines(result.error), 'err');
+      return;
     }
     const { report } = result;
-    const checked = { file, report: { meta: report.meta, source: report.source }, issues: report.issues };
+    const checked = { file: result.file, report: { meta: report.meta, source: report.source }, issues: report.issues };
     batch.checked.push(checked);
-    batch.records.push(yearRecord(report, file));
-    if (!values.json) console.log(`${fileBlock(checked)}\n`);
-  }
+    batch.records.push(yearRecord(report, result.file));
+    if (!values.json) run.say(`${fileBlock(checked)}\n`);
+  }, pool);
+  // Files finish in any order; the JSON lists them in the order given.
+  batch.checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   const cross = crossYear(batch.records);
   if (values.json) console.log(jsonOutput(batch, cross));
   else console.log(`${crossYearBlock(cross)}\n\n${summary(batch, cross)}`);
@@ -143,3 +151,4 @@ export async function run(argv: string[]): Promise<number> {
   const errors = [...batch.checked.flatMap((c) => c.issues), ...cross.pairs.flatMap((p) => p.findings)];
   return errors.some((f) => f.severity === 'error') ? 1 : 0;
 }
+

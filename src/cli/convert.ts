@@ -44,12 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   const formats = parseFormats(values.to!);
   if (values.reader && values.reader !== 'docx' && values.reader !== 'mammoth') throw new UsageError(`--reader 只能是 docx 或 mammoth`);
   if (!positionals.length) throw new UsageError('请指定要转换的文件或文件夹 / give files or folders to convert');
-  let pool;
-  try {
-    pool = jobsOption(values.jobs);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const pool = jobsOption(values.jobs);
   const { files, missing } = collectFiles(positionals);
   const outDir = values.out!;
   fs.mkdirSync(outDir, { recursive: true });
