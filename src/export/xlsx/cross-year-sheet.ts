@@ -8,8 +8,8 @@
 import { expandTemplate, getFormat, overItems } from '../../formats/model';
 import type { CarrySpec } from '../../formats/types';
 import type { Finding, Severity } from '../../report/types';
-import type { CrossYearPair, UnpairedRecord, YearRecord } from '../../validate';
-import { ruleTitle, severityLabel, whereText } from './findings';
+import type { CrossYearPair, CrossYearResult, UnpairedRecord, YearRecord } from '../../validate';
+import { ruleTitle, severityFill, severityLabel, whereText } from './findings';
 import type { ListColumn } from './list-sheet';
 
 interface YearFile {
@@ -58,7 +58,7 @@ export const CROSS_YEAR_COLUMNS: readonly ListColumn<CrossYearLine>[] = [
   { header: '本年增加', width: 9, value: (l) => l.plus },
   { header: '本年减少', width: 9, value: (l) => l.minus },
   { header: '本年值', width: 9, value: (l) => l.now },
-  { header: '结果', width: 10, value: (l) => l.verdict ?? (l.severity ? severityLabel(l.severity) : NO_FINDING) },
+  { header: '结果', width: 10, value: (l) => l.verdict ?? (l.severity ? severityLabel(l.severity) : NO_FINDING), fill: (l) => l.severity && severityFill(l.severity) },
   { header: '说明', width: 60, value: (l) => l.message, text: true },
 ];
 
@@ -124,6 +124,14 @@ export function pairLines(pair: CrossYearPair, no: number, records: ReadonlyMap<
   const carried = earlier && later ? getFormat(later.format).spec.carry.flatMap((spec) => carryChecks(spec, earlier, later, pair.findings, used)) : [];
   const others = pair.findings.filter((f) => !used.has(f)).map((f) => findingCheck(f, earlier, later));
   return [...carried, ...others].map((check) => ({ ...who, ...check }));
+}
+
+/** Every row of 跨年核对: the pairs' rows, then the reports left unpaired. */
+export function* crossYearLines(cross: CrossYearResult | undefined, records: readonly YearRecord[]): Generator<CrossYearLine> {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const pairs = cross?.pairs ?? [];
+  for (const [i, pair] of pairs.entries()) yield* pairLines(pair, i + 1, byId);
+  for (const [i, u] of (cross?.unpaired ?? []).entries()) yield unpairedLine(u, pairs.length + i + 1);
 }
 
 /** A report the cross-year rules could not pair, with the reason they give. */

@@ -4,7 +4,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { getFormat, type FieldDef } from '../../formats/model';
-import type { Report } from '../../report/types';
+import type { Report, Severity } from '../../report/types';
 import { findingsByKey, severityFill, worstByKey } from './findings';
 import { addListRow, finishList, startList, type ListColumn } from './list-sheet';
 import { numberFormat } from './look';
@@ -14,6 +14,7 @@ export interface DataLine {
   readonly field: FieldDef;
   readonly report: Report;
   readonly rules: string;
+  readonly severity?: Severity;
 }
 
 const one = (n: number | undefined) => (n === undefined ? null : n + 1);
@@ -24,7 +25,7 @@ export const DATA_COLUMNS: readonly ListColumn<DataLine>[] = [
   { header: '行', width: 36, value: (l) => l.field.rowLabel, text: true },
   { header: '列', width: 30, value: (l) => l.field.columnLabel, text: true },
   { header: '单位', width: 6, value: (l) => l.field.unit ?? '' },
-  { header: '值', width: 14, value: (l) => l.report.fields[l.field.key], numFmt: (l) => numberFormat(l.field.type) },
+  { header: '值', width: 14, value: (l) => l.report.fields[l.field.key], numFmt: (l) => numberFormat(l.field.type), fill: (l) => l.severity && severityFill(l.severity) },
   { header: '原文', width: 16, value: (l) => l.report.cells[l.field.key]?.raw ?? '', text: true },
   { header: '读取状态', width: 10, value: (l) => statusLabel(l) },
   { header: '来源：第几个表格', width: 10, value: (l) => one(l.report.cells[l.field.key]?.source?.table) },
@@ -42,12 +43,10 @@ export function writeData(ws: Worksheet, report: Report): void {
   const fields = getFormat(report.meta.format).fields;
   const byKey = findingsByKey(report.issues);
   const worst = worstByKey(report.issues);
-  const valueColumn = DATA_COLUMNS.findIndex((c) => c.header === '值');
   startList(ws, DATA_COLUMNS);
   fields.forEach((field, i) => {
     const rules = [...new Set((byKey.get(field.key) ?? []).map((f) => f.rule))].join(', ');
-    const severity = worst.get(field.key);
-    addListRow(ws, DATA_COLUMNS, i + 1, { field, report, rules }, severity ? new Map([[valueColumn, severityFill(severity)]]) : undefined);
+    addListRow(ws, DATA_COLUMNS, i + 1, { field, report, rules, severity: worst.get(field.key) });
   });
   finishList(ws, DATA_COLUMNS, fields.length);
 }

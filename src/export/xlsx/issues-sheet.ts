@@ -8,7 +8,7 @@ import { addListRow, finishList, startList, type ListColumn } from './list-sheet
 export function issueColumns(report: Report): ListColumn<Finding>[] {
   const format = getFormat(report.meta.format);
   return [
-    { header: '严重程度', width: 9, value: (f) => severityLabel(f.severity) },
+    { header: '严重程度', width: 9, value: (f) => severityLabel(f.severity), fill: (f) => severityFill(f.severity) },
     { header: '规则', width: 22, value: (f) => f.rule },
     { header: '规则名称', width: 20, value: (f) => ruleTitle(f.rule), text: true },
     { header: '说明', width: 60, value: (f) => f.message, text: true },
@@ -20,6 +20,6 @@ export function issueColumns(report: Report): ListColumn<Finding>[] {
 export function writeIssues(ws: Worksheet, report: Report): void {
   const columns = issueColumns(report);
   startList(ws, columns);
-  report.issues.forEach((f, i) => addListRow(ws, columns, i + 1, f, new Map([[0, severityFill(f.severity)]])));
+  report.issues.forEach((f, i) => addListRow(ws, columns, i + 1, f));
   finishList(ws, columns, report.issues.length);
 }

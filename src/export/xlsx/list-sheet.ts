@@ -5,6 +5,7 @@
  */
 import type { AddWorksheetOptions, CellValue, Worksheet } from 'exceljs';
 import { CENTER, font, LEFT, pageSetup, solid, thinBorders } from './look';
+import { linesNeeded } from './sizing';
 import { xlsxStyle } from './style';
 import { cellValue } from './text';
 
@@ -15,6 +16,8 @@ export interface ListColumn<T> {
   readonly numFmt?: (item: T) => string | undefined;
   /** Long text: left aligned and wrapped. */
   readonly text?: boolean;
+  /** Background colour of the cell for this item (a finding's severity). */
+  readonly fill?: (item: T) => string | undefined;
 }
 
 /** Worksheet options a list sheet needs up front (a streaming sheet writes its views at once). */
@@ -36,12 +39,15 @@ export function startList<T>(ws: Worksheet, columns: readonly ListColumn<T>[]): 
     cell.fill = solid(xlsxStyle().headerFill);
     cell.border = thinBorders();
   });
+  const lines = Math.max(...columns.map((c) => linesNeeded(c.header, c.width)));
+  if (lines > 1) row.height = lines * xlsxStyle().lineHeight + 4;
   row.commit();
 }
 
-/** Writes item as row `n + 1` (n counted from 1); `fills` colours some cells by column index. */
-export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], n: number, item: T, fills: ReadonlyMap<number, string> = new Map()): void {
+/** Writes item as row `n + 1` (n counted from 1) and commits it. */
+export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], n: number, item: T): void {
   const row = ws.getRow(n + 1);
+  let lines = 1;
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.value = cellValue(c.value(item)) as CellValue;
@@ -50,9 +56,12 @@ export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], 
     cell.border = thinBorders();
     const fmt = c.numFmt?.(item);
     if (fmt && typeof cell.value === 'number') cell.numFmt = fmt;
-    const fill = fills.get(i);
+    const fill = c.fill?.(item);
     if (fill) cell.fill = solid(fill);
+    if (typeof cell.value === 'string') lines = Math.max(lines, linesNeeded(cell.value, c.width));
   });
+  // Office suites do not grow a row for wrapped text on opening: give it the height it needs.
+  if (lines > 1) row.height = lines * xlsxStyle().lineHeight + 4;
   row.commit();
 }
 

@@ -10,11 +10,12 @@ interface Line {
   readonly label: string;
   readonly value: unknown;
   readonly key?: string;
+  readonly severity?: Severity;
 }
 
 const COLUMNS: readonly ListColumn<Line>[] = [
-  { header: '项目', width: 22, value: (l) => l.label, text: true },
-  { header: '内容', width: 70, value: (l) => l.value, text: true },
+  { header: '项目', width: 30, value: (l) => l.label, text: true },
+  { header: '内容', width: 70, value: (l) => l.value, text: true, fill: (l) => l.severity && severityFill(l.severity) },
   { header: '字段键', width: 18, value: (l) => l.key ?? '' },
 ];
 
@@ -44,8 +45,8 @@ export function writeOverview(ws: Worksheet, report: Report): void {
   startList(ws, COLUMNS);
   items.forEach((line, i) => {
     const found = line.key ? byKey.get(line.key) : undefined;
-    const worst = found?.reduce<Severity | undefined>((a, f) => worse(a, f.severity), undefined);
-    addListRow(ws, COLUMNS, i + 1, line, worst ? new Map([[1, severityFill(worst)]]) : undefined);
+    const severity = found?.reduce<Severity | undefined>((a, f) => worse(a, f.severity), undefined);
+    addListRow(ws, COLUMNS, i + 1, { ...line, severity });
     if (found?.length) ws.getCell(i + 2, 2).note = cellText(noteText(found));
   });
   finishList(ws, COLUMNS, items.length);

@@ -15,6 +15,8 @@ export interface XlsxStyle {
   readonly keyFont: { readonly name: string; readonly size: number; readonly color: string };
   readonly headerFill: string;
   readonly totalsFill: string;
+  /** Text colour of a file the summary could not read. */
+  readonly failedColor: string;
   readonly borderColor: string;
   readonly severity: Readonly<Record<Severity, { readonly label: string; readonly fill: string }>>;
   readonly status: Readonly<Record<CellStatus, string>>;

@@ -7,7 +7,7 @@ import type { FileResult } from '../../core/pipeline';
 import { getFormat } from '../../formats/model';
 import type { Report, Severity } from '../../report/types';
 import { countFindings, severityFill, worstByKey } from './findings';
-import { font, numberFormat, solid } from './look';
+import { font, numberFormat, solid, thinBorders } from './look';
 import { xlsxStyle } from './style';
 import type { SummaryColumn } from './summary-columns';
 import { cellText, cellValue } from './text';
@@ -63,16 +63,42 @@ export function writeFileRow(ws: Worksheet, columns: readonly SummaryColumn[], r
     const counted = typeof value === 'number' && value > 0 ? column.severity : undefined;
     styleCell(cell, column, worst.get(column.key) ?? counted);
   });
-  if (!result.ok) row.getCell(columns.findIndex((c) => c.key === 'status') + 1).font = { ...font(), color: { argb: 'FFC00000' } };
+  if (!result.ok) row.getCell(columns.findIndex((c) => c.key === 'status') + 1).font = { ...font(), color: { argb: xlsxStyle().failedColor } };
   row.commit();
   return numbers;
+}
+
+/** The spreadsheet letters of a 1-based column number (1 → A, 27 → AA). */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The totals row below rows first..last: a SUM formula per summed column, with the sum of what was
+ * written as its cached result (rounded off float noise) so that a viewer that does not recalculate
+ * still shows the right figure.
+ */
+export function writeTotalsRow(ws: Worksheet, columns: readonly SummaryColumn[], first: number, last: number, totals: ReadonlyMap<number, number>): void {
+  const style = xlsxStyle();
+  const row = ws.getRow(last + 1);
+  columns.forEach((column, i) => {
+    const cell = row.getCell(i + 1);
+    cell.font = font('header');
+    cell.fill = solid(style.totalsFill);
+    cell.border = thinBorders();
+    if (column.key === 'source.file') cell.value = cellText(style.summary.totalsLabel);
+    if (!summed(column)) return;
+    const letter = columnLetter(i + 1);
+    const result = Math.round((totals.get(i) ?? 0) * 1e6) / 1e6;
+    cell.value = last >= first ? { formula: `SUM(${letter}${first}:${letter}${last})`, result } : 0;
+    cell.numFmt = numberFormat(column.role === 'count' ? 'int' : column.type)!;
+  });
+  row.commit();
 }
 
 /** Columns that get a SUM in the totals row: the numeric fields and the finding counts. */
 export function summed(column: SummaryColumn): boolean {
   return column.role === 'count' || (column.role === 'field' && column.part !== 'meta' && (column.type === 'int' || column.type === 'decimal'));
-}
-
-export function totalsLabel(): string {
-  return cellText(xlsxStyle().summary.totalsLabel);
 }

@@ -8,23 +8,23 @@
  *   for (…) await w.add(await processPath(file));
  *   await w.finish(crossYear(w.yearRecords()));
  */
+import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FileResult } from '../../core/pipeline';
 import type { Report } from '../../report/types';
 import { yearRecord, type CrossYearResult, type YearRecord } from '../../validate';
-import { FAILED_COLUMNS, ISSUE_LIST_COLUMNS, type FailedLine, type IssueLine } from './batch-sheets';
-import { CROSS_YEAR_COLUMNS, pairLines, unpairedLine, type CrossYearLine } from './cross-year-sheet';
-import { severityFill } from './findings';
+import { FAILED_COLUMNS, ISSUE_LIST_COLUMNS, issueLines, type FailedLine, type IssueLine } from './batch-sheets';
+import { CROSS_YEAR_COLUMNS, crossYearLines } from './cross-year-sheet';
 import { drained } from './backpressure';
 import { addListRow, finishList, listSheetOptions, startList, type ListColumn } from './list-sheet';
-import { font, pageSetup, solid, thinBorders } from './look';
+import { pageSetup } from './look';
 import { Spool } from './spool';
 import { xlsxStyle } from './style';
 import { summaryColumns, type SummaryColumn } from './summary-columns';
 import { KEY_ROW, writeSummaryHeader } from './summary-header';
-import { summed, totalsLabel, writeFileRow } from './summary-rows';
+import { columnLetter, summed, writeFileRow, writeTotalsRow } from './summary-rows';
 import { sheetName } from './text';
 
 export interface SummaryStats {
@@ -38,12 +38,6 @@ function writeError(target: string, err: Error): Error {
   return new Error(`无法写入汇总表“${target}”：${err.message}\nCannot write the summary workbook "${target}": ${err.message}`);
 }
 
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
 export class SummaryWriter {
   private readonly columns: SummaryColumn[] = summaryColumns();
   private readonly partFile: string;
@@ -51,7 +45,7 @@ export class SummaryWriter {
   private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly main: ExcelJS.Worksheet;
   private readonly totals = new Map<number, number>();
-  private readonly issues = new Spool<IssueLine>('issues');
+  private readonly issues = new Spool<Omit<IssueLine, 'no'>>('issues');
   private readonly failures = new Spool<FailedLine>('failed');
   private readonly records: YearRecord[] = [];
   private readonly ids = new Set<string>();
@@ -61,7 +55,8 @@ export class SummaryWriter {
   private done = false;
 
   constructor(readonly target: string) {
-    this.partFile = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.part`);
+    // Written beside the target and renamed at the end: a crash never leaves a half workbook under its name.
+    this.partFile = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID().slice(0, 8)}.part`);
     this.out = fs.createWriteStream(this.partFile);
     // A write error (folder gone, disk full) surfaces in add()/finish() as a clear error, never as
     // a crash, and never as a wait for a zip that cannot finish.
@@ -110,7 +105,7 @@ export class SummaryWriter {
     // The file as this batch names it (the pairs and the sheets show it), not the reader's.
     this.records.push({ ...yearRecord(report, id), file });
     const { agency, year, format } = report.meta;
-    for (const finding of report.issues) this.issues.push({ no: this.issues.count + 1, file, agency, year, format, finding });
+    for (const finding of report.issues) this.issues.push({ file, agency, year, format, finding });
   }
 
   private check(finishing = false): void {
@@ -129,9 +124,10 @@ export class SummaryWriter {
     this.done = true;
     try {
       this.writeTotals();
-      const findings = await this.writeIssueList(cross);
-      await this.writeList(xlsxStyle().sheets.crossYear, CROSS_YEAR_COLUMNS, this.crossYearLines(cross), (l) => l.severity && severityFill(l.severity), CROSS_YEAR_COLUMNS.findIndex((c) => c.header === '结果'));
-      await this.writeList(xlsxStyle().sheets.failed, FAILED_COLUMNS, this.failures.items());
+      const { sheets } = xlsxStyle();
+      const findings = await this.writeList(sheets.issueList, ISSUE_LIST_COLUMNS, issueLines(this.issues.items(), cross, this.records));
+      await this.writeList(sheets.crossYear, CROSS_YEAR_COLUMNS, crossYearLines(cross, this.records));
+      await this.writeList(sheets.failed, FAILED_COLUMNS, this.failures.items());
       await Promise.race([this.wb.commit(), this.broken]);
       this.check(true);
       fs.renameSync(this.partFile, this.target);
@@ -159,56 +155,19 @@ export class SummaryWriter {
   }
 
   private writeTotals(): void {
-    const first = KEY_ROW + 1;
     const last = KEY_ROW + this.rows;
-    const row = this.main.getRow(last + 1);
-    this.columns.forEach((column, i) => {
-      const cell = row.getCell(i + 1);
-      cell.font = font('header');
-      cell.fill = solid(xlsxStyle().totalsFill);
-      cell.border = thinBorders();
-      if (column.key === 'source.file') cell.value = totalsLabel();
-      if (!summed(column)) return;
-      const letter = columnLetter(i + 1);
-      // Sum of what was written, rounded off float noise: the cached result Excel shows before recalculating.
-      const result = Math.round((this.totals.get(i) ?? 0) * 1e6) / 1e6;
-      cell.value = this.rows ? { formula: `SUM(${letter}${first}:${letter}${last})`, result } : 0;
-      cell.numFmt = column.role === 'count' ? xlsxStyle().numberFormats.int : column.type === 'decimal' ? xlsxStyle().numberFormats.decimal : xlsxStyle().numberFormats.int;
-    });
-    row.commit();
+    writeTotalsRow(this.main, this.columns, KEY_ROW + 1, last, this.totals);
     this.main.autoFilter = { from: { row: KEY_ROW, column: 1 }, to: { row: Math.max(KEY_ROW, last), column: this.columns.length } };
     this.main.commit();
   }
 
-  private async writeIssueList(cross: CrossYearResult | undefined): Promise<number> {
-    const byId = new Map(this.records.map((r) => [r.id, r]));
-    const self = this;
-    async function* all(): AsyncGenerator<IssueLine> {
-      let no = 0;
-      for await (const line of self.issues.items()) yield { ...line, no: ++no };
-      for (const [id, findings] of cross?.findings ?? []) {
-        const r = byId.get(id);
-        for (const finding of findings) yield { no: ++no, file: r?.file ?? id, agency: r?.agency ?? null, year: r?.year ?? null, format: r?.format ?? '', finding };
-      }
-    }
-    return this.writeList(xlsxStyle().sheets.issueList, ISSUE_LIST_COLUMNS, all(), (l) => severityFill(l.finding.severity), 4);
-  }
-
-  private *crossYearLines(cross: CrossYearResult | undefined): Generator<CrossYearLine> {
-    const records = new Map(this.records.map((r) => [r.id, r]));
-    const pairs = cross?.pairs ?? [];
-    for (const [i, pair] of pairs.entries()) yield* pairLines(pair, i + 1, records);
-    for (const [i, u] of (cross?.unpaired ?? []).entries()) yield unpairedLine(u, pairs.length + i + 1);
-  }
-
-  private async writeList<T>(name: string, columns: readonly ListColumn<T>[], items: AsyncIterable<T> | Iterable<T>, fill?: (item: T) => string | undefined, fillColumn = 0): Promise<number> {
+  private async writeList<T>(name: string, columns: readonly ListColumn<T>[], items: AsyncIterable<T> | Iterable<T>): Promise<number> {
     const ws = this.wb.addWorksheet(sheetName(name), listSheetOptions(columns));
     startList(ws, columns);
     let n = 0;
     for await (const item of items) {
       this.check(true);
-      const colour = fill?.(item);
-      addListRow(ws, columns, ++n, item, colour ? new Map([[fillColumn, colour]]) : undefined);
+      addListRow(ws, columns, ++n, item);
       if (n % 50 === 0) await this.settle(ws);
     }
     finishList(ws, columns, n);
