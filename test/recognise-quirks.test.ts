@@ -289,3 +289,11 @@ describe('table 四 left blank', () => {
     expect(report.fields['t4.review.total']).toBeNull();
   });
 });
+
+describe('headings in words of their own', () => {
+  it('takes a numbered heading by its keywords (五、工作不足与下一步打算)', async () => {
+    const headings = ['一、2022年政府信息公开工作情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、工作不足与下一步打算', '六、其他需要报告的事项'];
+    const report = await readFixture({ version: '2021', values: v2021, headings });
+    expect(report.sections.map((s) => s.heading)).toEqual(headings);
+  });
+});
