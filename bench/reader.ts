@@ -13,13 +13,18 @@ import { SaxesParser } from 'saxes';
 import { readDocx } from '../src/ingest/docx';
 import { readDocxPackage } from '../src/ingest/docx-package';
 
+/** Milliseconds per read: median and fastest of the timed iterations (the machine may be shared). */
+export interface Timing {
+  readonly median: number;
+  readonly min: number;
+}
+
 export interface ReaderTimes {
   readonly file: string;
   readonly bytes: number;
-  /** Milliseconds per read (median of the timed iterations). */
-  readonly floor: number;
-  readonly docx: number;
-  readonly mammoth: number;
+  readonly floor: Timing;
+  readonly docx: Timing;
+  readonly mammoth: Timing;
 }
 
 /** The floor: what any reader must at least do — inflate the body and tokenise it once. */
@@ -34,7 +39,7 @@ export function floorPass(bytes: Uint8Array): number {
   return n;
 }
 
-async function median(iterations: number, run: () => unknown): Promise<number> {
+async function timing(iterations: number, run: () => unknown): Promise<Timing> {
   const warm = Math.max(10, Math.floor(iterations / 5));
   for (let i = 0; i < warm; i++) await run();
   const times: number[] = [];
@@ -44,15 +49,15 @@ async function median(iterations: number, run: () => unknown): Promise<number> {
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { median: times[Math.floor(times.length / 2)], min: times[0] };
 }
 
 export async function measureReaders(file: string, iterations = 200): Promise<ReaderTimes> {
   const bytes = fs.readFileSync(file);
   const name = path.basename(file);
-  const floor = await median(iterations, () => floorPass(bytes));
-  const docx = await median(iterations, () => readDocx(bytes, name));
-  const mammoth = await median(Math.max(20, Math.floor(iterations / 5)), () => readDocxPackage(bytes, name, 'mammoth'));
+  const floor = await timing(iterations, () => floorPass(bytes));
+  const docx = await timing(iterations, () => readDocx(bytes, name));
+  const mammoth = await timing(Math.max(20, Math.floor(iterations / 5)), () => readDocxPackage(bytes, name, 'mammoth'));
   return { file: name, bytes: bytes.length, floor, docx, mammoth };
 }
 
@@ -61,10 +66,13 @@ async function main(): Promise<void> {
   const at = args.indexOf('--iterations');
   const iterations = at >= 0 ? Number(args.splice(at, 2)[1]) : 300;
   const files = args.length ? args : [path.join(__dirname, '../samples/xinzhou-jkq-2020.docx')];
-  console.log('file\tKB\tfloor ms\tdocx ms\tmammoth ms\tdocx/floor\tmammoth/floor');
+  const ms = (t: Timing) => `${t.median.toFixed(2)} (${t.min.toFixed(2)})`;
+  console.log('ms per read, median (fastest); ratios of medians (of fastest)');
+  console.log('file\tKB\tfloor\tdocx\tmammoth\tdocx/floor\tmammoth/floor');
   for (const file of files) {
     const t = await measureReaders(file, iterations);
-    console.log([t.file, (t.bytes / 1024).toFixed(0), t.floor.toFixed(2), t.docx.toFixed(2), t.mammoth.toFixed(1), (t.docx / t.floor).toFixed(2), (t.mammoth / t.floor).toFixed(0)].join('\t'));
+    const ratio = (a: Timing, b: Timing, digits: number) => `${(a.median / b.median).toFixed(digits)} (${(a.min / b.min).toFixed(digits)})`;
+    console.log([t.file, (t.bytes / 1024).toFixed(0), ms(t.floor), ms(t.docx), ms(t.mammoth), ratio(t.docx, t.floor, 2), ratio(t.mammoth, t.floor, 0)].join('\t'));
   }
 }
 

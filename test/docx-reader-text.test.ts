@@ -145,6 +145,13 @@ describe('direct reader: bold and headings', () => {
     expect(ps.map((p) => [p.text, p.bold])).toEqual([['全部 加粗', true], ['部分不粗', false], ['字符样式', true], ['段落样式', true], ['取消', false]]);
   });
 
+  it('finds a style however its tag is written (single quotes, spaces around =, ids that prefix each other)', () => {
+    const odd = "<w:style w:type='paragraph' w:styleId = '2'><w:name w:val='heading 2'/></w:style>"
+      + '<w:style w:type="paragraph" w:styleId="21"><w:name w:val="heading 3"/></w:style>';
+    const ps = paragraphs({ styles: odd, body: para('二级', '<w:pStyle w:val="2"/>') + para('三级', '<w:pStyle w:val="21"/>') });
+    expect(ps.map((p) => p.headingLevel)).toEqual([2, 3]);
+  });
+
   it('reads only the styles a document uses, and survives a damaged style with a warning-free fallback', () => {
     const broken = '<w:style w:type="paragraph" w:styleId="bad"><w:name w:val="heading 3"></w:style>';
     const ps = paragraphs({ styles: broken + styles, body: para('坏样式', '<w:pStyle w:val="bad"/>') + para('好样式', '<w:pStyle w:val="1"/>') });

@@ -8,7 +8,7 @@
  * the paragraph they are anchored in, content controls and other wrappers are transparent.
  * Automatic numbering is counted at each paragraph's properties, in document order.
  */
-import type { Block, DocumentMessage, Paragraph, Table } from '../../document/types';
+import type { Block, DocumentMessage, Paragraph } from '../../document/types';
 import { cleanText } from '../../text/normalise';
 import { IngestError } from '../errors';
 import { LIMITS } from '../limits';
@@ -19,7 +19,8 @@ import {
 import type { NumberingCounter } from './numbering';
 import type { StyleProps, Styles } from './styles';
 import { symbolText } from './symbols';
-import { originCount, wordTable, type MergeMark } from './table-builder';
+import { originCount, renumberTables, wordTable, type MergeMark } from './table-builder';
+import { E, ELEMENTS } from './elements';
 import { intAttr, isOn, type Attributes, type XmlSink } from './xml';
 
 /** Styles and numbering, loaded the first time the body refers to them. */
@@ -28,29 +29,6 @@ export interface BodyResources {
   styles(): Styles | undefined;
   numbering(): NumberingCounter | undefined;
 }
-
-const enum E {
-  P = 1, PPr, PStyle, NumId, Ilvl, OutlineLvl, RPr, B, Vanish, RStyle, Del, R, T, Tab, Br, NoBreakHyphen,
-  SoftHyphen, Sym, FldChar, Tbl, Tr, TrPr, GridBefore, Tc, TcPr, GridSpan, VMerge, HMerge, Txbx, Alt, Choice,
-  Fallback, Sdt, ShowingPlcHdr, SdtContent, Skip,
-}
-
-const ELEMENTS = new Map<string, E>([
-  ['w:p', E.P], ['w:pPr', E.PPr], ['w:pStyle', E.PStyle], ['w:numId', E.NumId], ['w:ilvl', E.Ilvl],
-  ['w:outlineLvl', E.OutlineLvl], ['w:rPr', E.RPr], ['w:b', E.B], ['w:vanish', E.Vanish], ['w:rStyle', E.RStyle],
-  ['w:del', E.Del], ['w:moveFrom', E.Del], ['w:r', E.R], ['w:t', E.T], ['w:tab', E.Tab], ['w:ptab', E.Tab],
-  ['w:br', E.Br], ['w:cr', E.Br], ['w:noBreakHyphen', E.NoBreakHyphen], ['w:softHyphen', E.SoftHyphen],
-  ['w:sym', E.Sym], ['w:fldChar', E.FldChar], ['w:tbl', E.Tbl], ['w:tr', E.Tr], ['w:trPr', E.TrPr],
-  ['w:gridBefore', E.GridBefore], ['w:tc', E.Tc], ['w:tcPr', E.TcPr], ['w:gridSpan', E.GridSpan],
-  ['w:vMerge', E.VMerge], ['w:hMerge', E.HMerge], ['w:txbxContent', E.Txbx], ['mc:AlternateContent', E.Alt],
-  ['mc:Choice', E.Choice], ['mc:Fallback', E.Fallback], ['w:sdt', E.Sdt], ['w:showingPlcHdr', E.ShowingPlcHdr],
-  ['w:sdtContent', E.SdtContent],
-  // Formatting before a change, section and table properties, instructions: nothing printed.
-  ...['w:rPrChange', 'w:pPrChange', 'w:sectPr', 'w:tblPr', 'w:tblGrid', 'w:tblPrEx', 'w:trPrChange', 'w:tcPrChange',
-    'w:tblPrChange', 'w:tblGridChange', 'w:numberingChange', 'w:sdtEndPr', 'w:instrText', 'w:delText',
-    'w:delInstrText', 'w:footnotePr', 'w:endnotePr', 'w:placeholder', 'w:docPartObj', 'w:docPartList',
-    'w:comboBox', 'w:dropDownList'].map((n) => [n, E.Skip] as const),
-]);
 
 interface AltFrame {
   readonly depth: number;
@@ -137,21 +115,24 @@ export class BodyWalker implements XmlSink {
       if (depth === this.skipFrom) this.skipFrom = 0;
       return;
     }
+    const code = ELEMENTS.get(name);
+    if (code === undefined) return;
     const top = this.top();
     if (top.depth === depth && top.kind !== 'body') return this.finish(top);
     const p = this.paragraph;
-    if (p) {
-      if (p.run?.depth === depth) p.run = undefined;
-      else if (name === 'w:t') this.inText = false;
-      else if (name === 'w:rPr') {
-        if (p.run) p.run.inProps = false;
-        p.inMarkProps = false;
-      } else if (name === 'w:pPr' && p.inProps) this.endParagraphProps(p);
+    switch (code) {
+      case E.R: if (p?.run?.depth === depth) p.run = undefined; return;
+      case E.T: this.inText = false; return;
+      case E.RPr:
+        if (p?.run) p.run.inProps = false;
+        if (p) p.inMarkProps = false;
+        return;
+      case E.PPr: if (p?.inProps) this.endParagraphProps(p); return;
+      case E.TrPr: case E.TcPr: if (top.kind === 'tr' || top.kind === 'tc') top.inProps = false; return;
+      case E.Alt: if (this.alts[this.alts.length - 1]?.depth === depth) this.alts.pop(); return;
+      case E.Sdt: if (this.sdts[this.sdts.length - 1]?.depth === depth) this.sdts.pop(); return;
+      default:
     }
-    if (name === 'w:trPr' && top.kind === 'tr') top.inProps = false;
-    else if (name === 'w:tcPr' && top.kind === 'tc') top.inProps = false;
-    else if (this.alts[this.alts.length - 1]?.depth === depth) this.alts.pop();
-    else if (this.sdts[this.sdts.length - 1]?.depth === depth) this.sdts.pop();
   }
 
   text(text: string): void {
@@ -396,17 +377,4 @@ export class BodyWalker implements XmlSink {
 
 function mergeMark(val: string | undefined): MergeMark {
   return val === 'restart' ? 'restart' : 'continue';
-}
-
-/** Tables numbered 0, 1, … in block order (nested ones follow their parent), parents mapped alike. */
-function renumberTables(blocks: Block[]): Block[] {
-  const ids = new Map<number, number>();
-  return blocks.map((b) => {
-    if (b.kind !== 'table') return b;
-    const index = ids.size;
-    ids.set(b.index, index);
-    const parent = b.parent === undefined ? undefined : ids.get(b.parent);
-    const { parent: _old, ...rest } = b;
-    return { ...rest, index, ...(parent !== undefined ? { parent } : {}) } as Table;
-  });
 }

@@ -1,8 +1,9 @@
 /**
  * Paragraph and character styles, read only as far as a document uses them. styles.xml is often
  * 300 KB of latent and table styles, several times the cost of the whole body, while a report
- * refers to a handful of styles: the part is indexed by a scan for its w:style elements, and a
- * style is parsed (with the XML parser, from its own element) the first time it is asked for.
+ * refers to a handful of styles: the part is indexed by a byte search for its w:style elements
+ * (not even decoded as a whole), and a style is parsed (with the XML parser, from its own
+ * element) the first time it is asked for.
  * What a style gives: heading level (by name — Heading 1, 标题 1 — or outline level), bold,
  * hidden, and numbering (numId/ilvl), each inherited along w:basedOn.
  */
@@ -85,57 +86,89 @@ interface Span {
 }
 
 export class Styles {
-  private readonly spans = new Map<string, Span>();
+  private readonly spans = new Map<string, Span | null>();
   private readonly raw = new Map<string, RawStyle | null>();
   private readonly resolved = new Map<string, StyleProps>();
   private readonly prefixes: Map<string, string> | undefined;
-  private readonly xml: string;
+  /** The part as UTF-8 bytes: searched as bytes, only the styles asked for are decoded. */
+  private readonly xml: Buffer;
+  private readonly open: Buffer;
+  private readonly close: Buffer;
+  private readonly attr: string;
+  private indexed = false;
 
   constructor(bytes: Uint8Array, private readonly part: string, private readonly file: string) {
-    this.xml = decodePart(bytes);
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    this.xml = utf16 ? Buffer.from(decodePart(bytes), 'utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (this.xml.includes('<!DOCTYPE') || this.xml.includes('<!ENTITY')) throw new IngestError('XML_DTD', file, `${part} 含有 DTD/实体声明`);
-    const root = /<([\w.-]+:)?styles\b[^>]*>/.exec(this.xml);
+    const head = this.xml.toString('utf8', 0, Math.min(this.xml.length, 16384));
+    const root = /<([\w.-]+:)?styles\b[^>]*>/.exec(head);
     const declared = root ? prefixMap(attributesOf(root[0])) : null;
     this.prefixes = declared ?? undefined;
     const prefix = declared ? [...declared].find(([, c]) => c === 'w')?.[0] ?? 'w' : 'w';
-    this.index(prefix);
+    const p = prefix ? `${prefix}:` : '';
+    this.open = Buffer.from(`<${p}style`);
+    this.close = Buffer.from(`</${p}style>`);
+    this.attr = `${p}styleId`;
   }
 
-  /** Finds every w:style element by text scan: id and extent, nothing parsed yet. */
-  private index(prefix: string): void {
-    const open = prefix ? `<${prefix}:style` : '<style';
-    const close = prefix ? `</${prefix}:style>` : '</style>';
-    const idAttr = new RegExp(`\\s${prefix ? `${prefix}:` : ''}styleId\\s*=\\s*(["'])(.*?)\\1`);
+  /** Where the w:style element with this id is: found by its id attribute, as bytes. */
+  private locate(id: string): Span | undefined {
+    let span = this.spans.get(id);
+    if (span !== undefined) return span ?? undefined;
+    const needle = Buffer.from(`${this.attr}="${id.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}"`);
+    const at = this.xml.indexOf(needle);
+    const start = at > 0 && isSpace(this.xml[at - 1]) ? this.xml.lastIndexOf(this.open, at) : -1;
+    span = start >= 0 && this.xml.indexOf(0x3e, start) > at ? this.extent(start) : null;
+    if (!span && !this.indexed) {
+      // Written some other way (single quotes, spaces around =, an entity): read every style tag.
+      this.index();
+      span = this.spans.get(id) ?? null;
+    }
+    this.spans.set(id, span);
+    return span ?? undefined;
+  }
+
+  /** A w:style element's extent from its start; null if `start` is not a style tag. */
+  private extent(start: number): Span | null {
     const xml = this.xml;
-    let at = xml.indexOf(open);
-    while (at >= 0) {
-      const after = xml.charCodeAt(at + open.length);
-      const tagEnd = xml.indexOf('>', at);
-      if (tagEnd < 0) break;
-      // `<w:styles` and `<w:styleLink` share the prefix; a style tag continues with space, > or /.
-      if (after !== 0x20 && after !== 0x3e && after !== 0x2f && after !== 0x09 && after !== 0x0a && after !== 0x0d) {
-        at = xml.indexOf(open, at + 1);
+    const after = xml[start + this.open.length];
+    const tagEnd = xml.indexOf(0x3e, start);
+    // `<w:styles` and `<w:styleLink` share the prefix; a style tag continues with space, > or /.
+    if (tagEnd < 0 || !(isSpace(after) || after === 0x3e || after === 0x2f)) return null;
+    if (xml[tagEnd - 1] === 0x2f) return { start, end: tagEnd + 1 };
+    const closeAt = xml.indexOf(this.close, tagEnd);
+    return { start, end: closeAt < 0 ? xml.length : closeAt + this.close.length };
+  }
+
+  /** Every w:style element by id (first one wins), for ids the direct search missed. */
+  private index(): void {
+    this.indexed = true;
+    const idAttr = new RegExp(`\\s${this.attr}\\s*=\\s*(["'])(.*?)\\1`);
+    const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    for (let at = this.xml.indexOf(this.open); at >= 0;) {
+      const span = this.extent(at);
+      if (!span) {
+        at = this.xml.indexOf(this.open, at + 1);
         continue;
       }
-      const selfClosing = xml.charCodeAt(tagEnd - 1) === 0x2f;
-      const closeAt = selfClosing ? tagEnd + 1 : xml.indexOf(close, tagEnd);
-      const end = closeAt < 0 ? xml.length : selfClosing ? closeAt : closeAt + close.length;
-      const id = idAttr.exec(xml.slice(at, tagEnd + 1))?.[2];
-      if (id !== undefined && !this.spans.has(id)) this.spans.set(id, { start: at, end });
-      at = xml.indexOf(open, end);
+      const tag = this.xml.toString('utf8', at, this.xml.indexOf(0x3e, at) + 1);
+      const id = idAttr.exec(tag)?.[2];
+      if (id !== undefined && !this.spans.get(decode(id))) this.spans.set(decode(id), span);
+      at = this.xml.indexOf(this.open, span.end);
     }
   }
 
   private rawStyle(id: string): RawStyle | null {
     let style = this.raw.get(id);
     if (style !== undefined) return style;
-    const span = this.spans.get(id);
+    const span = this.locate(id);
     style = null;
     if (span) {
       const sink = new StyleSink(id);
       const stream = new XmlStream(sink, this.part, this.file, this.prefixes);
       try {
-        stream.write(this.xml.slice(span.start, span.end));
+        stream.write(this.xml.toString('utf8', span.start, span.end));
         stream.close();
         style = sink.style;
       } catch (err) {
@@ -169,6 +202,10 @@ export class Styles {
     this.resolved.set(id, props);
     return props;
   }
+}
+
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
 
 function attributesOf(tag: string): Attributes {

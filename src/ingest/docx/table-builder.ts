@@ -73,3 +73,16 @@ export function originCount(row: WordRow): number {
   for (const c of row.cells) if (c.vMerge !== 'continue' && c.hMerge !== 'continue') n++;
   return n;
 }
+
+/** Tables numbered 0, 1, … in block order (nested ones follow their parent), parents mapped alike. */
+export function renumberTables(blocks: Block[]): Block[] {
+  const ids = new Map<number, number>();
+  return blocks.map((b) => {
+    if (b.kind !== 'table') return b;
+    const index = ids.size;
+    ids.set(b.index, index);
+    const parent = b.parent === undefined ? undefined : ids.get(b.parent);
+    const { parent: _old, ...rest } = b;
+    return { ...rest, index, ...(parent !== undefined ? { parent } : {}) } as Table;
+  });
+}

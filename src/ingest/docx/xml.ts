@@ -5,6 +5,7 @@
  * expand. Element and attribute names reach the handlers with the usual prefixes (w:, mc:, v:,
  * wps:) whatever prefixes the file declared on its root element.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { IngestError } from '../errors';
 import type { ZipArchive, ZipEntry } from './zip';
@@ -84,7 +85,7 @@ function renameAttributes(attrs: Attributes, rename: (name: string) => string): 
 /** A saxes parser wired to a sink, refusing DTDs; errors become IngestErrors naming the file. */
 export class XmlStream {
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
-  private decoder: TextDecoder | undefined;
+  private decoder: { write(chunk: Uint8Array): string; end(): string } | undefined;
 
   /**
    * `prefixes` (prefix → usual prefix) is for a fragment cut out of a part, whose root does not
@@ -108,8 +109,8 @@ export class XmlStream {
 
   /** Feeds bytes; the first chunk decides UTF-8 or UTF-16 by its byte-order mark. */
   writeBytes(chunk: Uint8Array): void {
-    this.decoder ??= new TextDecoder(encodingOf(chunk));
-    this.write(this.decoder.decode(chunk, { stream: true }));
+    this.decoder ??= chunkDecoder(chunk);
+    this.write(this.decoder.write(chunk));
   }
 
   write(text: string): void {
@@ -122,7 +123,7 @@ export class XmlStream {
 
   close(): void {
     try {
-      if (this.decoder) this.parser.write(this.decoder.decode());
+      if (this.decoder) this.parser.write(this.decoder.end());
       this.parser.close();
     } catch (err) {
       throw this.failure(err);
@@ -134,6 +135,30 @@ export class XmlStream {
     const message = err instanceof Error ? err.message : String(err);
     return new IngestError('BAD_XML', this.file, `${this.part}: ${message.slice(0, 120)}`);
   }
+}
+
+/**
+ * A decoder for a part arriving in pieces, a character split between pieces kept for the next.
+ * StringDecoder rather than TextDecoder: Node's TextDecoder takes a slow path when streaming.
+ */
+function chunkDecoder(head: Uint8Array): { write(chunk: Uint8Array): string; end(): string } {
+  const encoding = encodingOf(head);
+  if (encoding === 'utf-16be') {
+    const text = new TextDecoder(encoding);
+    return { write: (chunk) => text.decode(chunk, { stream: true }), end: () => text.decode() };
+  }
+  const decoder = new StringDecoder(encoding === 'utf-16le' ? 'utf16le' : 'utf8');
+  let first = true;
+  return {
+    write(chunk) {
+      const text = decoder.write(chunk as Buffer);
+      if (!first) return text;
+      first = false;
+      // StringDecoder keeps a byte-order mark; XML does not want it.
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    },
+    end: () => decoder.end(),
+  };
 }
 
 function encodingOf(head: Uint8Array): string {

@@ -4,7 +4,7 @@
  * in small steps with fflate, counting the bytes actually produced: an entry that inflates past
  * its declared size or the limit stops the file at once, before the rest is allocated.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { IngestError } from '../errors';
 import { LIMITS } from '../limits';
 
@@ -68,6 +68,7 @@ export class ZipArchive {
       if (chunk.length) onChunk(chunk);
     };
     if (entry.method === 0) take(data);
+    else if (data.length <= LIMITS.inflateStepBytes) take(inflateSmall(data, entry.size, this.file, entry.name));
     else inflateInSteps(data, take, this.file, entry.name);
   }
 
@@ -96,6 +97,22 @@ export class ZipArchive {
     if (end > bytes.length) throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 的数据不完整（文件被截断）`);
     if (entry.method === 0 && entry.compressedSize !== entry.size) throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 的大小记录不一致`);
     return bytes.subarray(start, end);
+  }
+}
+
+/** Most bytes deflate can make of one compressed byte. */
+const MAX_DEFLATE_RATIO = 1032;
+
+/**
+ * An entry small enough to inflate in one go (no more work than one step): into a buffer one byte
+ * larger than declared, so that output beyond the declared size shows, without growing buffers.
+ */
+function inflateSmall(data: Uint8Array, declared: number, file: string, name: string): Uint8Array {
+  const room = Math.min(declared, data.length * MAX_DEFLATE_RATIO) + 1;
+  try {
+    return inflateSync(data, { out: new Uint8Array(room) });
+  } catch (err) {
+    throw new IngestError('CORRUPT_ZIP', file, `${name} 解压失败：${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
