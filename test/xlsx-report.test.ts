@@ -89,6 +89,8 @@ describe('per-report workbook', () => {
       finding('BLANK_CELL', 'warning', '表四“行政复议/结果维持”列为空白', ['t4.review.upheld']),
       finding('TITLE', 'warning', '标题不规范', ['meta.title']),
       finding('SECTION_MISSING', 'error', '缺少章节“六、其他需要报告的事项”', []),
+      // Real reports leave whole columns blank: one finding naming a hundred cells.
+      finding('BLANK_CELL', 'warning', '表三有大量空白单元格', getFormat('2019').fields.filter((f) => f.part === 't3').map((f) => f.key)),
     ];
     const checked = { ...report, issues: [...extra, ...report.issues] };
     const wb = await roundTrip(checked, 'findings.xlsx');
@@ -116,6 +118,9 @@ describe('per-report workbook', () => {
     expect(issues.map((r) => [r['规则'], r['说明'], r['字段键'] ?? ''])).toEqual(checked.issues.map((f) => [f.rule, f.message, f.fields.join(', ') || '']));
     expect(issues[0]['严重程度']).toBe('错误');
     expect(issues[0]['涉及单元格']).toBe(`${format.byKey.get('t3.received.natural')!.where}；${format.byKey.get('t3.total.natural')!.where}`);
+
+    // No row is taller than Excel allows (409 pt), however long the text it holds.
+    wb.eachSheet((ws) => ws.eachRow((row, n) => expect([ws.name, n, (row.height ?? 0) <= 409]).toEqual([ws.name, n, true])));
 
     const overview = listRows(sheet(wb, xlsxStyle().sheets.overview));
     const titleRow = overview.find((r) => r['字段键'] === 'meta.title')!;

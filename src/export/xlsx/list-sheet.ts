@@ -5,7 +5,7 @@
  */
 import type { AddWorksheetOptions, CellValue, Worksheet } from 'exceljs';
 import { CENTER, font, LEFT, pageSetup, solid, thinBorders } from './look';
-import { linesNeeded } from './sizing';
+import { linesNeeded, rowHeight } from './sizing';
 import { xlsxStyle } from './style';
 import { cellValue } from './text';
 
@@ -40,7 +40,7 @@ export function startList<T>(ws: Worksheet, columns: readonly ListColumn<T>[]): 
     cell.border = thinBorders();
   });
   const lines = Math.max(...columns.map((c) => linesNeeded(c.header, c.width)));
-  if (lines > 1) row.height = lines * xlsxStyle().lineHeight + 4;
+  if (lines > 1) row.height = rowHeight(lines);
   row.commit();
 }
 
@@ -61,7 +61,7 @@ export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], 
     if (typeof cell.value === 'string') lines = Math.max(lines, linesNeeded(cell.value, c.width));
   });
   // Office suites do not grow a row for wrapped text on opening: give it the height it needs.
-  if (lines > 1) row.height = lines * xlsxStyle().lineHeight + 4;
+  if (lines > 1) row.height = rowHeight(lines);
   row.commit();
 }
 

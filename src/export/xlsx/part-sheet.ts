@@ -5,7 +5,7 @@
 import type { Cell, Worksheet } from 'exceljs';
 import type { LayoutCell, LayoutTable } from '../../formats/layout';
 import { CENTER, font, LEFT, solid, thinBorders } from './look';
-import { layoutHeights, layoutWidths } from './sizing';
+import { layoutHeights, layoutWidths, MAX_ROW_HEIGHT } from './sizing';
 import { xlsxStyle } from './style';
 import { cellText } from './text';
 
@@ -30,7 +30,7 @@ export function drawPart(ws: Worksheet, layout: LayoutTable, top: number, valueO
   const widths = layoutWidths(layout);
   const heights = layoutHeights(layout, widths);
   heights.forEach((h, y) => {
-    ws.getRow(top + y).height = Math.round(h * 10) / 10;
+    ws.getRow(top + y).height = Math.min(MAX_ROW_HEIGHT, Math.round(h * 10) / 10);
   });
   const addressOf = new Map<string, string>();
   for (const c of layout.cells) {

@@ -6,6 +6,14 @@ import type { LayoutCell, LayoutTable } from '../../formats/layout';
 import { xlsxStyle } from './style';
 import { textUnits } from './text';
 
+/** Excel's tallest row, in points; a taller one makes Excel repair the file. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Points for `lines` lines of text, at most what Excel allows. */
+export function rowHeight(lines: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.round((lines * xlsxStyle().lineHeight + 4) * 10) / 10);
+}
+
 export function units(text: string): number {
   const { cjkUnits, otherUnits } = xlsxStyle().width;
   return Math.max(0, ...text.split('\n').map((line) => textUnits(line, cjkUnits, otherUnits)));

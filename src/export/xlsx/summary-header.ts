@@ -4,7 +4,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { CENTER, font, solid, thinBorders } from './look';
-import { linesNeeded } from './sizing';
+import { linesNeeded, rowHeight } from './sizing';
 import { xlsxStyle } from './style';
 import { HEADER_LEVELS, type SummaryColumn } from './summary-columns';
 
@@ -64,7 +64,7 @@ export function writeSummaryHeader(ws: Worksheet, columns: readonly SummaryColum
     ws.getCell(KEY_ROW, i + 1).value = c.key;
   });
   heights.forEach((lines, level) => {
-    ws.getRow(level + 1).height = lines * style.lineHeight + 6;
+    ws.getRow(level + 1).height = rowHeight(lines);
   });
   ws.getRow(KEY_ROW).commit();
 }
