@@ -207,13 +207,25 @@ describe('nianbao serve: cross-year pairs', () => {
       { name: '乙县2021.docx', bytes: await reportDocx({ version: '2021', agency: '乙县人民政府', year: 2021 }, earlier) },
       { name: '乙县2022.docx', bytes: await reportDocx({ version: '2021', agency: '乙县人民政府', year: 2022 }, later) },
     ]);
-    expect(res.body.pairs).toHaveLength(1);
-    const pair = res.body.pairs[0];
+    expect(res.body.files.map((f: { state: string }) => f.state)).not.toContain('failed');
+    const cross = await getJson(base, '/api/cross-year');
+    expect(cross.body.pairs).toHaveLength(1);
+    const pair = cross.body.pairs[0];
     expect([pair.earlier.year, pair.later.year]).toEqual([2021, 2022]);
     const carries = earlier['t3.carriedForward.natural'] !== later['t3.carriedOver.natural'];
     const detail = await getJson(base, `/api/reports/${pair.later.id}`);
     const carry = detail.body.report.issues.filter((f: { rule: string }) => f.rule === 'CROSS_YEAR_CARRY');
     expect(carry.length > 0).toBe(carries);
+  });
+
+  it('names the reports it cannot pair: two differing reports of one agency and year', async () => {
+    await upload(base, [
+      { name: '戊县2022甲.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 41)) },
+      { name: '戊县2022乙.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 42)) },
+    ]);
+    const cross = await getJson(base, '/api/cross-year');
+    expect(cross.body.pairs).toEqual([]);
+    expect(cross.body.unpaired.map((u: { file: string; reason: string }) => [u.file, u.reason]).sort()).toEqual([['戊县2022乙.docx', 'duplicate'], ['戊县2022甲.docx', 'duplicate']]);
   });
 });
 

@@ -37,9 +37,11 @@ export class Api {
     return { summary: this.store.summary(entry), report: this.store.current(entry) ?? null, edits: Object.fromEntries(entry.edits) };
   }
 
-  private pairs() {
-    return this.store.crossYear().pairs;
-  }
+  /** Cross-year pairs and the reports that could not be paired, for the page's 跨年度核对 panel. */
+  readonly crossYear: Handler = ({ res }) => {
+    const { pairs, unpaired } = this.store.crossYear();
+    sendJson(res, 200, { pairs, unpaired });
+  };
 
   readonly getConfig: Handler = ({ res }) => {
     this.config ??= pageConfig();
@@ -47,17 +49,17 @@ export class Api {
   };
 
   readonly list: Handler = ({ res }) => {
-    sendJson(res, 200, { reports: this.store.list().map((e) => this.store.summary(e)), pairs: this.pairs() });
+    sendJson(res, 200, { reports: this.store.list().map((e) => this.store.summary(e)) });
   };
 
   readonly upload: Handler = async ({ req, res }) => {
     const files = await this.uploads.handle(req);
-    sendJson(res, 200, { files, pairs: this.pairs() });
+    sendJson(res, 200, { files });
   };
 
   readonly clear: Handler = ({ res }) => {
     this.store.clear();
-    sendJson(res, 200, { reports: [], pairs: [] });
+    sendJson(res, 200, { reports: [] });
   };
 
   readonly get: Handler = ({ res, params }) => {
@@ -66,7 +68,7 @@ export class Api {
 
   readonly remove: Handler = ({ res, params }) => {
     if (!this.store.remove(params[0])) throw httpErrors.reportNotFound();
-    sendJson(res, 200, { removed: params[0], pairs: this.pairs() });
+    sendJson(res, 200, { removed: params[0] });
   };
 
   readonly editCell: Handler = async ({ req, res, params }) => {
@@ -82,7 +84,7 @@ export class Api {
       if (err instanceof EditError) throw httpErrors.badEdit(err.zh, err.en);
       throw err;
     }
-    sendJson(res, 200, { ...this.detail(entry), pairs: this.pairs() });
+    sendJson(res, 200, this.detail(entry));
   };
 
   readonly download: Handler = async ({ res, params }) => {

@@ -28,6 +28,7 @@ export function apiRoutes(api: Api): Route[] {
     r('DELETE', `/api/reports/${ID}`, api.remove),
     r('POST', `/api/reports/${ID}/cells`, api.editCell),
     r('GET', `/api/reports/${ID}/download/([a-z]+)`, api.download),
+    r('GET', '/api/cross-year', api.crossYear),
     r('GET', '/api/summary.xlsx', api.summary),
   ];
 }

@@ -2,7 +2,7 @@
 // view, and the top buttons to the batch downloads. Everything the page knows about formats,
 // rules and limits comes from /api/config.
 import { deleteJson, download, getJson } from './api.js';
-import { drawPairs } from './cross-year.js';
+import { CrossYearPanel } from './cross-year.js';
 import { toast } from './dom.js';
 import { FileList } from './file-list.js';
 import { ReportView } from './report-view.js';
@@ -18,8 +18,7 @@ function limitsText(limits) {
 async function start() {
   const config = await getJson('/api/config');
   $('limits').textContent = limitsText(config.limits);
-  const pairsSection = $('cross-year');
-  const showPairs = (pairs) => drawPairs(pairsSection, $('pair-list'), pairs, (id) => {
+  const pairs = new CrossYearPanel($('cross-year'), $('pair-list'), (id) => {
     const row = list.byId.get(id);
     if (row) list.select(row);
   });
@@ -27,27 +26,27 @@ async function start() {
     onChanged: (detail) => {
       const row = list.byId.get(detail.summary.id);
       if (row) list.setSummary(row, detail.summary);
-      showPairs(detail.pairs ?? []);
+      pairs.refresh();
     },
     onRemove: async (id) => {
       try {
-        const body = await deleteJson(`/api/reports/${id}`);
+        await deleteJson(`/api/reports/${id}`);
         const row = list.byId.get(id);
         if (row) list.remove(row);
         view.showEmpty();
-        showPairs(body.pairs);
+        pairs.refresh();
       } catch (err) { toast(err.message); }
     },
   });
   const list = new FileList($('file-list'), $('batch-status'), (row) => view.show(row));
-  const queue = new UploadQueue(config.limits, list, (row, body) => {
-    showPairs(body.pairs);
+  const queue = new UploadQueue(config.limits, list, (row) => {
+    pairs.refresh();
     if (list.selected === row) view.show(row);
   });
 
   const stored = await getJson('/api/reports');
   for (const summary of stored.reports) list.addStored(summary);
-  showPairs(stored.pairs);
+  pairs.refresh();
 
   wireDrop(queue);
   document.addEventListener('counts', (e) => {
@@ -62,7 +61,7 @@ async function start() {
       await deleteJson('/api/reports');
       list.clearAll();
       view.showEmpty();
-      showPairs([]);
+      pairs.refresh();
     } catch (err) { toast(err.message); }
   });
 }

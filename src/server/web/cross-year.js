@@ -1,17 +1,67 @@
-// The cross-year pairs the server formed among the loaded reports (same agency, consecutive
-// years), with the number of cross-year findings; clicking a pair opens the later report.
-import { clear, el } from './dom.js';
+// The 跨年度核对 panel: the pairs the server formed among the loaded reports (same agency,
+// consecutive years) with their cross-year findings, and the reports it could not pair and why.
+// Fetched at most every SETTLE_MS (not with every answer), and redrawn only when it changed.
+import { getJson } from './api.js';
+import { clear, el, toast } from './dom.js';
 
-export function drawPairs(section, listEl, pairs, onPick) {
-  section.hidden = !pairs.length;
-  clear(listEl).append(...pairs.map((pair) => {
+const SETTLE_MS = 400;
+
+export class CrossYearPanel {
+  constructor(section, listEl, onPick) {
+    this.section = section;
+    this.listEl = listEl;
+    this.onPick = onPick;
+    this.timer = null;
+    this.loading = false;
+    this.again = false;
+    this.drawn = '';
+  }
+
+  /** Asks for the pairs a moment later; many answers in a row make one request, not one each. */
+  refresh() {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = null; this.load(); }, SETTLE_MS);
+  }
+
+  async load() {
+    if (this.loading) { this.again = true; return; }
+    this.loading = true;
+    try {
+      this.draw(await getJson('/api/cross-year'));
+    } catch (err) {
+      toast(err.message);
+    } finally {
+      this.loading = false;
+      if (this.again) { this.again = false; this.refresh(); }
+    }
+  }
+
+  draw({ pairs, unpaired }) {
+    const signature = JSON.stringify([pairs.map((p) => [p.earlier.id, p.later.id, p.findings.length]), unpaired.map((u) => [u.id, u.reason])]);
+    if (signature === this.drawn) return;
+    this.drawn = signature;
+    this.section.hidden = !pairs.length && !unpaired.length;
+    clear(this.listEl).append(...pairs.map((p) => this.pairItem(p)), ...unpaired.map((u) => this.unpairedItem(u)));
+  }
+
+  item(className, title, id, children) {
+    return el('li', {
+      class: className, tabindex: '0', title,
+      on: { click: () => this.onPick(id), keydown: (e) => { if (e.key === 'Enter') this.onPick(id); } },
+    }, children);
+  }
+
+  pairItem(pair) {
     const errors = pair.findings.filter((f) => f.severity === 'error').length;
     const label = `${pair.later.agency ?? pair.agencyKey}：${pair.earlier.year} 年 → ${pair.later.year} 年`;
     const state = pair.findings.length ? `${pair.findings.length} 个问题${errors ? `（错误 ${errors}）` : ''}` : '衔接一致';
-    return el('li', {
-      class: `pair${errors ? ' sev-error' : pair.findings.length ? ' sev-warning' : ''}`, tabindex: '0',
-      title: `${pair.earlier.file} → ${pair.later.file}`,
-      on: { click: () => onPick(pair.later.id), keydown: (e) => { if (e.key === 'Enter') onPick(pair.later.id); } },
-    }, [el('span', { class: 'pair-name', text: label }), el('span', { class: 'pair-state', text: state })]);
-  }));
+    const severity = errors ? ' sev-error' : pair.findings.length ? ' sev-warning' : '';
+    return this.item(`pair${severity}`, `${pair.earlier.file} → ${pair.later.file}`, pair.later.id,
+      [el('span', { class: 'pair-name', text: label }), el('span', { class: 'pair-state', text: state })]);
+  }
+
+  unpairedItem(u) {
+    return this.item('pair unpaired', u.file, u.id,
+      [el('span', { class: 'pair-name', text: `${u.file}` }), el('span', { class: 'pair-state', text: `未配对：${u.note}` })]);
+  }
 }

@@ -47,7 +47,7 @@ export class FileList {
       barEl: el('span', { class: 'bar', hidden: true }, [bar]),
     };
     row.li = el('li', {
-      class: 'file', tabindex: '0',
+      class: 'file', tabindex: '0', data: { state: row.state },
       on: {
         click: () => this.select(row),
         keydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.select(row); } },

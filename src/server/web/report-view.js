@@ -50,7 +50,7 @@ export class ReportView {
     clear(this.root).append(
       el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('span', { class: 'state failed', text: STATE_LABEL.failed })]),
       el('div', { class: 'failure' }, [el('p', { class: 'failure-zh', text: error.zh }), error.en ? el('p', { class: 'failure-en', text: error.en }) : null]),
-      row.id ? el('p', {}, [this.removeButton(row.id)]) : null,
+      ...(row.id ? [el('p', {}, [this.removeButton(row.id)])] : []),
     );
   }
 
@@ -58,9 +58,10 @@ export class ReportView {
     const id = this.detail.summary.id;
     td.classList.add('saving');
     try {
+      const before = this.detail.summary;
       const detail = await postJson(`/api/reports/${id}/cells`, { key, raw });
       if (this.detail?.summary.id !== id) return;
-      this.draw(detail, key);
+      this.draw(detail, key, recheckNote(before, detail.summary));
       this.hooks.onChanged(detail);
     } catch (err) {
       td.classList.remove('saving');
@@ -68,8 +69,8 @@ export class ReportView {
     }
   }
 
-  /** Draws a report; `focusKey` keeps the view where the clerk was editing. */
-  draw(detail, focusKey) {
+  /** Draws a report; `focusKey` keeps the view where the clerk was editing, `note` says what the re-check found. */
+  draw(detail, focusKey, note) {
     const scroll = this.root.scrollTop;
     this.detail = detail;
     const { report, summary } = detail;
@@ -77,15 +78,16 @@ export class ReportView {
     const byKey = findingsByKey(report.issues);
     this.cells = new Map();
     const parts = format.parts.map((part) => this.partBlock(part, report, format, byKey, detail.edits));
-    clear(this.root).append(
-      this.head(report, summary),
+    const blocks = [
+      this.head(report, summary, note),
       this.metaBlock(report, format, byKey),
       this.downloads(summary),
       this.findingsBlock(report.issues),
       this.editsBlock(detail.edits, report, format),
       ...parts,
       this.sectionsBlock(report),
-    );
+    ];
+    clear(this.root).append(...blocks.filter(Boolean));
     if (focusKey) {
       this.root.scrollTop = scroll;
       const td = this.cells.get(focusKey);
@@ -94,11 +96,14 @@ export class ReportView {
     }
   }
 
-  head(report, summary) {
-    return el('div', { class: 'report-head' }, [
+  /** The title bar stays at the top while the tables scroll, so the effect of a correction is always in view. */
+  head(report, summary, note) {
+    const toFindings = () => this.root.querySelector('.findings-block')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    return el('div', { class: 'report-head sticky' }, [
       el('h1', { text: report.meta.title ?? summary.name }),
       el('span', { class: `state ${summary.state}`, text: STATE_LABEL[summary.state] }),
-      el('span', { class: 'counts', text: `错误 ${summary.errors} · 警告 ${summary.warnings}` }),
+      el('button', { type: 'button', class: 'link counts', title: '查看问题列表', text: `错误 ${summary.errors} · 警告 ${summary.warnings}`, on: { click: toFindings } }),
+      note ? el('span', { class: 'recheck', role: 'status', text: note }) : null,
       this.removeButton(summary.id),
     ]);
   }
@@ -188,4 +193,10 @@ export class ReportView {
       ])),
     ]);
   }
+}
+
+/** What a re-check after a correction changed, in words. */
+function recheckNote(before, after) {
+  const change = (label, a, b) => (a === b ? `${label} ${b}` : `${label} ${a} → ${b}`);
+  return `已重新核对：${change('错误', before.errors, after.errors)}，${change('警告', before.warnings, after.warnings)}`;
 }
