@@ -1,4 +1,5 @@
 /** `nianbao serve [--port 8080] [--host 127.0.0.1]`: the drag-and-drop web page. */
+import * as os from 'node:os';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server';
 import { parse, UsageError } from './args';
 
@@ -15,15 +16,21 @@ function portOf(text: string): number {
   return port;
 }
 
+/** IPv4 addresses other machines can use to reach this one. */
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address);
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     port: { type: 'string', short: 'p', default: String(DEFAULT_PORT) },
     host: { type: 'string', default: DEFAULT_HOST },
   });
   if (positionals.length) throw new UsageError(`多余的参数 / unexpected arguments: ${positionals.join(' ')}`);
+  const port = portOf(values.port!);
   let server;
   try {
-    server = await startServer({ port: portOf(values.port!), host: values.host! });
+    server = await startServer({ port, host: values.host! });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? '端口已被占用，请用 --port 换一个端口 / port in use, choose another with --port'
@@ -35,7 +42,8 @@ export async function run(argv: string[]): Promise<number> {
   console.log(`年报通网页版已启动：${server.url}`);
   console.log(`Open ${server.url} in a browser. 按 Ctrl+C 停止 / press Ctrl+C to stop.`);
   if (server.host !== DEFAULT_HOST && server.host !== 'localhost') {
-    console.log('注意：已对局域网开放，能访问本机该端口的人都能查看和修改上传的报告。');
+    for (const address of lanAddresses()) console.log(`局域网内可访问 / on the network: http://${address}:${server.port}/`);
+    console.log('注意：已对局域网开放，能访问本机该端口的人都能查看、修改和删除上传的报告（没有登录，连接未加密）。');
   }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

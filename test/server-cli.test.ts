@@ -1,0 +1,47 @@
+/** `nianbao serve` as a user starts it: prints the URL, serves the page, stops cleanly on Ctrl+C. */
+import { spawn } from 'node:child_process';
+import { BIN, runCli } from './helpers/cli';
+
+describe('nianbao serve on the command line', () => {
+  it('prints the URL it serves on, answers there, and stops cleanly on SIGINT', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+      child.stdout.on('data', () => {
+        const m = /年报通网页版已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      });
+    });
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('年报通');
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+
+  it('refuses a port that is not a number, with the usage', () => {
+    const r = runCli(['serve', '--port', '八零八零']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('端口应为 0–65535 之间的整数');
+    expect(r.stderr).toContain('nianbao serve [--port 8080]');
+  });
+
+  it('says so when the port is taken', async () => {
+    const first = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    first.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    try {
+      const port = await new Promise<string>((resolve) => {
+        first.stdout.on('data', () => { const m = /127\.0\.0\.1:(\d+)\//.exec(out); if (m) resolve(m[1]); });
+      });
+      const second = runCli(['serve', '--port', port]);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain('端口已被占用');
+    } finally {
+      first.kill('SIGINT');
+    }
+  });
+});
