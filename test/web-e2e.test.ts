@@ -209,6 +209,11 @@ browserDescribe('the web page in a real browser', () => {
     await expect(pair.textContent()).resolves.toContain('丁县人民政府');
     await pair.click();
     await expect(page.locator('li.file.selected .file-name').textContent()).resolves.toBe('丁县2022.docx');
+    // The later report's row takes in the cross-year findings that arrived with its pair.
+    const listed = await (await fetch(new URL('/api/reports', server.url))).json();
+    const later = listed.reports.find((r: { name: string }) => r.name === '丁县2022.docx');
+    await page.locator('li.file.selected').and(page.locator(`[data-state="${later.state}"]`)).waitFor();
+    await expect(page.locator('.report-head .counts').textContent()).resolves.toBe(`错误 ${later.errors} · 警告 ${later.warnings}`);
   });
 
   it('shows report text that holds markup as text, and runs none of it', async () => {

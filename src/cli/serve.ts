@@ -16,6 +16,15 @@ function portOf(text: string): number {
   return port;
 }
 
+/**
+ * Every request's errors are answered where they happen; this is the last line, for an error
+ * no one foresaw: it is logged and the server keeps serving the other clerks' work.
+ */
+function keepServing(): void {
+  process.on('uncaughtException', (err) => console.error(`内部错误（网页版继续运行）/ internal error, still serving: ${err.stack ?? err}`));
+  process.on('unhandledRejection', (err) => console.error(`内部错误（网页版继续运行）/ internal error, still serving: ${(err as Error)?.stack ?? err}`));
+}
+
 /** IPv4 addresses other machines can use to reach this one. */
 function lanAddresses(): string[] {
   return Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address);
@@ -39,6 +48,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`无法启动网页版（${values.host}:${values.port}）：${why}`);
     return 1;
   }
+  keepServing();
   console.log(`年报通网页版已启动：${server.url}`);
   console.log(`Open ${server.url} in a browser. 按 Ctrl+C 停止 / press Ctrl+C to stop.`);
   if (server.host !== DEFAULT_HOST && server.host !== 'localhost') {

@@ -37,10 +37,18 @@ export class Api {
     return { summary: this.store.summary(entry), report: this.store.current(entry) ?? null, edits: Object.fromEntries(entry.edits) };
   }
 
-  /** Cross-year pairs and the reports that could not be paired, for the page's 跨年度核对 panel. */
+  /**
+   * Cross-year pairs and the reports that could not be paired, for the page's 跨年度核对 panel,
+   * with the summaries of the later reports: a pair formed by a later upload adds findings to a
+   * report the page already lists.
+   */
   readonly crossYear: Handler = ({ res }) => {
     const { pairs, unpaired } = this.store.crossYear();
-    sendJson(res, 200, { pairs, unpaired });
+    const later = [...new Set(pairs.map((p) => p.later.id))].flatMap((id) => {
+      const entry = this.store.get(id);
+      return entry ? [this.store.summary(entry)] : [];
+    });
+    sendJson(res, 200, { pairs, unpaired, summaries: later });
   };
 
   readonly getConfig: Handler = ({ res }) => {

@@ -49,7 +49,7 @@ export const httpErrors = {
 /** Store full: per file, so the files that fit are still kept. */
 export function storeFullMessage(): { zh: string; en: string } {
   return {
-    zh: `已保存 ${L.maxReports} 份报告，达到上限，本文件未处理；请先下载汇总表，再点击“清空”后继续上传`,
+    zh: `已保存 ${L.maxReports} 份报告，达到上限，本文件未处理；请先下载汇总表，再点击“清空全部”后继续上传`,
     en: `${L.maxReports} reports are held, the limit; this file was not processed — download the summary, clear the list and upload again`,
   };
 }

@@ -21,6 +21,14 @@ async function start() {
   const pairs = new CrossYearPanel($('cross-year'), $('pair-list'), (id) => {
     const row = list.byId.get(id);
     if (row) list.select(row);
+  }, (summaries) => {
+    // A pair formed by a later upload can add findings to a report already listed (or open).
+    for (const summary of summaries) {
+      const row = list.byId.get(summary.id);
+      if (!row || (row.summary?.errors === summary.errors && row.summary?.warnings === summary.warnings)) continue;
+      list.setSummary(row, summary);
+      if (list.selected === row) view.refresh(row);
+    }
   });
   const view = new ReportView($('detail'), config, {
     onChanged: (detail) => {

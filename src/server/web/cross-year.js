@@ -7,10 +7,11 @@ import { clear, el, toast } from './dom.js';
 const SETTLE_MS = 400;
 
 export class CrossYearPanel {
-  constructor(section, listEl, onPick) {
+  constructor(section, listEl, onPick, onSummaries) {
     this.section = section;
     this.listEl = listEl;
     this.onPick = onPick;
+    this.onSummaries = onSummaries;
     this.timer = null;
     this.loading = false;
     this.again = false;
@@ -27,7 +28,9 @@ export class CrossYearPanel {
     if (this.loading) { this.again = true; return; }
     this.loading = true;
     try {
-      this.draw(await getJson('/api/cross-year'));
+      const answer = await getJson('/api/cross-year');
+      this.onSummaries(answer.summaries);
+      this.draw(answer);
     } catch (err) {
       toast(err.message);
     } finally {

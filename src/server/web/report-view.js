@@ -33,6 +33,13 @@ export class ReportView {
     }
   }
 
+  /** Draws the shown report again with what the server now knows, unless the clerk is typing in it. */
+  refresh(row) {
+    if (this.root.querySelector('input.cell-input')) return;
+    const scroll = this.root.scrollTop;
+    this.show(row).then(() => { this.root.scrollTop = scroll; });
+  }
+
   showEmpty() {
     this.token++;
     this.detail = null;
