@@ -194,6 +194,17 @@ describe('direct reader: big and deep tables', () => {
     expect(tables[3000]).toMatchObject({ index: 3000, parent: 0 });
   });
 
+  it('clamps hostile spans (w:gridSpan and w:gridBefore of 10⁹) to the column limit instead of looping', () => {
+    const doc = readDocx(rawDocx(tbl(
+      tr(tc('宽', '<w:gridSpan w:val="1000000000"/>') + tc('外'))
+      + tr(tc('远'), '<w:gridBefore w:val="1000000000"/>')
+      + tr(tc('a') + tc('b')),
+    )), 'spans.docx');
+    const table = doc.blocks[0] as Table;
+    expect(table.width).toBe(LIMITS.maxTableColumns);
+    expect(table.cells.map((c) => [c.text, c.col])).toEqual([['宽', 0], ['a', 0], ['b', 1]]);
+  });
+
   it('refuses a table with more rows than the limit', () => {
     const row = '<w:tr><w:tc><w:p/></w:tc></w:tr>';
     const err = failure(withDocument(documentXml(`<w:tbl>${row.repeat(LIMITS.maxTableRows + 1)}</w:tbl>`)), 'rows.docx');

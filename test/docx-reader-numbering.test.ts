@@ -23,7 +23,7 @@ describe('number formats', () => {
     ['ideographTraditional', [1, 10], ['甲', '癸']],
     ['decimalZero', [7, 12], ['07', '12']],
     ['decimalFullWidth', [12], ['１２']],
-    ['upperLetter', [1, 26, 27], ['A', 'Z', 'AA']],
+    ['upperLetter', [1, 26, 27, 1_000_000_000], ['A', 'Z', 'AA', '1000000000']],
     ['lowerRoman', [4, 9, 14], ['iv', 'ix', 'xiv']],
     ['someFutureFormat', [5], ['5']],
   ] as const)('prints %s', (format, values, expected) => {

@@ -32,6 +32,11 @@ describe('direct reader: tracked changes are accepted', () => {
     )).toEqual(['一、总体情况', '下一段']);
   });
 
+  it('keeps the text of a deleted paragraph mark with no paragraph after it (last in a cell)', () => {
+    const doc = readDocx(rawDocx(tbl(tr(tc(para(run('末段'), `<w:rPr><w:del ${CHANGE}/></w:rPr>`))))), 'mark.docx');
+    expect(doc.blocks[0]).toMatchObject({ kind: 'table', cells: [{ text: '末段' }] });
+  });
+
   it('ignores formatting recorded before a change (w:rPrChange)', () => {
     const [p] = paragraphs(para(`<w:r><w:rPr><w:b w:val="0"/><w:rPrChange ${CHANGE}><w:rPr><w:b/></w:rPr></w:rPrChange></w:rPr><w:t>正文</w:t></w:r>`));
     expect(p.bold).toBe(false);
@@ -58,6 +63,11 @@ describe('direct reader: fields show their cached result, never the instruction'
       para(begin + instr(' IF ') + begin + instr(' PAGE ') + sep + run('9') + end + instr(' > 1 "多" "少" ') + sep + run('多'))
       + para(run('结果续') + end + run('。')),
     )).toEqual(['多', '结果续。']);
+  });
+  it('reads on after a field whose separate and end were lost (deleted as a tracked change)', () => {
+    const broken = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>'
+      + `<w:del ${CHANGE}><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:delText>1</w:delText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:del>`;
+    expect(texts(para(run('第') + broken + run('页')) + para('后面的段落照常读取'))).toEqual(['第', '后面的段落照常读取']);
   });
 });
 
@@ -91,6 +101,10 @@ describe('direct reader: characters', () => {
   it('turns w:tab into a space, w:br/w:cr into line breaks, w:noBreakHyphen into a hyphen, w:softHyphen into nothing', () => {
     expect(texts(para('<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t><w:cr/><w:t>丁</w:t></w:r>'
       + '<w:r><w:t>2020</w:t><w:noBreakHyphen/><w:t>2021</w:t><w:softHyphen/><w:t>年</w:t></w:r>'))).toEqual(['甲 乙\n丙\n丁2020\u20112021年']);
+  });
+
+  it('reads the base text of ruby (phonetic guide), not the guide above it', () => {
+    expect(texts(para('<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>xìn</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>忻</w:t></w:r></w:rubyBase></w:ruby></w:r>' + run('州')))).toEqual(['忻州']);
   });
 
   it('maps w:sym in symbol fonts to the character shown (Wingdings check box, Symbol ×)', () => {
@@ -152,7 +166,7 @@ describe('direct reader: bold and headings', () => {
     expect(ps.map((p) => p.headingLevel)).toEqual([2, 3]);
   });
 
-  it('reads only the styles a document uses, and survives a damaged style with a warning-free fallback', () => {
+  it('reads only the styles a document uses; a damaged style loses its formatting, not the text', () => {
     const broken = '<w:style w:type="paragraph" w:styleId="bad"><w:name w:val="heading 3"></w:style>';
     const ps = paragraphs({ styles: broken + styles, body: para('坏样式', '<w:pStyle w:val="bad"/>') + para('好样式', '<w:pStyle w:val="1"/>') });
     expect(ps.map((p) => [p.text, p.headingLevel ?? null])).toEqual([['坏样式', null], ['好样式', 1]]);

@@ -146,6 +146,11 @@ const FIXTURES: Fixture[] = [
       ...r, tables: { t3: () => [table(rowsWithXml('2019', 't3', r.values!, (key, text) => (key.startsWith('t3.total.') ? para(fieldOf(text)) : undefined)))] },
     });
   })(),
+  (() => {
+    // A report pasted from a web page: the whole page in one layout table, the official tables nested in it.
+    const r = report('2019', 25);
+    return { name: 'raw 2019 report inside a one-cell page-layout table', bytes: async () => rawDocx(`<w:tbl><w:tr><w:tc>${blocksXml(reportBlocks(r))}</w:tc></w:tr></w:tbl>`), expected: r.values! };
+  })(),
   rawFixture('raw 2021 report, title in a text box with a VML fallback', report('2021', 19, { title: [] }), {}, {
     before: para('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
       + textbox(para(run('某某市生态环境局2022年政府信息公开工作年度报告', '<w:b/>'))) + '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'

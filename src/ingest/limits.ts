@@ -18,6 +18,8 @@ export const LIMITS = {
   inflateStepBytes: 16 * 1024,
   /** Rows of one table; a real report's tables have < 200, a 20,000-row table is still read. */
   maxTableRows: 100_000,
+  /** Grid columns of one table (w:gridSpan, w:gridBefore clamped to it); = GRID_LIMITS.maxColumns of document/grid.ts. */
+  maxTableColumns: 512,
   /** Cells (origins) of one table; kept ≤ GRID_LIMITS.maxCells of document/grid.ts. */
   maxTableCells: 200_000,
   /** Cells of all tables of one document together. */

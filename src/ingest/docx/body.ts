@@ -8,12 +8,12 @@
  * the paragraph they are anchored in, content controls and other wrappers are transparent.
  * Automatic numbering is counted at each paragraph's properties, in document order.
  */
-import type { Block, DocumentMessage, Paragraph } from '../../document/types';
+import type { Block, DocumentMessage } from '../../document/types';
 import { cleanText } from '../../text/normalise';
 import { IngestError } from '../errors';
 import { LIMITS } from '../limits';
 import {
-  addParagraph, addTable, type BodyFrame, type CellFrame, type Container, type Frame, type ParagraphFrame,
+  addParagraph, addTable, type BodyFrame, type Carry, type CellFrame, type Container, type Frame, type ParagraphFrame,
   type RowFrame, type RunFrame, type TableFrame,
 } from './frames';
 import type { NumberingCounter } from './numbering';
@@ -91,10 +91,10 @@ export class BodyWalker implements XmlSink {
       case E.Tbl: return this.openTable();
       case E.Tr: return this.openRow();
       case E.TrPr: { const t = this.top(); if (t.kind === 'tr') t.inProps = true; return; }
-      case E.GridBefore: { const t = this.top(); if (t.kind === 'tr' && t.inProps) t.gridBefore = Math.max(0, intAttr(a['w:val']) ?? 0); return; }
+      case E.GridBefore: { const t = this.top(); if (t.kind === 'tr' && t.inProps) t.gridBefore = columns(a['w:val'], 0); return; }
       case E.Tc: return this.openCell();
       case E.TcPr: { const t = this.top(); if (t.kind === 'tc') t.inProps = true; return; }
-      case E.GridSpan: { const t = this.top(); if (t.kind === 'tc' && t.inProps) t.span = Math.max(1, intAttr(a['w:val']) ?? 1); return; }
+      case E.GridSpan: { const t = this.top(); if (t.kind === 'tc' && t.inProps) t.span = columns(a['w:val'], 1); return; }
       case E.VMerge: { const t = this.top(); if (t.kind === 'tc' && t.inProps) t.vMerge = mergeMark(a['w:val']); return; }
       case E.HMerge: { const t = this.top(); if (t.kind === 'tc' && t.inProps) t.hMerge = mergeMark(a['w:val']); return; }
       case E.Txbx: return this.pushContainer({ kind: 'txbx', depth: this.depth, blocks: [] });
@@ -157,6 +157,7 @@ export class BodyWalker implements XmlSink {
   /** The blocks of the body, tables numbered in block order, and what the reader noticed. */
   result(): { blocks: Block[]; messages: DocumentMessage[] } {
     if (this.hiddenRuns) this.messages.push({ type: 'info', code: 'DOCX_HIDDEN_TEXT', message: `忽略了 ${this.hiddenRuns} 处隐藏文字（w:vanish）` });
+    flushCarry(this.body);
     if (this.unknownSymbols) this.messages.push({ type: 'warning', code: 'DOCX_SYMBOL', message: `${this.unknownSymbols} 个符号字体字符无法识别，已略去` });
     return { blocks: renumberTables(this.body.blocks), messages: this.messages };
   }
@@ -226,6 +227,18 @@ export class BodyWalker implements XmlSink {
     }
   }
 
+  /**
+   * A field instruction does not run past its paragraph in practice; one still open at the end of
+   * a paragraph lost its separate/end (e.g. to a tracked deletion) and would hide all the text after
+   * it, so it is closed here.
+   */
+  private closeBrokenFields(): void {
+    while (this.fields.length && this.fields[this.fields.length - 1]) {
+      this.fields.pop();
+      this.inInstruction--;
+    }
+  }
+
   private choice(isChoice: boolean): void {
     const alt = this.alts[this.alts.length - 1];
     if (!alt || alt.depth !== this.depth - 1) return;
@@ -274,24 +287,15 @@ export class BodyWalker implements XmlSink {
 
   private finishParagraph(p: ParagraphFrame): void {
     this.inText = false;
+    this.closeBrokenFields();
     const below = this.frames[this.frames.length - 1];
     this.paragraph = below?.kind === 'p' ? below : this.nearestParagraph();
     const container = this.container();
     if (p.markDeleted) {
       container.carry = { pieces: p.pieces, allBold: p.allBold, visible: p.visible };
     } else {
-      const text = cleanText(p.pieces.join(''));
       const level = p.outline !== undefined && p.outline >= 0 && p.outline <= 8 ? p.outline + 1 : p.style?.headingLevel;
-      if (text) {
-        const paragraph: Paragraph = {
-          kind: 'paragraph',
-          text,
-          bold: level !== undefined || (p.visible && p.allBold),
-          ...(level !== undefined ? { headingLevel: level } : {}),
-          ...(p.numbering ? { numbering: p.numbering } : {}),
-        };
-        addParagraph(container, paragraph);
-      }
+      emitParagraph(container, p, level, p.numbering);
     }
     for (const b of p.after) {
       if (b.kind === 'paragraph') addParagraph(container, b);
@@ -310,6 +314,7 @@ export class BodyWalker implements XmlSink {
 
   private finishTextbox(box: Container): void {
     this.containers.pop();
+    flushCarry(box);
     const anchor = this.paragraph;
     if (anchor) {
       for (const b of box.blocks) anchor.after.push(b);
@@ -348,6 +353,7 @@ export class BodyWalker implements XmlSink {
 
   private finishCell(cell: CellFrame): void {
     this.containers.pop();
+    flushCarry(cell);
     const row = this.top();
     if (row.kind !== 'tr') return;
     row.cells.push({ text: cleanText(cell.lines.join('\n')), span: cell.span, vMerge: cell.vMerge, hMerge: cell.hMerge, blocks: cell.blocks });
@@ -373,6 +379,30 @@ export class BodyWalker implements XmlSink {
     if (frame.hasNested) for (const row of frame.rows) for (const cell of row.cells) for (const b of cell.blocks) layout.push(b);
     addTable(this.container(), table, layout);
   }
+}
+
+/** A count of grid columns, within the table limit (a hostile gridSpan of 10⁹ must not loop 10⁹ times). */
+function columns(val: string | undefined, min: number): number {
+  return Math.min(Math.max(min, intAttr(val) ?? min), LIMITS.maxTableColumns);
+}
+
+/** A finished paragraph into its container; an empty one (text or not, numbered or not) is dropped. */
+function emitParagraph(container: Container, p: Carry, level?: number, numbering?: string): void {
+  const text = cleanText(p.pieces.join(''));
+  if (!text) return;
+  addParagraph(container, {
+    kind: 'paragraph',
+    text,
+    bold: level !== undefined || (p.visible && p.allBold),
+    ...(level !== undefined ? { headingLevel: level } : {}),
+    ...(numbering ? { numbering } : {}),
+  });
+}
+
+/** Text left over from a deleted paragraph mark with no paragraph after it in its container. */
+function flushCarry(container: Container): void {
+  if (container.carry) emitParagraph(container, container.carry);
+  container.carry = undefined;
 }
 
 function mergeMark(val: string | undefined): MergeMark {

@@ -18,9 +18,10 @@ export const ELEMENTS = new Map<string, E>([
   ['w:vMerge', E.VMerge], ['w:hMerge', E.HMerge], ['w:txbxContent', E.Txbx], ['mc:AlternateContent', E.Alt],
   ['mc:Choice', E.Choice], ['mc:Fallback', E.Fallback], ['w:sdt', E.Sdt], ['w:showingPlcHdr', E.ShowingPlcHdr],
   ['w:sdtContent', E.SdtContent],
-  // Formatting before a change, section and table properties, instructions: nothing printed.
+  // Formatting before a change, section and table properties, instructions, ruby (phonetic) text
+  // above the characters: nothing that belongs to the text.
   ...['w:rPrChange', 'w:pPrChange', 'w:sectPr', 'w:tblPr', 'w:tblGrid', 'w:tblPrEx', 'w:trPrChange', 'w:tcPrChange',
     'w:tblPrChange', 'w:tblGridChange', 'w:numberingChange', 'w:sdtEndPr', 'w:instrText', 'w:delText',
     'w:delInstrText', 'w:footnotePr', 'w:endnotePr', 'w:placeholder', 'w:docPartObj', 'w:docPartList',
-    'w:comboBox', 'w:dropDownList'].map((n) => [n, E.Skip] as const),
+    'w:comboBox', 'w:dropDownList', 'w:rt'].map((n) => [n, E.Skip] as const),
 ]);

@@ -34,8 +34,9 @@ function chineseCount(n: number, digits: string, units: readonly (readonly [numb
   return out;
 }
 
+/** A, B, … Z, AA, BB, …: Word stops at 780 (ZZZ…Z ×30); beyond, and for a hostile start, decimal. */
 function letters(n: number, base: string): string {
-  if (n <= 0) return String(n);
+  if (n <= 0 || n > 780) return String(n);
   const ch = String.fromCharCode(base.charCodeAt(0) + ((n - 1) % 26));
   return ch.repeat(Math.ceil(n / 26));
 }

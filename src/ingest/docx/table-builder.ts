@@ -7,6 +7,7 @@
  */
 import { buildTable, type SourceRow } from '../../document/grid';
 import type { Block, Table } from '../../document/types';
+import { LIMITS } from '../limits';
 
 export type MergeMark = 'restart' | 'continue' | undefined;
 
@@ -39,6 +40,8 @@ function placeRows(rows: readonly WordRow[]): { cells: Origin[]; skipBefore: num
     const cells: Origin[] = [];
     let col = row.gridBefore;
     for (const wc of row.cells) {
+      // Cells past the last grid column are cut, as buildTable cuts them.
+      if (col >= LIMITS.maxTableColumns) break;
       const owner = above[col];
       let cell: Origin | undefined;
       if (wc.vMerge === 'continue' && owner && owner.col === col) {
