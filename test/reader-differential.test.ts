@@ -11,10 +11,11 @@ import { getFormat } from '../src/formats/model';
 import { partLayout } from '../src/formats/layout';
 import type { FormatVersion, PartId } from '../src/formats/types';
 import { readDocx } from '../src/ingest/docx';
-import type { Table } from '../src/document/types';
+import type { Block, Paragraph, Table } from '../src/document/types';
+import { readDocxPackage } from '../src/ingest/docx-package';
 import { buildDocx, p, table, type FxBlock, type FxCell, type FxTable } from './helpers/docx-fixture';
 import { fieldDiff, readReport } from './helpers/pipeline';
-import { consistentValues, officialRows, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
+import { consistentValues, officialRows, OFFICIAL_HEADINGS, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
 import {
   blocksXml, HEADING_NUMBERING, lvl, numberingDef, numPr, para, rawDocx, run, type RawCell, type RawTableOptions,
 } from './helpers/raw-docx';
@@ -164,6 +165,34 @@ describe('direct reader and mammoth give the same, right fields', () => {
     expect(fieldDiff(direct, mammoth)).toEqual([]);
     expect(Object.keys(direct).sort()).toEqual(Object.keys(mammoth).sort());
     expect(fieldDiff(direct, fixture.expected)).toEqual([]);
+  });
+});
+
+describe('the Document itself', () => {
+  const documentFixtures = FIXTURES.filter((f) => /sample|standard|raw 20(19|21) report$|content control|tracked changes|complex =SUM/.test(f.name));
+
+  it.each(documentFixtures.map((f) => [f.name, f] as const))('is the same from both readers (paragraphs, bold, headings, table grids): %s', async (_name, fixture) => {
+    const bytes = await fixture.bytes();
+    const [direct, mammoth] = await Promise.all([readDocxPackage(bytes, 'doc.docx', 'docx'), readDocxPackage(bytes, 'doc.docx', 'mammoth')]);
+    expect(direct.blocks).toEqual(mammoth.blocks);
+  });
+
+  it('mammoth drops the numbers of auto-numbered headings — direct reader prints them (一、 … 六、)', async () => {
+    const r = report('2021', 26, { autoNumberedHeadings: true });
+    const bytes = rawDocx({ body: blocksXml(reportBlocks(r)), numbering: HEADING_NUMBERING });
+    const wording = new Set(OFFICIAL_HEADINGS.map((h) => h.replace(/^[一二三四五六]、/, '')));
+    const headings = (blocks: readonly Block[]) => blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && wording.has(b.text));
+    const direct = headings((await readDocxPackage(bytes, 'h.docx', 'docx')).blocks);
+    const mammoth = headings((await readDocxPackage(bytes, 'h.docx', 'mammoth')).blocks);
+    expect(direct.map((h) => h.numbering)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    expect(mammoth.map((h) => h.numbering)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(direct.map((h) => h.text)).toEqual(mammoth.map((h) => h.text));
+  });
+
+  it('keeps a soft line break inside its paragraph, where the HTML path splits the paragraph in two', async () => {
+    const bytes = await buildDocx([p('某某市生态环境局\n2022年政府信息公开工作年度报告', { bold: true })]);
+    expect((await readDocxPackage(bytes, 'br.docx', 'docx')).blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['某某市生态环境局\n2022年政府信息公开工作年度报告']);
+    expect((await readDocxPackage(bytes, 'br.docx', 'mammoth')).blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['某某市生态环境局', '2022年政府信息公开工作年度报告']);
   });
 });
 
