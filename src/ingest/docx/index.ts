@@ -46,9 +46,12 @@ function resources(zip: ZipArchive, parts: DocxParts, messages: DocumentMessage[
     numbering() {
       if (!numberingLoaded && parts.numbering) {
         const entry = parts.numbering;
-        const sink = new NumberingSink();
-        const ok = optionalPart(messages, entry.name, () => parseEntry(zip, entry, LIMITS.maxPartBytes, sink) ?? true);
-        if (ok) counter = new NumberingCounter(sink.defs, (id) => res.styles()?.props(id).numId);
+        const defs = optionalPart(messages, entry.name, () => {
+          const sink = new NumberingSink();
+          parseEntry(zip, entry, LIMITS.maxPartBytes, sink);
+          return sink.defs;
+        });
+        if (defs) counter = new NumberingCounter(defs, (id) => res.styles()?.props(id).numId);
       }
       numberingLoaded = true;
       return counter;
