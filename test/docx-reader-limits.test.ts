@@ -110,10 +110,13 @@ describe('direct reader: XML entities and DTDs', () => {
     expect(failure(withDocument(documentXml('<w:p><w:r><w:t>&nbsp;</w:t></w:r></w:p>'))).code).toBe('BAD_XML');
   });
 
-  it('refuses a DTD in styles.xml and in the relationships too', () => {
+  it('refuses a DTD in styles.xml, numbering.xml and the relationships too', () => {
     const styles = `<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaa">]><w:styles ${NAMESPACES}><w:style w:styleId="x"><w:name w:val="&a;"/></w:style></w:styles>`;
     const withStyles = rawDocx({ body: para('标题', '<w:pStyle w:val="x"/>'), styles: '', files: { 'word/styles.xml': styles } });
     expect(failure(withStyles).code).toBe('XML_DTD');
+    const numbering = `<?xml version="1.0"?><!DOCTYPE n [<!ENTITY b "%1、">]><w:numbering ${NAMESPACES}/>`;
+    const withNumbering = rawDocx({ body: para('标题', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'), numbering: '', files: { 'word/numbering.xml': numbering } });
+    expect(failure(withNumbering).code).toBe('XML_DTD');
     const rels = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY t "word/document.xml">]><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
     expect(failure(rawDocx({ body: para('x'), files: { '_rels/.rels': rels } })).code).toBe('XML_DTD');
   });

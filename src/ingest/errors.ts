@@ -22,6 +22,15 @@ export const INGEST_ERRORS = {
   WORKER_FAILED: { zh: '处理进程意外退出', en: 'the worker processing the file stopped unexpectedly' },
   READ_FAILED: { zh: '无法读取文件内容', en: 'the file content could not be read' },
   XML_DTD: { zh: 'Word 文件中含有 DTD 或实体声明（Word 从不写入，可能是恶意构造的文件），已拒绝读取', en: 'the Word file contains a DTD or entity declarations (Word never writes them; possibly a crafted file); refused' },
+  MHT_NO_HTML: { zh: '网页存档（.mht/.mhtml）中没有网页内容（text/html 部分），文件可能不完整', en: 'the saved web archive (.mht/.mhtml) holds no page (text/html part); the file may be incomplete' },
+  TEXT_FILE: { zh: '这是纯文本文件，不是 Word 文档或网页（可能只是改了扩展名）；请提供报告的 Word（.docx/.doc）或网页（.html）原件', en: 'this is a plain text file, not a Word document or web page (perhaps only renamed); give the report as the original Word (.docx/.doc) or web page (.html) file' },
+  DOC_NEEDS_LIBREOFFICE: { zh: '这是旧版 Word（.doc）、WPS（.wps）、RTF 或 Word 2003 XML 文件，需用 LibreOffice 自动转换为 .docx，但本机未安装 LibreOffice（soffice）；请安装软件包 libreoffice-writer（Debian/Ubuntu：sudo apt-get install libreoffice-writer）后重试，或在 Word/WPS 中“另存为”.docx 后再导入', en: 'this is a legacy Word (.doc), WPS (.wps), RTF or Word 2003 XML file; it is converted to .docx with LibreOffice, which is not installed (soffice not found). Install the package libreoffice-writer (Debian/Ubuntu: sudo apt-get install libreoffice-writer) and try again, or save it as .docx in Word/WPS first' },
+  ENCRYPTED_DOCX: { zh: '这是设有打开密码的 Word 文档（加密的 DOCX 以 OLE 复合文档保存，内含 EncryptedPackage），无法读取；请在 Word/WPS 中用密码打开，取消密码（Word：文件→信息→保护文档→用密码进行加密，清空密码）后另存为 .docx 再导入', en: 'this is a password-protected Word document (an encrypted DOCX is stored as an OLE compound file holding an EncryptedPackage) and cannot be read; open it in Word/WPS with the password, remove the password (Word: File → Info → Protect Document → Encrypt with Password, clear it), save as .docx and try again' },
+  ENCRYPTED_DOC: { zh: '这是设有打开密码的旧版 Word（.doc）或 WPS 文件，无法读取；请在 Word/WPS 中用密码打开，取消密码后另存为 .docx 再导入', en: 'this is a password-protected legacy Word (.doc) or WPS file and cannot be read; open it in Word/WPS with the password, remove the password, save as .docx and try again' },
+  OLE_NOT_WORD: { zh: '这是 Office 复合文档（OLE），但不是 Word 或 WPS 文字文档（例如 Excel .xls、PowerPoint .ppt）；请提供年度报告的 Word 或网页版本', en: 'this is an Office compound document (OLE) but not a Word or WPS text document (e.g. Excel .xls, PowerPoint .ppt); give the report as a Word document or web page' },
+  CORRUPT_OLE: { zh: '文件带有旧版 Office（OLE 复合文档）标志，但内部结构已损坏，无法读取', en: 'the file has the legacy Office (OLE compound document) signature but its structure is damaged' },
+  CONVERT_TIMEOUT: { zh: 'LibreOffice 转换超时，已中止；文件可能已损坏或过于复杂，请在 Word/WPS 中另存为 .docx 后再导入', en: 'the LibreOffice conversion timed out and was stopped; the file may be damaged or too complex — save it as .docx in Word/WPS and try again' },
+  LEGACY_CONVERT_FAILED: { zh: 'LibreOffice 未能将此文件转换为 .docx，文件可能已损坏；请在 Word/WPS 中打开并另存为 .docx 后再导入', en: 'LibreOffice could not convert this file to .docx; it may be damaged — open it in Word/WPS, save it as .docx and try again' },
 } as const;
 
 export type IngestErrorCode = keyof typeof INGEST_ERRORS;

@@ -28,4 +28,6 @@ export const LIMITS = {
   maxTableDepth: 64,
   /** Tables of one document, nested ones included. */
   maxTables: 20_000,
+  /** One LibreOffice conversion (.doc/.wps/.rtf: 5 s idle, up to 14 s on a busy machine); below the batch's 20 s per-file budget. */
+  convertTimeoutMs: 18_000,
 } as const;
