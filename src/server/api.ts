@@ -81,7 +81,7 @@ export class Api {
 
   readonly editCell: Handler = async ({ req, res, params }) => {
     const entry = this.entry(params[0]);
-    if (!entry.report) throw httpErrors.badEdit('这个文件无法读取，没有可修改的表格', 'this file could not be read; there is no table to correct');
+    if (!entry.report) throw httpErrors.unreadable('这个文件无法读取，没有可修改的表格', 'this file could not be read; there is no table to correct');
     const body = (await readJson(req)) as { key?: unknown; raw?: unknown } | null;
     if (typeof body?.key !== 'string' || typeof body.raw !== 'string') {
       throw httpErrors.badEdit('请求须包含 key 与 raw 两个文本字段', 'the body must hold the text fields key and raw');
@@ -98,7 +98,7 @@ export class Api {
   readonly download: Handler = async ({ res, params }) => {
     const entry = this.entry(params[0]);
     const report = this.store.current(entry);
-    if (!report) throw httpErrors.badEdit('这个文件无法读取，没有可下载的数据', 'this file could not be read; nothing to download');
+    if (!report) throw httpErrors.unreadable('这个文件无法读取，没有可下载的数据', 'this file could not be read; nothing to download');
     const file = await reportDownload(report, entry.name, params[1]);
     if (!file) throw httpErrors.notFound();
     sendDownload(res, file);

@@ -42,6 +42,7 @@ export const httpErrors = {
   badJson: () => new HttpError(400, 'BAD_JSON', '请求内容不是有效的 JSON', 'the request body is not valid JSON'),
   jsonTooLarge: () => new HttpError(413, 'JSON_TOO_LARGE', '请求内容过大', 'request body too large'),
   badEdit: (zh: string, en: string) => new HttpError(400, 'BAD_EDIT', zh, en),
+  unreadable: (zh: string, en: string) => new HttpError(409, 'UNREADABLE', zh, en),
   noReports: () => new HttpError(409, 'NO_REPORTS', '还没有读取成功的报告，无法生成汇总表', 'no report has been read yet; nothing to summarise'),
   internal: () => new HttpError(500, 'INTERNAL', '服务器内部错误，请重试；如果反复出现，请重新启动年报通', 'internal server error'),
 };

@@ -44,6 +44,8 @@ export class CrossYearPanel {
     if (signature === this.drawn) return;
     this.drawn = signature;
     this.section.hidden = !pairs.length && !unpaired.length;
+    const problems = pairs.filter((p) => p.findings.length).length;
+    this.section.querySelector('summary').textContent = `跨年度核对：${pairs.length} 对${problems ? `，${problems} 对有问题` : ''}${unpaired.length ? `，${unpaired.length} 份未配对` : ''}`;
     clear(this.listEl).append(...pairs.map((p) => this.pairItem(p)), ...unpaired.map((u) => this.unpairedItem(u)));
   }
 
