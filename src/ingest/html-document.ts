@@ -1,19 +1,42 @@
 /**
  * HTML → Document. Used for mammoth's output and for web-published reports alike: paragraphs in
- * document order, tables as grids (rowspan/colspan expanded), a table that holds other tables
- * treated as page layout and walked through. Scripts, styles and form controls are ignored.
+ * document order, tables as grids (rowspan/colspan expanded). A table that only frames content —
+ * one holding other tables, or prose instead of figures — is page layout and is walked through.
+ * Scripts, styles, form controls, hidden elements and Word's XML islands are ignored.
+ *
+ * Besides the blocks, the walk notes per block what a web page's chrome looks like (a paragraph
+ * that is all link text: navigation, related links), which the report-body finder uses; the
+ * Document itself stays plain.
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { buildTable, type SourceRow } from '../document/grid';
 import type { Block, Document, DocumentMessage, Paragraph } from '../document/types';
-import { cleanText } from '../text/normalise';
+import { cleanText, compactText } from '../text/normalise';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'embed', 'svg', 'button', 'select', 'input', 'textarea', 'img', 'video', 'audio', 'canvas', 'map']);
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'embed', 'svg', 'button', 'select', 'input', 'textarea', 'img', 'video', 'audio', 'canvas', 'map', 'xml', 'option']);
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'blockquote', 'pre', 'center', 'form', 'body', 'html', 'figure', 'figcaption', 'address', 'hr', 'caption', 'fieldset', 'details', 'summary', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot']);
 const BOLD_TAGS = new Set(['b', 'strong']);
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-interface Piece { readonly text: string; readonly bold: boolean }
+/** A cell with this much prose is an article, not a figure of a report table. */
+const LAYOUT_PROSE_CHARS = 200;
+
+/** What the walk knows about a block beyond the Document model. */
+export interface BlockMark {
+  /** Every visible character of the paragraph is link text (menus, related-article lists). */
+  readonly linkOnly: boolean;
+}
+
+export interface WalkedPage {
+  readonly blocks: Block[];
+  readonly marks: BlockMark[];
+  /** The page's <title>, display-cleaned ('' when absent). */
+  readonly pageTitle: string;
+}
+
+interface Piece { readonly text: string; readonly bold: boolean; readonly link: boolean }
+interface Context { readonly bold: boolean; readonly link: boolean; readonly level?: number }
 
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -24,6 +47,14 @@ function styleIsBold(el: Element): boolean {
   return /font-weight\s*:\s*(bold|[6-9]00)/i.test(style);
 }
 
+/** Hidden by the page (display:none, visibility:hidden, hidden) or by Word (mso-hide:all). */
+function isHidden(el: Element): boolean {
+  const attribs = el.attribs ?? {};
+  if ('hidden' in attribs) return true;
+  const style = (attribs.style ?? '').toLowerCase();
+  return /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/.test(style);
+}
+
 function headingLevel(name: string): number | undefined {
   const m = /^h([1-6])$/.exec(name);
   return m ? Number(m[1]) : undefined;
@@ -31,36 +62,39 @@ function headingLevel(name: string): number | undefined {
 
 class HtmlWalker {
   readonly blocks: Block[] = [];
+  readonly marks: BlockMark[] = [];
   private pieces: Piece[] = [];
   private tableCount = 0;
 
-  constructor(readonly messages: DocumentMessage[]) {}
-
-  walkBlock(el: Element, bold: boolean, level?: number): void {
-    for (const child of el.children) this.visit(child, bold, level);
-    this.flush(level);
+  walkBlock(el: Element, ctx: Context): void {
+    for (const child of el.children) this.visit(child, ctx);
+    this.flush(ctx.level);
   }
 
-  private visit(node: AnyNode, bold: boolean, level?: number): void {
+  private visit(node: AnyNode, ctx: Context): void {
     if (node.type === 'text') {
-      this.pieces.push({ text: (node as unknown as { data: string }).data, bold });
+      this.pieces.push({ text: (node as unknown as { data: string }).data, bold: ctx.bold, link: ctx.link });
       return;
     }
     if (!isElement(node)) return;
     const name = node.name.toLowerCase();
-    if (SKIP.has(name)) return;
-    if (name === 'br') return this.flush(level);
+    if (SKIP.has(name) || isHidden(node)) return;
+    if (name === 'br') return this.flush(ctx.level);
     if (name === 'table') {
-      this.flush(level);
+      this.flush(ctx.level);
       return this.table(node);
     }
-    const childBold = bold || BOLD_TAGS.has(name) || styleIsBold(node);
+    const child: Context = {
+      bold: ctx.bold || BOLD_TAGS.has(name) || styleIsBold(node),
+      link: ctx.link || (name === 'a' && node.attribs.href !== undefined),
+      level: headingLevel(name) ?? ctx.level,
+    };
     if (BLOCK.has(name)) {
-      this.flush(level);
-      this.walkBlock(node, childBold, headingLevel(name) ?? level);
+      this.flush(ctx.level);
+      this.walkBlock(node, child);
       return;
     }
-    for (const child of node.children) this.visit(child, childBold, level);
+    for (const c of node.children) this.visit(c, child);
   }
 
   private flush(level?: number): void {
@@ -75,27 +109,36 @@ class HtmlWalker {
       bold: level !== undefined || (visible.length > 0 && visible.every((p) => p.bold)),
       ...(level !== undefined ? { headingLevel: level } : {}),
     };
-    this.blocks.push(paragraph);
+    this.push(paragraph, { linkOnly: visible.length > 0 && visible.every((p) => p.link) });
+  }
+
+  private push(block: Block, mark: BlockMark): void {
+    this.blocks.push(block);
+    this.marks.push(mark);
   }
 
   private table(table: Element): void {
     const rows = directRows(table);
-    if (hasNestedTable(table)) {
-      // A table holding tables is page layout: its cells are read as ordinary content.
-      for (const row of rows) for (const cell of directCells(row)) this.walkBlock(cell, false);
+    const cells = rows.flatMap(directCells);
+    // Checked before any cell text is read: a frame's cells hold the whole page.
+    const frame = cells.some((c) => containsTag(c, (n) => n === 'table'));
+    const texts = frame ? new Map<Element, string>() : new Map(cells.map((c) => [c, cellText(c)]));
+    const headings = !frame && cells.some((c) => containsTag(c, (n) => HEADING_TAGS.has(n)));
+    if (frame || isProseTable([...texts.values()], headings)) {
+      for (const row of rows) for (const cell of directCells(row)) this.walkBlock(cell, { bold: false, link: false });
       return;
     }
     const caption = table.children.find((c) => isElement(c) && c.name === 'caption') as Element | undefined;
-    if (caption) this.walkBlock(caption, false);
+    if (caption) this.walkBlock(caption, { bold: false, link: false });
     const source: SourceRow[] = rows.map((row) => ({
       cells: directCells(row).map((cell) => ({
-        text: cellText(cell),
+        text: texts.get(cell)!,
         rowSpan: spanAttr(cell.attribs.rowspan),
         colSpan: spanAttr(cell.attribs.colspan),
       })),
     }));
-    if (!source.length) return;
-    this.blocks.push(buildTable(source, this.tableCount++));
+    if (!source.some((r) => r.cells.length)) return;
+    this.push(buildTable(source, this.tableCount++), { linkOnly: false });
   }
 }
 
@@ -117,15 +160,20 @@ function directCells(row: Element): Element[] {
   return childElements(row).filter((c) => c.name.toLowerCase() === 'td' || c.name.toLowerCase() === 'th');
 }
 
-function hasNestedTable(table: Element): boolean {
-  for (const row of directRows(table)) {
-    for (const cell of directCells(row)) if (containsTag(cell, 'table')) return true;
-  }
-  return false;
+function containsTag(el: Element, test: (name: string) => boolean): boolean {
+  return childElements(el).some((c) => test(c.name.toLowerCase()) || containsTag(c, test));
 }
 
-function containsTag(el: Element, tag: string): boolean {
-  return childElements(el).some((c) => c.name.toLowerCase() === tag || containsTag(c, tag));
+/**
+ * A table that frames prose rather than figures: a cell of running text (or headings) in a table
+ * with almost no numbers (a text-only report placed in a layout cell). Report tables have numbers in most
+ * rows and labels, not paragraphs, in their cells.
+ */
+function isProseTable(cellTexts: readonly string[], hasHeadings: boolean): boolean {
+  const texts = cellTexts.map(compactText);
+  const prose = hasHeadings || texts.some((t) => t.length >= LAYOUT_PROSE_CHARS && (t.match(/。/g)?.length ?? 0) >= 2);
+  const numbers = texts.filter((t) => /^[+-]?\d+(\.\d+)?$/.test(t)).length;
+  return prose && numbers < 3;
 }
 
 function spanAttr(value: string | undefined): number {
@@ -140,7 +188,7 @@ function cellText(cell: Element): string {
     if (node.type === 'text') out.push((node as unknown as { data: string }).data);
     if (!isElement(node)) return;
     const name = node.name.toLowerCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name) || isHidden(node)) return;
     if (name === 'br') return void out.push('\n');
     const block = BLOCK.has(name);
     if (block) out.push('\n');
@@ -151,10 +199,15 @@ function cellText(cell: Element): string {
   return cleanText(out.join(''));
 }
 
-export function htmlToDocument(html: string, reader: string, messages: DocumentMessage[] = []): Document {
+/** Walks a whole page: every block with its marks, and the page title. */
+export function walkHtml(html: string): WalkedPage {
   const $ = cheerio.load(html);
-  const walker = new HtmlWalker(messages);
+  const walker = new HtmlWalker();
   const body = $('body').get(0) ?? $.root().children().get(0);
-  if (body) walker.walkBlock(body as Element, false);
-  return { blocks: walker.blocks, reader, messages };
+  if (body) walker.walkBlock(body as Element, { bold: false, link: false });
+  return { blocks: walker.blocks, marks: walker.marks, pageTitle: cleanText($('head > title').first().text() || $('title').first().text()) };
+}
+
+export function htmlToDocument(html: string, reader: string, messages: DocumentMessage[] = []): Document {
+  return { blocks: walkHtml(html).blocks, reader, messages };
 }

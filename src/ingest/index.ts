@@ -7,8 +7,9 @@ import type { Document } from '../document/types';
 import { readDocxPackage, type DocxReader } from './docx-package';
 import { IngestError } from './errors';
 import { readHtml } from './html-file';
-import { readOleFile } from './legacy';
+import { readConverted, readOleFile } from './legacy';
 import { LIMITS } from './limits';
+import { readMht } from './mht';
 import { sniff } from './sniff';
 
 export type { DocxReader } from './docx-package';
@@ -29,7 +30,11 @@ export async function readDocument(input: InputFile, options: ReadOptions = {}):
     case 'empty': throw new IngestError('EMPTY_FILE', input.name);
     case 'zip': return readDocxPackage(input.bytes, input.name, options.reader);
     case 'html': return readHtml(input.bytes);
-    case 'ole': return readOleFile(input.bytes, input.name);
+    case 'mht': return readMht(input.bytes, input.name);
+    case 'ole': return readOleFile(input.bytes, input.name, options.reader);
+    case 'rtf': return readConverted(input.bytes, input.name, 'rtf', options.reader);
+    case 'wordml': return readConverted(input.bytes, input.name, 'wordml', options.reader);
+    case 'text': throw new IngestError('TEXT_FILE', input.name);
     case 'pdf': throw new IngestError('PDF', input.name);
     default: throw new IngestError('UNSUPPORTED_TYPE', input.name);
   }

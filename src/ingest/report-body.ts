@@ -1,0 +1,127 @@
+/**
+ * Finds the report inside a web page. Government sites wrap the article in navigation,
+ * breadcrumbs, 信息公开 metadata blocks, info bars (发布时间, 字号 大 中 小, 打印 关闭), share
+ * buttons, related-article lists and footers — some of which name 政府信息公开 and carry dates, so
+ * left in they would be read as the title, issuer or date. The body is located by what a report
+ * is made of, never by a site's markup: its section headings (or, without any, its figure tables)
+ * anchor it; it starts at the last report title before them and ends at the signature date after
+ * the last one, or at the first piece of page furniture.
+ */
+import type { Block, DocumentMessage, Paragraph, Table } from '../document/types';
+import type { BlockMark } from './html-document';
+import {
+  isAgencyLine, isChromeText, isFigureTable, isMetadataTable, isSignatureDate, isTitleText, sectionOfHeading,
+  titleFromPageTitle, titleStartsWithYear,
+} from './web-chrome';
+
+export interface PageBlocks {
+  readonly blocks: readonly Block[];
+  readonly marks: readonly BlockMark[];
+  readonly pageTitle: string;
+}
+
+export interface ReportBody {
+  readonly blocks: Block[];
+  readonly messages: DocumentMessage[];
+}
+
+/** How far above the first section a report's opening is looked for when no title is found. */
+const OPENING_PARAGRAPHS = 6;
+
+function paragraphAt(page: PageBlocks, i: number): Paragraph | undefined {
+  const b = page.blocks[i];
+  return b?.kind === 'paragraph' ? b : undefined;
+}
+
+/** Furniture: a chrome line, a line of nothing but links, or the metadata table. */
+function isFurniture(page: PageBlocks, i: number): boolean {
+  const b = page.blocks[i];
+  if (b.kind === 'table') return isMetadataTable(b);
+  return page.marks[i]?.linkOnly || isChromeText(b.text);
+}
+
+/** Blocks that anchor the body: section headings, or figure tables when a page has no headings. */
+function anchors(page: PageBlocks): number[] {
+  const headings: number[] = [];
+  page.blocks.forEach((b, i) => {
+    if (b.kind === 'paragraph' && !page.marks[i]?.linkOnly && sectionOfHeading(b) !== undefined) headings.push(i);
+  });
+  if (headings.length) return headings;
+  return page.blocks.flatMap((b, i) => (b.kind === 'table' && isFigureTable(b) ? [i] : []));
+}
+
+function textAt(page: PageBlocks, i: number): string | undefined {
+  const p = paragraphAt(page, i);
+  return p && !page.marks[i]?.linkOnly ? p.text : undefined;
+}
+
+/** The last title before the first anchor: one line, an agency line and a title, or a title broken in two. */
+function findTitle(page: PageBlocks, first: number): number | undefined {
+  for (let i = first - 1; i >= 0; i--) {
+    const text = textAt(page, i);
+    if (text === undefined) continue;
+    const above = textAt(page, i - 1);
+    if (isTitleText(text)) return above !== undefined && titleStartsWithYear(text) && isAgencyLine(above) ? i - 1 : i;
+    if (above !== undefined && !isChromeText(above) && isTitleText(above + text)) return i - 1;
+  }
+  return undefined;
+}
+
+/** Where the body opens: the title, else the paragraphs just before the first anchor. */
+function opening(page: PageBlocks, first: number): { start: number; title?: string } {
+  const title = findTitle(page, first);
+  if (title !== undefined) return { start: title };
+  let start = first;
+  while (start > 0 && first - start < OPENING_PARAGRAPHS && paragraphAt(page, start - 1) && !isFurniture(page, start - 1)) start--;
+  return { start, title: titleFromPageTitle(page.pageTitle) };
+}
+
+/**
+ * Where the body ends: after the signature date, or at the first furniture after the last anchor,
+ * or at another report's title (a related-articles list without links).
+ */
+function closing(page: PageBlocks, last: number): number {
+  for (let i = last + 1; i < page.blocks.length; i++) {
+    const b = page.blocks[i];
+    if (isFurniture(page, i)) return i;
+    if (b.kind === 'paragraph' && isSignatureDate(b.text)) return i + 1;
+    if (b.kind === 'paragraph' && isTitleText(b.text)) return i;
+  }
+  return page.blocks.length;
+}
+
+function renumber(blocks: readonly Block[]): Block[] {
+  let tables = 0;
+  return blocks.map((b) => (b.kind === 'table' ? ({ ...b, index: tables++ } satisfies Table) : b));
+}
+
+/**
+ * The report's blocks out of a page's. A page without any report structure keeps everything but
+ * its furniture, so that recognition judges the rest (and a breadcrumb naming 政府信息公开年报 does
+ * not make a page a report).
+ */
+export function findReportBody(page: PageBlocks): ReportBody {
+  const found = anchors(page);
+  if (!found.length) return { blocks: renumber(page.blocks.filter((_, i) => !isFurniture(page, i))), messages: [] };
+  const first = found[0];
+  const last = found[found.length - 1];
+  const { start, title } = opening(page, first);
+  const end = closing(page, last);
+  const kept: Block[] = [];
+  for (let i = start; i < end; i++) {
+    // Furniture between the title and section 一 (info bar, metadata, share buttons) is dropped;
+    // inside the sections every block is report text.
+    if (i < first && isFurniture(page, i)) continue;
+    kept.push(page.blocks[i]);
+  }
+  if (title) kept.unshift({ kind: 'paragraph', text: title, bold: true });
+  const dropped = page.blocks.length - (kept.length - (title ? 1 : 0));
+  const messages: DocumentMessage[] = [];
+  if (dropped > 0) {
+    messages.push({ type: 'info', code: 'WEB_PAGE_CHROME', message: `网页中报告正文以外的 ${dropped} 段内容（导航、页眉页脚、信息栏等）未读取` });
+  }
+  if (title) {
+    messages.push({ type: 'info', code: 'WEB_PAGE_TITLE', message: `正文中没有标题，标题取自网页标题：${title}` });
+  }
+  return { blocks: renumber(kept), messages };
+}

@@ -1,0 +1,134 @@
+/**
+ * Tells page furniture from report text by content: the vocabulary of templates/web-page.json
+ * (widgets, counters, footers, info bars, the 信息公开 metadata block), and what a report's title,
+ * section headings and signature look like. No site's markup is known here.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Paragraph, Table } from '../document/types';
+import { LabelIndex, stripNumbering } from '../formats/labels';
+import { TEMPLATES_DIR } from '../formats/load';
+import { getFormat } from '../formats/model';
+import type { SectionSpec } from '../formats/types';
+import { compactText } from '../text/normalise';
+
+interface WebPageSpec {
+  readonly chromeMaxChars: number;
+  readonly chromeContains: readonly string[];
+  readonly chromeStarts: readonly string[];
+  readonly chromeExact: readonly string[];
+  readonly metadataLabels: readonly string[];
+  readonly agencySuffixes: readonly string[];
+  readonly titleWords: readonly (readonly string[])[];
+  readonly titleSeparators: readonly string[];
+}
+
+let spec: WebPageSpec | undefined;
+
+export function webPageSpec(): WebPageSpec {
+  spec ??= JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'web-page.json'), 'utf8')) as WebPageSpec;
+  return spec;
+}
+
+/** A line of page furniture: a widget, counter, info bar, footer or breadcrumb. */
+export function isChromeText(text: string): boolean {
+  const s = webPageSpec();
+  const compact = compactText(text);
+  if (!compact || compact.length > s.chromeMaxChars) return false;
+  if (s.chromeExact.includes(compact)) return true;
+  if (s.chromeStarts.some((w) => compact.startsWith(w))) return true;
+  return s.chromeContains.some((w) => compact.includes(w));
+}
+
+/** The 信息公开 metadata block (索引号, 发布机构, 生成日期…) printed as a table. */
+export function isMetadataTable(table: Table): boolean {
+  const labels = webPageSpec().metadataLabels;
+  let hits = 0;
+  for (const cell of table.cells) {
+    const compact = compactText(cell.text).replace(/[:：]$/, '');
+    if (labels.some((l) => compact === l || compact.startsWith(`${l}:`))) hits++;
+    if (hits >= 2) return true;
+  }
+  return false;
+}
+
+const YEAR = /(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}/;
+/** Punctuation that a title never holds but breadcrumbs, info bars and sentences do. */
+const NOT_IN_TITLE = /[。，,；;：:>»→|｜/\\!?！？]/;
+
+/** A report title: names 政府信息公开 and a report, with a year, short, not a sentence. */
+export function isTitleText(text: string): boolean {
+  const compact = compactText(text);
+  if (compact.length < 8 || compact.length > 60 || NOT_IN_TITLE.test(compact)) return false;
+  if (!YEAR.test(compact)) return false;
+  return webPageSpec().titleWords.every((group) => group.some((w) => compact.includes(w)));
+}
+
+/** The title part of a page's <title> (`题目_网站名`), if it is a report title. */
+export function titleFromPageTitle(pageTitle: string): string | undefined {
+  let parts = [pageTitle];
+  for (const sep of webPageSpec().titleSeparators) parts = parts.flatMap((p) => p.split(sep));
+  return parts.map((p) => p.trim()).find(isTitleText);
+}
+
+/** A line that is only the name of a body (printed above a title that starts with the year). */
+export function isAgencyLine(text: string): boolean {
+  const compact = compactText(text);
+  if (compact.length < 2 || compact.length > 30 || /[\p{P}\p{S}\d]/u.test(compact.replace(/[（）()]/g, ''))) return false;
+  return webPageSpec().agencySuffixes.some((s) => compact.endsWith(s));
+}
+
+/** The title does not name its body before the year (2021年…报告): the body is on the line above. */
+export function titleStartsWithYear(text: string): boolean {
+  return /^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年/.test(compactText(text));
+}
+
+const DATE = '(?:(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|(?:19|20)\\d{2}[-./]\\d{1,2}[-./]\\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)';
+const SIGNATURE_DATE = new RegExp(`^[（(]?${DATE}[）)]?$`);
+const ISSUER_AND_DATE = new RegExp(`^(.{2,30}?)${DATE}$`);
+
+/**
+ * The date line of the signature block, or issuer and date on one line — where the issuer is a
+ * name (a related-article item, title and date, is not a signature).
+ */
+export function isSignatureDate(text: string): boolean {
+  const compact = compactText(text);
+  if (compact.length > 40 || isChromeText(text)) return false;
+  if (SIGNATURE_DATE.test(compact)) return true;
+  const issuer = ISSUER_AND_DATE.exec(compact)?.[1];
+  return issuer !== undefined && isAgencyLine(issuer);
+}
+
+let headingIndex: LabelIndex<SectionSpec> | undefined;
+
+function sectionSpecs(): readonly SectionSpec[] {
+  return getFormat('2021').spec.sections;
+}
+
+const ORDINALS = '一二三四五六';
+
+/** The section (1..6) a paragraph is the heading of, by the wording of templates/sections.json. */
+export function sectionOfHeading(p: Paragraph): number | undefined {
+  const text = (p.numbering ?? '') + p.text;
+  const compact = compactText(text);
+  if (compact.length > 40) return undefined;
+  const sections = sectionSpecs();
+  if (!headingIndex) {
+    headingIndex = new LabelIndex<SectionSpec>({ stripNumbering: true });
+    for (const s of sections) headingIndex.add({ label: s.heading, variants: s.variants }, s);
+  }
+  const ordinalMatch = /^([一二三四五六])[、.,:]/.exec(compact);
+  const ordinal = ordinalMatch ? ORDINALS.indexOf(ordinalMatch[1]) + 1 : undefined;
+  const exact = headingIndex.find(text, false);
+  if (exact.length === 1 && (ordinal === undefined || ordinal === exact[0].no)) return exact[0].no;
+  if (ordinal === undefined || compact.length > 30 || /[。；;，,！？]/.test(compact)) return undefined;
+  const core = stripNumbering(compact);
+  return sections.find((s) => s.no === ordinal && s.keywords.some((k) => core.includes(k)))?.no;
+}
+
+/** A table of figures (a report table, or something that looks like one). */
+export function isFigureTable(table: Table): boolean {
+  let numbers = 0;
+  for (const cell of table.cells) if (/^[+-]?\d+(\.\d+)?$/.test(compactText(cell.text)) && ++numbers >= 3) return true;
+  return false;
+}
