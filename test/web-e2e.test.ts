@@ -181,11 +181,13 @@ browserDescribe('the web page in a real browser', () => {
     const reread = await processInput({ name: docx.name, bytes: fs.readFileSync(docx.file) }, docx.name);
     expect(reread.ok && reread.report.fields[key]).toBe(Number(wrongValue));
 
-    await cell.click();
-    await cell.locator('input').fill(String(values[key]));
-    await cell.locator('input').press('Enter');
+    // Back to the text as read, from the list of corrections.
+    await expect(page.locator('.edits li').textContent()).resolves.toContain(`${values[key]} → ${wrongValue}`);
+    await page.locator('.edits li button', { hasText: '恢复原文' }).click();
     await page.locator('.recheck', { hasText: /错误 \d+ → 0/ }).waitFor();
     await expect(finding.count()).resolves.toBe(0);
+    await expect(cell.textContent()).resolves.toBe(String(values[key]));
+    await expect(page.locator('.edits-block').count()).resolves.toBe(0);
   });
 
   it('downloads the batch summary Excel of every loaded report, read back with exceljs', async () => {

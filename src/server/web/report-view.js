@@ -4,11 +4,11 @@
 import { download, getJson, postJson } from './api.js';
 import { attachEditor } from './cell-editor.js';
 import { clear, el, toast } from './dom.js';
-import { SEVERITY_LABEL, STATE_LABEL } from './format.js';
+import { STATE_LABEL } from './format.js';
+import { editsBlock, findingsBlock, sectionsBlock } from './report-blocks.js';
 import { findingsByKey, renderPart } from './tables.js';
 
 const DOWNLOAD_LABEL = { '.xlsx': 'Excel 表格', '.docx': 'Word 文档（标准格式）', '.json': 'JSON 数据' };
-const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
 export class ReportView {
   constructor(root, config, hooks) {
@@ -89,10 +89,10 @@ export class ReportView {
       this.head(report, summary, note),
       this.metaBlock(report, format, byKey),
       this.downloads(summary),
-      this.findingsBlock(report.issues),
-      this.editsBlock(detail.edits, report, format),
+      findingsBlock(report.issues, this.config.rules, (f) => f.fields.some((k) => this.cells.has(k)), (f) => this.locate(f)),
+      editsBlock(detail.edits, report, format, (key, raw) => this.save(key, raw, this.cells.get(key) ?? el('td'))),
       ...parts,
-      this.sectionsBlock(report),
+      sectionsBlock(report),
     ];
     clear(this.root).append(...blocks.filter(Boolean));
     if (focusKey) {
@@ -145,21 +145,6 @@ export class ReportView {
     return el('div', { class: 'downloads' }, [...buttons, el('span', { class: 'hint', text: '下载的文件使用更正后的数据。点击表格中的数字可以更正。' })]);
   }
 
-  findingsBlock(issues) {
-    const sorted = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-    const list = el('ol', { class: 'findings' }, sorted.map((f) => {
-      const title = this.config.rules[f.rule]?.title ?? f.rule;
-      const locatable = f.fields.some((k) => this.cells.has(k));
-      return el('li', {
-        class: `finding sev-${f.severity}${locatable ? ' locatable' : ''}`, tabindex: locatable ? '0' : null,
-        data: { rule: f.rule }, title: locatable ? '点击定位到相关单元格' : null,
-        on: locatable ? { click: () => this.locate(f), keydown: (e) => { if (e.key === 'Enter') this.locate(f); } } : {},
-      }, [el('span', { class: `badge sev-${f.severity}`, text: SEVERITY_LABEL[f.severity] }), el('span', { class: 'rule-title', text: title }), el('span', { class: 'message', text: f.message })]);
-    }));
-    const heading = el('h2', { text: issues.length ? `发现的问题（${issues.length}）` : '发现的问题' });
-    return el('section', { class: 'findings-block' }, [heading, issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' })]);
-  }
-
   /** Scrolls to a finding's cells and flashes them. */
   locate(finding) {
     const targets = finding.fields.map((k) => this.cells.get(k)).filter(Boolean);
@@ -172,33 +157,10 @@ export class ReportView {
     }
   }
 
-  editsBlock(edits, report, format) {
-    const keys = Object.keys(edits);
-    if (!keys.length) return null;
-    return el('section', { class: 'edits-block' }, [
-      el('h2', { text: `已更正的单元格（${keys.length}）` }),
-      el('ul', { class: 'edits' }, keys.map((key) => el('li', {}, [
-        el('span', { text: `${format.fields[key]?.where ?? key}：` }),
-        el('del', { text: edits[key] || '空白' }), ' → ', el('ins', { text: report.cells[key]?.raw || '空白' }),
-        el('button', { type: 'button', class: 'link', text: '恢复原文', on: { click: () => this.save(key, edits[key], this.cells.get(key) ?? document.createElement('td')) } }),
-      ]))),
-    ]);
-  }
-
   partBlock(part, report, format, byKey, edits) {
     const { table, cells } = renderPart(part, report, format, byKey, edits);
     for (const [k, td] of cells) this.cells.set(k, td);
     return el('section', { class: 'part' }, [el('h2', { text: `${part.no}、${part.title}` }), el('div', { class: 'table-wrap' }, [table])]);
-  }
-
-  sectionsBlock(report) {
-    return el('section', { class: 'sections' }, [
-      el('h2', { text: '报告正文' }),
-      ...report.sections.map((s) => el('details', {}, [
-        el('summary', { text: s.heading ?? `${s.official}（未找到）`, class: s.heading ? null : 'missing' }),
-        ...s.paragraphs.map((p) => el('p', { text: p })),
-      ])),
-    ]);
   }
 }
 
