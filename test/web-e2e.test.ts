@@ -124,6 +124,9 @@ browserDescribe('the web page in a real browser', () => {
     expect(await finalState(page, 'xinzhou-jkq-2020.docx')).toBe('ok');
     expect(await finalState(page, '损坏.docx')).toBe('failed');
     await expect(page.locator('#batch-status').textContent()).resolves.toBe('共 2 个文件：读取成功 1，有错误 0，无法读取 1');
+    await page.selectOption('#list-filter', 'failed');
+    await expect(page.locator('li.file:visible .file-name').allTextContents()).resolves.toEqual(['损坏.docx']);
+    await page.selectOption('#list-filter', 'all');
 
     await openReport(page, 'xinzhou-jkq-2020.docx');
     const shown = await page.$$eval('td.value', (tds) => tds.map((td) => [(td as HTMLElement).dataset.key!, td.textContent ?? '']));

@@ -57,6 +57,8 @@ async function start() {
   pairs.refresh();
 
   wireDrop(queue);
+  // Filtering is a style on the list, so 200 rows are never rebuilt to show a subset.
+  $('list-filter').addEventListener('change', (e) => { $('file-list').dataset.filter = e.target.value; });
   document.addEventListener('counts', (e) => {
     const n = e.detail;
     $('download-summary').disabled = !(n.ok + n.errors);
