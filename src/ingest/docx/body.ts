@@ -20,8 +20,13 @@ import type { NumberingCounter } from './numbering';
 import type { StyleProps, Styles } from './styles';
 import { symbolText } from './symbols';
 import { originCount, renumberTables, wordTable, type MergeMark } from './table-builder';
-import { E, ELEMENTS } from './elements';
+import * as elements from './elements';
 import { intAttr, isOn, type Attributes, type XmlSink } from './xml';
+
+// Module-level aliases: an imported binding is read through a getter on every use (CommonJS
+// output), which costs more than the whole switch in this hot path.
+const E = elements.E;
+const ELEMENTS = elements.ELEMENTS;
 
 /** Styles and numbering, loaded the first time the body refers to them. */
 export interface BodyResources {
@@ -356,7 +361,8 @@ export class BodyWalker implements XmlSink {
     flushCarry(cell);
     const row = this.top();
     if (row.kind !== 'tr') return;
-    row.cells.push({ text: cleanText(cell.lines.join('\n')), span: cell.span, vMerge: cell.vMerge, hMerge: cell.hMerge, blocks: cell.blocks });
+    // The lines are cleaned paragraphs, none empty: joined, they are clean text already.
+    row.cells.push({ text: cell.lines.join('\n'), span: cell.span, vMerge: cell.vMerge, hMerge: cell.hMerge, blocks: cell.blocks });
   }
 
   private finishRow(row: RowFrame): void {
