@@ -71,6 +71,15 @@ describe('finding the report inside the page', () => {
     expect(fieldDiff(report.fields, a.expected)).toEqual([]);
   });
 
+  it('keeps a report\'s own closing lines that look like page furniture (phone, address, 扫码关注) and still finds its signature', async () => {
+    const contact = '<p>联系地址：朔州市开发区文远路1号</p><p>电话：0349-2021234</p><p>扫码关注“朔州应急”微信公众号</p>';
+    const withContact = article.html.replace(/(<p[^>]*>朔州市应急管理局<\/p>\s*<p[^>]*>\d{4}年)/, `${contact}$1`);
+    expect(withContact).not.toBe(article.html);
+    const report = await readReport(page(`${withContact}${RELATED}${FOOTER}`), 'nb.html');
+    expect(fieldDiff(report.fields, article.expected)).toEqual([]);
+    expect(report.sections[5].paragraphs.join('\n')).toContain('电话：0349-2021234');
+  });
+
   it('ignores hidden copies of headings and dates (display:none) that sites keep for search engines', async () => {
     const hidden = '<div style="display:none">2019年政府信息公开工作年度报告 一、总体情况 2020年1月31日</div>';
     const report = await readReport(page(`${hidden}${article.html}<p style="DISPLAY: none">六、其他需要报告的事项</p><p hidden>2024年3月1日</p>`), 'nb.html');

@@ -76,16 +76,25 @@ function opening(page: PageBlocks, first: number): { start: number; title?: stri
   return { start, title: titleFromPageTitle(page.pageTitle) };
 }
 
+/** What only a page has after its article: links, the metadata block, another report's title. */
+function endsArticle(page: PageBlocks, i: number): boolean {
+  const b = page.blocks[i];
+  if (b.kind === 'table') return isMetadataTable(b);
+  return !!page.marks[i]?.linkOnly || isTitleText(b.text);
+}
+
 /**
- * Where the body ends: after the signature date, or at the first furniture after the last anchor,
- * or at another report's title (a related-articles list without links).
+ * Where the body ends: after the signature date that follows the last anchor — looked for up to
+ * the first links, metadata block or other report's title, past lines that merely look like
+ * furniture (a report may end with 扫码关注… or a phone number) — else at the first furniture.
  */
 function closing(page: PageBlocks, last: number): number {
-  for (let i = last + 1; i < page.blocks.length; i++) {
+  for (let i = last + 1; i < page.blocks.length && !endsArticle(page, i); i++) {
     const b = page.blocks[i];
-    if (isFurniture(page, i)) return i;
     if (b.kind === 'paragraph' && isSignatureDate(b.text)) return i + 1;
-    if (b.kind === 'paragraph' && isTitleText(b.text)) return i;
+  }
+  for (let i = last + 1; i < page.blocks.length; i++) {
+    if (isFurniture(page, i) || endsArticle(page, i)) return i;
   }
   return page.blocks.length;
 }

@@ -323,11 +323,14 @@ function metadata(c: Chrome): string {
     ['生成日期：', `${c.year + 1}-01-2${Math.floor(c.random() * 9)}`], ['主题分类：', '政府信息公开年报'],
     ['名　　称：', c.title], ['文　　号：', ''], ['主 题 词：', '年报'],
   ];
-  if (c.random() < 0.6) {
+  const r = c.random();
+  if (r < 0.5) {
     const cells = rows.map(([k, v]) => `<td class="t1">${k}</td><td class="t2">${escapeHtml(v)}</td>`);
     const trs = [0, 2, 4, 6].map((i) => `<tr>${cells[i]}${cells[i + 1] ?? ''}</tr>`);
     return `<table class="xxgk-info" width="100%" border="0">${trs.join('')}</table>`;
   }
+  // Term and value as separate blocks: the 名称 value alone reads like a title.
+  if (r < 0.75) return `<div class="xxgk-head"><dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></div>`;
   return `<div class="xxgk-meta"><ul>${rows.map(([k, v]) => `<li><b>${k}</b>${escapeHtml(v)}</li>`).join('')}</ul></div>`;
 }
 
