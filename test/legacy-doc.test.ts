@@ -20,7 +20,9 @@ const soffice = findSoffice();
 const maybe = soffice ? describe : describe.skip;
 if (!soffice) console.warn('legacy-doc tests skipped: LibreOffice (soffice) is not installed — apt-get install libreoffice-writer');
 
-const JOBS = path.join(os.tmpdir(), 'nianbao-convert');
+/** This test's own temp folder (TMPDIR), so conversions of other processes on the machine are not counted. */
+let TMP = '';
+const jobsRoot = () => path.join(TMP, 'nianbao-convert');
 const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
 
 /** Saves DOCX files in another format with LibreOffice, as an office would ("另存为"). */
@@ -41,7 +43,7 @@ function saveAs(files: Record<string, Buffer>, filter: string, ext: string): Rec
 
 function jobFolders(): string[] {
   try {
-    return fs.readdirSync(JOBS);
+    return fs.readdirSync(jobsRoot());
   } catch {
     return [];
   }
@@ -50,10 +52,20 @@ function jobFolders(): string[] {
 /** soffice processes running from one of our private job folders. */
 function conversionProcesses(): string[] {
   const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout ?? '';
-  return ps.split('\n').filter((l) => l.includes(`${JOBS}/job-`) && !l.includes(' ps '));
+  return ps.split('\n').filter((l) => l.includes(`${jobsRoot()}/job-`) && !l.includes(' ps '));
 }
 
 maybe('legacy Word files through LibreOffice', () => {
+  const savedTmp = process.env.TMPDIR;
+  beforeAll(() => {
+    TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-legacy-tmp-'));
+    process.env.TMPDIR = TMP;
+  });
+  afterAll(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    fs.rmSync(TMP, { recursive: true, force: true });
+  });
   let docx: Record<string, Buffer>;
   let doc: Record<string, Buffer>;
   const values2021 = consistentValues('2021', 61);
@@ -75,7 +87,8 @@ maybe('legacy Word files through LibreOffice', () => {
     expect(fromDoc.source.reader).toMatch(/^doc→/);
     expect(fromDoc.meta).toEqual(fromDocx.meta);
     // Nothing of the conversion is left behind.
-    expect(jobFolders()).toEqual(before);
+    expect(before).toEqual([]);
+    expect(jobFolders()).toEqual([]);
     expect(conversionProcesses()).toEqual([]);
   }, 120_000);
 
@@ -89,6 +102,7 @@ maybe('legacy Word files through LibreOffice', () => {
   it('a WPS file (Kingsoft .wps: the Word binary format underneath) reads like the .doc', async () => {
     const fromWps = await readReport(doc.fixture2021, '年报.wps');
     expect(fieldDiff(fromWps.fields, values2021)).toEqual([]);
+    expect(fromWps.source.reader).toMatch(/^wps→/);
   }, 120_000);
 
   it('an RTF saved by Word (often named .doc) is converted too', async () => {
@@ -112,7 +126,8 @@ maybe('legacy Word files through LibreOffice', () => {
   it('a conversion past its time limit is stopped: clear error, no process and no temp folder left', async () => {
     const before = jobFolders();
     await expect(readOleFile(doc.sample, '慢.doc', undefined, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'CONVERT_TIMEOUT' });
-    expect(jobFolders()).toEqual(before);
+    expect(before).toEqual([]);
+    expect(jobFolders()).toEqual([]);
     expect(conversionProcesses()).toEqual([]);
   }, 60_000);
 
@@ -124,7 +139,7 @@ maybe('legacy Word files through LibreOffice', () => {
     broken.fill(0x5a, 512 * 8, Math.min(broken.length, 512 * 40));
     fs.writeFileSync(path.join(dir, '2-broken.doc'), broken);
     fs.writeFileSync(path.join(dir, '3-good.docx'), docx.sample);
-    const run = spawnSync(process.execPath, [BIN, 'convert', dir, '--out', path.join(dir, 'out'), '--verbose'], { encoding: 'utf8', timeout: 180_000 });
+    const run = spawnSync(process.execPath, [BIN, 'convert', dir, '--out', path.join(dir, 'out'), '--verbose'], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, TMPDIR: TMP } });
     const out = run.stdout + run.stderr;
     expect(fs.existsSync(path.join(dir, 'out', '1-good.json'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'out', '3-good.json'))).toBe(true);
@@ -134,5 +149,7 @@ maybe('legacy Word files through LibreOffice', () => {
     expect(run.status).toBe(2);
     expect(out).toMatch(/2-broken\.doc[\s\S]*不是政府信息公开工作年度报告/);
     expect(fs.existsSync(path.join(dir, 'out', '2-broken.json'))).toBe(false);
+    expect(jobFolders()).toEqual([]);
+    expect(conversionProcesses()).toEqual([]);
   }, 180_000);
 });

@@ -53,10 +53,12 @@ export async function readConverted(bytes: Uint8Array, name: string, from: Legac
     throw new IngestError('LEGACY_CONVERT_FAILED', name, result.detail);
   }
   const doc = await readDocxPackage(result.docx, name, reader);
+  // A Kingsoft .wps is read as Word binary; the reader still names what the user gave.
+  const source = from === 'doc' && /\.wps$/i.test(name) ? 'wps' : from;
   return {
     ...doc,
-    reader: `${from}→${doc.reader}`,
-    messages: [{ type: 'info', code: 'CONVERTED', message: `已用 LibreOffice 将 ${from === 'wordml' ? 'Word 2003 XML' : from.toUpperCase()} 文件转换为 DOCX 后读取（${(result.ms / 1000).toFixed(1)} 秒）` }, ...doc.messages],
+    reader: `${source}→${doc.reader}`,
+    messages: [{ type: 'info', code: 'CONVERTED', message: `已用 LibreOffice 将 ${source === 'wordml' ? 'Word 2003 XML' : source.toUpperCase()} 文件转换为 DOCX 后读取（${(result.ms / 1000).toFixed(1)} 秒）` }, ...doc.messages],
   };
 }
 

@@ -25,7 +25,11 @@ export interface ConvertOptions {
 const MAX_PARALLEL = 2;
 /** A job folder older than this belongs to a process that died; it is swept. */
 const STALE_MS = 10 * 60 * 1000;
-const JOBS_DIR = path.join(os.tmpdir(), 'nianbao-convert');
+
+/** Where job folders go: under the temp folder of the moment (TMPDIR), so a caller can move it. */
+function jobsDir(): string {
+  return path.join(os.tmpdir(), 'nianbao-convert');
+}
 
 const CANDIDATES = ['soffice', 'libreoffice'];
 
@@ -75,16 +79,16 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-function sweepStaleJobs(): void {
+function sweepStaleJobs(root: string): void {
   let names: string[];
   try {
-    names = fs.readdirSync(JOBS_DIR);
+    names = fs.readdirSync(root);
   } catch {
     return;
   }
   const now = Date.now();
   for (const name of names) {
-    const dir = path.join(JOBS_DIR, name);
+    const dir = path.join(root, name);
     try {
       if (now - fs.statSync(dir).mtimeMs > STALE_MS) fs.rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -137,9 +141,10 @@ function runSoffice(binary: string, args: readonly string[], timeoutMs: number):
 }
 
 async function convertInFolder(binary: string, bytes: Uint8Array, ext: string, timeoutMs: number): Promise<ConvertOutcome> {
-  fs.mkdirSync(JOBS_DIR, { recursive: true });
-  sweepStaleJobs();
-  const job = fs.mkdtempSync(path.join(JOBS_DIR, 'job-'));
+  const root = jobsDir();
+  fs.mkdirSync(root, { recursive: true });
+  sweepStaleJobs(root);
+  const job = fs.mkdtempSync(path.join(root, 'job-'));
   const started = Date.now();
   try {
     const input = path.join(job, `input.${ext}`);
