@@ -4,7 +4,7 @@
  * LibreOffice in the test, then read back through the pipeline; a .doc must give exactly the fields
  * of the DOCX it was saved from. Skipped, with a message, where soffice is not installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -55,6 +55,11 @@ function conversionProcesses(): string[] {
   return ps.split('\n').filter((l) => l.includes(`${jobsRoot()}/job-`) && !l.includes(' ps '));
 }
 
+async function until(test: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test() && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+}
+
 maybe('legacy Word files through LibreOffice', () => {
   const savedTmp = process.env.TMPDIR;
   beforeAll(() => {
@@ -86,8 +91,9 @@ maybe('legacy Word files through LibreOffice', () => {
     expect(Object.keys(fromDoc.fields).sort()).toEqual(Object.keys(fromDocx.fields).sort());
     expect(fromDoc.source.reader).toMatch(/^doc→/);
     expect(fromDoc.meta).toEqual(fromDocx.meta);
-    // Nothing of the conversion is left behind.
+    // Nothing of the conversion is left behind (in this test's TMPDIR, which the conversion used).
     expect(before).toEqual([]);
+    expect(fs.existsSync(jobsRoot())).toBe(true);
     expect(jobFolders()).toEqual([]);
     expect(conversionProcesses()).toEqual([]);
   }, 120_000);
@@ -130,6 +136,25 @@ maybe('legacy Word files through LibreOffice', () => {
     expect(jobFolders()).toEqual([]);
     expect(conversionProcesses()).toEqual([]);
   }, 60_000);
+
+  it('a process killed mid-conversion (a worker past its budget) leaves no LibreOffice running; the next conversion sweeps its folder', async () => {
+    const input = path.join(TMP, 'slow.doc');
+    fs.writeFileSync(input, doc.sample);
+    const script = path.join(TMP, 'convert-child.ts');
+    fs.writeFileSync(script, `import { convertToDocx } from ${JSON.stringify(path.join(__dirname, '../src/ingest/soffice'))};\nimport * as fs from 'node:fs';\nconvertToDocx(fs.readFileSync(${JSON.stringify(input)}), 'doc', { timeoutMs: 3000 });\n`);
+    const child = spawn(process.execPath, [path.join(__dirname, '../bin/run-ts.js'), script], { env: { ...process.env, TMPDIR: TMP }, stdio: 'ignore' });
+    await until(() => conversionProcesses().length > 0, 20_000);
+    child.kill('SIGKILL');
+    // soffice outlives the killed process only until the guard's own deadline (3 s + 2 s).
+    await until(() => conversionProcesses().length === 0, 20_000);
+    expect(conversionProcesses()).toEqual([]);
+    const left = jobFolders();
+    expect(left).toHaveLength(1);
+    const old = new Date(Date.now() - 60 * 60 * 1000);
+    fs.utimesSync(path.join(jobsRoot(), left[0]), old, old);
+    await readReport(doc.fixture2021, 'next.doc');
+    expect(jobFolders()).toEqual([]);
+  }, 120_000);
 
   it('in a CLI batch, a damaged .doc fails alone with a clear message; the other files are converted', () => {
     const dir = tempDir();

@@ -26,9 +26,12 @@ const MAX_PARALLEL = 2;
 /** A job folder older than this belongs to a process that died; it is swept. */
 const STALE_MS = 10 * 60 * 1000;
 
-/** Where job folders go: under the temp folder of the moment (TMPDIR), so a caller can move it. */
+/**
+ * Where job folders go: under $TMPDIR as this process sees it at the moment of the conversion
+ * (read from process.env rather than cached, so a caller — or a test sandbox — can move it).
+ */
 function jobsDir(): string {
-  return path.join(os.tmpdir(), 'nianbao-convert');
+  return path.join(process.env.TMPDIR || os.tmpdir(), 'nianbao-convert');
 }
 
 const CANDIDATES = ['soffice', 'libreoffice'];
