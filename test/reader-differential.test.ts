@@ -13,6 +13,7 @@ import type { FormatVersion, PartId } from '../src/formats/types';
 import { readDocx } from '../src/ingest/docx';
 import type { Block, Paragraph, Table } from '../src/document/types';
 import { readDocxPackage } from '../src/ingest/docx-package';
+import { convertToDocx, findSoffice } from '../src/ingest/soffice';
 import { buildDocx, p, table, type FxBlock, type FxCell, type FxTable } from './helpers/docx-fixture';
 import { fieldDiff, readReport } from './helpers/pipeline';
 import { consistentValues, officialRows, OFFICIAL_HEADINGS, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
@@ -166,6 +167,27 @@ describe('direct reader and mammoth give the same, right fields', () => {
     expect(Object.keys(direct).sort()).toEqual(Object.keys(mammoth).sort());
     expect(fieldDiff(direct, fixture.expected)).toEqual([]);
   });
+});
+
+// DOCX written by another real producer: LibreOffice's own writer re-saving a report.
+const soffice = findSoffice();
+if (!soffice) console.warn('reader-differential: LibreOffice (soffice) not installed — the LibreOffice-written fixtures are skipped (apt-get install libreoffice-writer)');
+
+(soffice ? describe : describe.skip)('direct reader and mammoth on DOCX written by LibreOffice', () => {
+  const resaved = (fixture: Fixture) => async () => {
+    const out = await convertToDocx(await fixture.bytes(), 'docx');
+    if (!out.ok) throw new Error(`LibreOffice conversion failed: ${out.reason} ${out.detail ?? ''}`);
+    return out.docx;
+  };
+  const chosen = FIXTURES.filter((f) => /bundled sample|standard 2021 report, seed 4|raw 2021 report, row labels/.test(f.name));
+  it.each(chosen.map((f) => [f.name, f] as const))(
+    'gives the same, right fields for %s re-saved by LibreOffice',
+    async (_name, fixture) => {
+      const { direct, mammoth } = await bothReaders(await resaved(fixture)(), 'libreoffice.docx');
+      expect(fieldDiff(direct, mammoth)).toEqual([]);
+      expect(fieldDiff(direct, fixture.expected)).toEqual([]);
+    },
+  );
 });
 
 describe('the Document itself', () => {
