@@ -80,6 +80,13 @@ describe('finding the report inside the page', () => {
     expect(report.sections[5].paragraphs.join('\n')).toContain('电话：0349-2021234');
   });
 
+  it('reads a signature set right in a borderless table, and a title set in one', async () => {
+    const a = generateArticle({ version: '2019', seed: 14, quirks: ['signature-table', 'title-table'] });
+    expect(a.html).toMatch(/<table border="0"[^>]*align="right"/);
+    const report = await readReport(page(`${BREADCRUMB}${a.html}${FOOTER}`), 'nb.html');
+    expect(fieldDiff(report.fields, a.expected)).toEqual([]);
+  });
+
   it('ignores hidden copies of headings and dates (display:none) that sites keep for search engines', async () => {
     const hidden = '<div style="display:none">2019年政府信息公开工作年度报告 一、总体情况 2020年1月31日</div>';
     const report = await readReport(page(`${hidden}${article.html}<p style="DISPLAY: none">六、其他需要报告的事项</p><p hidden>2024年3月1日</p>`), 'nb.html');

@@ -104,12 +104,43 @@ function renumber(blocks: readonly Block[]): Block[] {
   return blocks.map((b) => (b.kind === 'table' ? ({ ...b, index: tables++ } satisfies Table) : b));
 }
 
+/** A table's text as paragraphs, row by row (each merged cell once, each line its own paragraph). */
+function tableLines(table: Table): Paragraph[] {
+  return table.cells.flatMap((c) => c.text.split('\n')).filter((t) => t.trim()).map((text) => ({ kind: 'paragraph', text, bold: false }));
+}
+
+/**
+ * Tables of words before section 一 or after section 六 are layout (a title block, a signature set
+ * right in a borderless table): their lines become paragraphs so that title, issuer and date are
+ * seen. Report tables sit between the sections and are never touched; nor is the metadata block.
+ */
+function flattenTextTables(page: PageBlocks): PageBlocks {
+  const headings = anchors(page).filter((i) => page.blocks[i].kind === 'paragraph');
+  if (!headings.length) return page;
+  const [first, last] = [headings[0], headings[headings.length - 1]];
+  const blocks: Block[] = [];
+  const marks: BlockMark[] = [];
+  page.blocks.forEach((b, i) => {
+    if (b.kind === 'table' && (i < first || i > last) && !isFigureTable(b) && !isMetadataTable(b)) {
+      for (const p of tableLines(b)) {
+        blocks.push(p);
+        marks.push({ linkOnly: false });
+      }
+      return;
+    }
+    blocks.push(b);
+    marks.push(page.marks[i]);
+  });
+  return { blocks, marks, pageTitle: page.pageTitle };
+}
+
 /**
  * The report's blocks out of a page's. A page without any report structure keeps everything but
  * its furniture, so that recognition judges the rest (and a breadcrumb naming 政府信息公开年报 does
  * not make a page a report).
  */
-export function findReportBody(page: PageBlocks): ReportBody {
+export function findReportBody(whole: PageBlocks): ReportBody {
+  const page = flattenTextTables(whole);
   const found = anchors(page);
   if (!found.length) return { blocks: renumber(page.blocks.filter((_, i) => !isFurniture(page, i))), messages: [] };
   const first = found[0];

@@ -15,7 +15,8 @@ import { consistentValues, OFFICIAL_HEADINGS, printed, rng, type Values } from '
 export const QUIRKS = [
   'plain', 'br-headers', 'p-cells', 'th-header', 'nbsp-blanks', 'placeholders', 'split-grid', 'omit-colspan',
   'nested-layout', 'word-html', 'font-soup', 'split-t2', 'text-only', 'agency-line', 'no-title-in-body', 'hidden-junk',
-  'units', 'div-br-paragraphs', 'title-broken', 'issuer-date-one-line', 'chinese-date', 'no-signature', 'unlinked-related',
+  'units', 'div-br-paragraphs', 'title-broken', 'issuer-date-one-line', 'chinese-date', 'no-signature', 'unlinked-related', 'signature-table',
+  'title-table',
 ] as const;
 export type Quirk = (typeof QUIRKS)[number];
 
@@ -285,9 +286,29 @@ function renderTable(t: HtmlTable, style: Style, quirks: readonly Quirk[]): stri
   return `${open}<tbody>${rowsHtml.join('')}</tbody></table>`;
 }
 
+/** Title or signature lines set in a borderless one-column table, as some editors lay them out. */
+function layoutTable(lines: readonly HtmlPara[], align: 'center' | 'right'): string {
+  return `<table border="0" cellpadding="0" cellspacing="0" align="${align}" style="border:none"><tbody>${lines.map((l) => `<tr><td style="text-align:${align}"><strong>${escapeHtml(l.text)}</strong></td></tr>`).join('')}</tbody></table>`;
+}
+
+function renderBlocks(blocks: readonly HtmlBlock[], style: Style, quirks: readonly Quirk[], random: () => number): string[] {
+  const parts: string[] = [];
+  const tabled = (b: HtmlBlock) => b.kind === 'p' && ((quirks.includes('title-table') && (b.role === 'title' || b.role === 'agency')) || (quirks.includes('signature-table') && b.role === 'closing'));
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (tabled(b)) {
+      const group: HtmlPara[] = [];
+      while (i < blocks.length && tabled(blocks[i])) group.push(blocks[i++] as HtmlPara);
+      i--;
+      parts.push(layoutTable(group, group[0].role === 'closing' ? 'right' : 'center'));
+    } else parts.push(b.kind === 'p' ? renderPara(b, style, quirks, random) : renderTable(b, style, quirks));
+  }
+  return parts;
+}
+
 export function renderArticle(blocks: readonly HtmlBlock[], quirks: readonly Quirk[], random: () => number): string {
   const style: Style = quirks.includes('word-html') ? 'word' : quirks.includes('font-soup') ? 'font' : 'plain';
-  const parts = blocks.map((b) => (b.kind === 'p' ? renderPara(b, style, quirks, random) : renderTable(b, style, quirks)));
+  const parts = renderBlocks(blocks, style, quirks, random);
   if (quirks.includes('hidden-junk')) {
     parts.splice(1, 0, `<div style="display:none">2019年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况 2020年1月31日</div>`);
     parts.push(`<span style="display: none;">关键词：政府信息公开年报 2021年12月31日</span>`);
