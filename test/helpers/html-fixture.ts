@@ -463,7 +463,8 @@ export function generateArticle(spec: PageSpec): GeneratedArticle {
   const title = `${agency}${year}年政府信息公开工作年度报告`;
   const expected: Values = {
     ...print.expected,
-    'meta.title': quirks.includes('title-broken') ? `${agency}${year}年度政府信息公开工作年度报告` : title,
+    // agency-line wins over title-broken, as in articleBlocks.
+    'meta.title': quirks.includes('title-broken') && !quirks.includes('agency-line') ? `${agency}${year}年度政府信息公开工作年度报告` : title,
     'meta.agency': agency,
     'meta.issuer': quirks.includes('no-signature') ? null : agency,
     'meta.year': year,
