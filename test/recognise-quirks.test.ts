@@ -297,3 +297,13 @@ describe('headings in words of their own', () => {
     expect(report.sections.map((s) => s.heading)).toEqual(headings);
   });
 });
+
+describe('a heading joined to its text by a soft line break', () => {
+  it('takes the first line as the heading and the rest as the start of the section', async () => {
+    const blocks = reportBlocks({ version: '2021', values: v2021 }).map((b) => (
+      b.kind === 'p' && b.text === '五、存在的主要问题及改进情况' ? p('五、存在的主要问题及改进情况\n一是公开内容不够全面。二是解读形式单一。') : b));
+    const report = await readBlocks(blocks);
+    expect(report.sections[4].heading).toBe('五、存在的主要问题及改进情况');
+    expect(report.sections[4].paragraphs[0]).toBe('一是公开内容不够全面。二是解读形式单一。');
+  });
+});

@@ -55,8 +55,8 @@ export function recognise(document: Document, source: SourceInfo): Report {
       no: spec.no,
       id: spec.id,
       official: spec.heading,
-      heading: hit ? (blocks[hit.block] as { text: string }).text : null,
-      paragraphs: hit ? paragraphText(blocks, hit.block + 1, end, skip) : [],
+      heading: hit ? hit.heading : null,
+      paragraphs: hit ? [...(hit.rest ? [hit.rest] : []), ...paragraphText(blocks, hit.block + 1, end, skip)] : [],
     };
   });
   const firstHeading = headings[0]?.block ?? 0;

@@ -13,6 +13,10 @@ export interface HeadingHit {
   readonly section: SectionSpec;
   /** exact: official or variant wording; keyword: numbered heading with a keyword. */
   readonly quality: 'exact' | 'keyword';
+  /** The heading as printed: the paragraph's first line. */
+  readonly heading: string;
+  /** Text after a line break in the heading's paragraph: the start of the section's body. */
+  readonly rest?: string;
 }
 
 const ORDINALS = '一二三四五六';
@@ -31,13 +35,16 @@ function leadingOrdinal(compact: string): number | undefined {
 }
 
 function candidate(p: Paragraph, block: number, sections: readonly SectionSpec[], index: LabelIndex<SectionSpec>): HeadingHit | undefined {
-  const text = (p.numbering ?? '') + p.text;
+  // A soft line break may join a heading and the first lines of its section in one paragraph.
+  const [firstLine, ...more] = p.text.split('\n');
+  const text = (p.numbering ?? '') + firstLine;
   const compact = compactText(text);
-  if (compact.length > 40 || compact.includes('\n')) return undefined;
+  if (compact.length > 40) return undefined;
+  const found = { block, heading: firstLine, ...(more.length ? { rest: more.join('\n') } : {}) };
   const ordinal = leadingOrdinal(compact);
   const exact = index.find(text, false);
   if (exact.length === 1 && (ordinal === undefined || ordinal === exact[0].no)) {
-    return { block, section: exact[0], quality: 'exact' };
+    return { ...found, section: exact[0], quality: 'exact' };
   }
   if (compact.length > 30 || SENTENCE_PUNCTUATION.test(compact) || compact.startsWith('(')) return undefined;
   const headingLike = ordinal !== undefined || p.bold || p.headingLevel !== undefined;
@@ -46,7 +53,7 @@ function candidate(p: Paragraph, block: number, sections: readonly SectionSpec[]
   const section = ordinal !== undefined
     ? sections.find((s) => s.no === ordinal && s.keywords.some((k) => core.includes(k)))
     : undefined;
-  return section ? { block, section, quality: 'keyword' } : undefined;
+  return section ? { ...found, section, quality: 'keyword' } : undefined;
 }
 
 /** Section headings in order: for each section the first exact hit after the previous one, else the first keyword hit. */
