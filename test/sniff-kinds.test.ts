@@ -26,6 +26,16 @@ describe('sniffing by content', () => {
     expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body>报告</body></html>', 'utf16le')]), 'a.htm')).toBe('html');
   });
 
+  it('knows a copied article fragment saved as .html that starts with text', () => {
+    expect(sniff(Buffer.from('某某局2021年政府信息公开工作年度报告<br>\n<p>一、总体情况</p>', 'utf8'), '复制.html')).toBe('html');
+    expect(sniff(Buffer.from('某某局2021年政府信息公开工作年度报告<br>\n<p>一、总体情况</p>', 'utf8'), '复制.txt')).toBe('text');
+  });
+
+  it('tells Word 2003 XML (converted by LibreOffice) from a Word web page carrying a <w:WordDocument> island', () => {
+    expect(sniff(ascii('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'), 'a.doc')).toBe('wordml');
+    expect(sniff(ascii('<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>'), 'a.doc')).toBe('html');
+  });
+
   it('knows a saved web archive (MHTML) by its MIME headers, even named .html or .doc', () => {
     const page = generatePage({ version: '2021', seed: 1 });
     for (const saver of ['blink', 'ie', 'word'] as const) {

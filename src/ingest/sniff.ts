@@ -85,6 +85,6 @@ export function sniff(bytes: Uint8Array, name: string): FileKind {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && !looksLikeText(bytes)) return 'unknown';
   // Text that is not markup at the start may still be a page with a preamble of junk.
-  if (/<html[\s>]|<body[\s>]|<table[\s>]/.test(head) && ['html', 'htm', 'shtml', 'xhtml', 'jsp', 'asp', 'aspx', 'php'].includes(extension(name))) return 'html';
+  if (/<(html|body|table|p|div|br)[\s/>]/.test(head) && ['html', 'htm', 'shtml', 'xhtml', 'jsp', 'asp', 'aspx', 'php'].includes(extension(name))) return 'html';
   return 'text';
 }
