@@ -26,6 +26,7 @@ describe('table quirks of web-published reports', () => {
     ['word-html', 'Word "save as web page" soup: MsoNormal, <o:p>, mso- styles, conditional comments, list numbering'],
     ['font-soup', '<font>/<span> runs that split labels and values mid-word'],
     ['split-t2', 'table 二 as one table per block, captions as paragraphs above them'],
+    ['caption-element', 'table 二 as one table per block, each caption in a <caption> element'],
     ['div-br-paragraphs', 'the article as one editor <div> of lines separated by <br>'],
     ['units', 'units printed in cells (21项, 251000元, 424.47万元)'],
   ];

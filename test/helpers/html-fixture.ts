@@ -16,7 +16,7 @@ export const QUIRKS = [
   'plain', 'br-headers', 'p-cells', 'th-header', 'nbsp-blanks', 'placeholders', 'split-grid', 'omit-colspan',
   'nested-layout', 'word-html', 'font-soup', 'split-t2', 'text-only', 'agency-line', 'no-title-in-body', 'hidden-junk',
   'units', 'div-br-paragraphs', 'title-broken', 'issuer-date-one-line', 'chinese-date', 'no-signature', 'unlinked-related', 'signature-table',
-  'title-table',
+  'title-table', 'caption-element',
 ] as const;
 export type Quirk = (typeof QUIRKS)[number];
 
@@ -123,7 +123,7 @@ function bodyText(random: () => number, heading: string, year: number): string[]
 }
 
 /** The report article as blocks, before rendering. */
-export function articleBlocks(spec: PageSpec, values: Values, print: Printing, random: () => number): HtmlBlock[] {
+export function articleBlocks(spec: PageSpec, print: Printing, random: () => number): HtmlBlock[] {
   const quirks = spec.quirks ?? [];
   const agency = spec.agency!;
   const year = spec.year!;
@@ -144,7 +144,6 @@ export function articleBlocks(spec: PageSpec, values: Values, print: Printing, r
     if (part && !quirks.includes('text-only')) blocks.push(...partTables(spec.version, part, print, quirks));
   });
   blocks.push(...signature(agency, year, quirks, random));
-  void values;
   return blocks;
 }
 
@@ -272,7 +271,26 @@ function renderCell(c: HtmlCell, style: Style, quirks: readonly Quirk[], header:
   return `<${tag}${spans} style="border:1px solid #000;text-align:center;" valign="middle">${inner}</${tag}>`;
 }
 
-function renderTable(t: HtmlTable, style: Style, quirks: readonly Quirk[]): string {
+function renderTable(table: HtmlTable, style: Style, quirks: readonly Quirk[]): string {
+  // Each block of table 二 as its own table, its caption row moved into a <caption> element.
+  if (quirks.includes('caption-element') && table.rows.some((r) => r.length === 1 && r[0].role === 'caption')) {
+    const out: string[] = [];
+    let current: HtmlCell[][] = [];
+    let caption = '';
+    const flush = () => {
+      if (current.length) out.push(renderTable({ kind: 'table', rows: current }, style, quirks.filter((q) => q !== 'caption-element')).replace(/^(<table[^>]*>)/, `$1<caption>${escapeHtml(caption)}</caption>`));
+      current = [];
+    };
+    for (const row of table.rows) {
+      if (row.length === 1 && row[0].role === 'caption') {
+        flush();
+        caption = row[0].text;
+      } else current.push(row);
+    }
+    flush();
+    return out.join('\n');
+  }
+  const t = table;
   const isHeader = (row: HtmlCell[]) => row.every((c) => c.role !== 'value' && c.role !== 'filler') && row.some((c) => c.role === 'column' || c.role === 'corner');
   const rowsHtml = t.rows.map((row) => `<tr>${row.map((c) => renderCell(c, style, quirks, isHeader(row))).join('')}</tr>`);
   const open = style === 'word'
@@ -459,7 +477,7 @@ export function generateArticle(spec: PageSpec): GeneratedArticle {
   const full: PageSpec = { ...spec, quirks, agency, year, charset: spec.charset ?? 'utf-8' };
   const values = consistentValues(spec.version, spec.seed);
   const print = printing(spec.version, values, quirks, random);
-  const blocks = bendTables(articleBlocks(full, values, print, random), quirks, random);
+  const blocks = bendTables(articleBlocks(full, print, random), quirks, random);
   const title = `${agency}${year}年政府信息公开工作年度报告`;
   const expected: Values = {
     ...print.expected,
