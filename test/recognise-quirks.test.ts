@@ -307,3 +307,18 @@ describe('a heading joined to its text by a soft line break', () => {
     expect(report.sections[4].paragraphs[0]).toBe('一是公开内容不够全面。二是解读形式单一。');
   });
 });
+
+describe('the signature block', () => {
+  it('reads an issuer and date set in a borderless table after section 六', async () => {
+    const blocks = [...reportBlocks({ version: '2021', values: v2021, closing: [] }), table([['某某市交通运输局'], ['2023年1月20日']])];
+    const report = await readBlocks(blocks);
+    expect(report.meta).toMatchObject({ issuer: '某某市交通运输局', publishDate: '2023-01-20' });
+  });
+});
+
+describe('navigation text', () => {
+  it('is not taken for a report title: a page of breadcrumbs is not a report', async () => {
+    const blocks = [p('当前位置：首页 > 政务公开 > 政府信息公开年报'), p('关于开展政务公开工作的通知'), p('各单位：请做好相关工作。')];
+    await expect(readBlocks(blocks)).rejects.toThrow(/不是政府信息公开工作年度报告/);
+  });
+});

@@ -7,6 +7,7 @@ import type { Block, Document } from '../document/types';
 import { FORMAT_VERSIONS, formatForYear, getFormat } from '../formats/model';
 import { IngestError } from '../ingest/errors';
 import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../report/types';
+import { yearOf } from './dates';
 import { readMeta } from './meta';
 import { findHeadings } from './sections';
 import { readTables, type TableReading } from './tables';
@@ -41,7 +42,8 @@ export function recognise(document: Document, source: SourceInfo): Report {
   const headings = findHeadings(blocks, sectionSpecs);
   const meta = readMeta(blocks, headings[0]?.block ?? -1);
   const reading = chooseReading(document, meta.year);
-  if (!reading.matches.length && headings.length < 2 && !meta.title) {
+  // A report shows itself by its tables, its section headings, or at least a dated report title.
+  if (!reading.matches.length && headings.length < 2 && !(meta.title && yearOf(meta.title))) {
     throw new IngestError('NOT_A_REPORT', source.name);
   }
   const format = getFormat(reading.version);

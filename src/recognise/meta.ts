@@ -31,9 +31,32 @@ function paragraphs(blocks: readonly Block[], from: number, to: number): { i: nu
   return out;
 }
 
+/** A small table without figures (a signature set in a borderless table): its cells as lines. */
+function smallTableLines(block: Block, i: number): { i: number; text: string }[] {
+  if (block.kind !== 'table' || block.height > 4 || block.width > 3) return [];
+  const texts = block.cells.map((c) => c.text.replace(/\s+/g, '')).filter(Boolean);
+  return texts.some((t) => /^[\d,.+-]+$/.test(t)) ? [] : texts.map((text) => ({ i, text }));
+}
+
+/** Paragraphs and small tables' lines of the last blocks, where the signature is. */
+function tailLines(blocks: readonly Block[]): { i: number; text: string }[] {
+  const from = Math.max(0, blocks.length - 12);
+  const out: { i: number; text: string }[] = [];
+  for (let i = from; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'paragraph') out.push(...paragraphs(blocks, i, i + 1));
+    else out.push(...smallTableLines(b, i));
+  }
+  return out.slice(-8);
+}
+
+/** Navigation text (当前位置：首页 > 政务公开 > …) is never a title. */
+const BREADCRUMB = /当前位置|您的位置|[>＞»›]/;
+
 function findTitle(blocks: readonly Block[], limit: number): { text: string; blocks: number[] } | null {
   const head = paragraphs(blocks, 0, limit).slice(0, 8);
-  const at = head.findIndex((p) => TITLE_WORDS.test(p.text) && REPORT_WORDS.test(p.text) && p.text.length <= 60 && !/。$/.test(p.text));
+  const at = head.findIndex((p) => TITLE_WORDS.test(p.text) && REPORT_WORDS.test(p.text) && p.text.length <= 60
+    && !/。$/.test(p.text) && !BREADCRUMB.test(p.text));
   if (at < 0) return null;
   const title = head[at];
   const prev = head[at - 1];
@@ -58,7 +81,7 @@ export function agencyFromTitle(title: string): string | null {
 }
 
 function findClosing(blocks: readonly Block[]): { issuer: string | null; date: string | null; blocks: number[] } {
-  const tail = paragraphs(blocks, blocks.length - 12, blocks.length).slice(-8);
+  const tail = tailLines(blocks);
   for (let k = tail.length - 1; k >= 0; k--) {
     const p = tail[k];
     if (compactText(p.text).length > 40) continue;
