@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultThreads, processFiles } from '../src/batch/pool';
+import { defaultThreads, ReportPool } from '../src/batch/pool';
+import { ceiling } from './ceiling';
 import { writeCorpus } from './corpus';
 import { measureStages, type StageTimes } from './stages';
 
@@ -18,12 +19,52 @@ function option(name: string, fallback: number): number {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
+/**
+ * Reports/s of the real convert job (read + recognise + validate + write JSON, files on disk)
+ * through the worker pool, counted from when the workers have started.
+ */
 async function throughput(files: readonly string[], threads: number): Promise<number> {
-  const t = Date.now();
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-throughput-'));
+  const pool = new ReportPool({ threads });
+  await pool.ready();
+  const started = Date.now();
+  let next = 0;
   let failed = 0;
-  await processFiles(files, { options: {} }, (r) => { if (!r.ok) failed++; }, { threads });
+  const lane = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const r = await pool.run({ file: files[i], name: path.basename(files[i]), options: {}, convert: { outDir, stem: `r${i}`, formats: ['json'] } });
+      if (!r.ok) failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: threads * 2 }, lane));
+  const rate = files.length / ((Date.now() - started) / 1000);
+  await pool.destroy();
+  fs.rmSync(outDir, { recursive: true, force: true });
   if (failed) console.warn(`  (${failed} files failed)`);
-  return files.length / ((Date.now() - t) / 1000);
+  return rate;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Each configuration run ROUNDS times, interleaved, medians kept: this machine's speed drifts. */
+const ROUNDS = 3;
+
+async function scaling(files: readonly string[], cores: number): Promise<void> {
+  const runs = { pool1: [] as number[], poolN: [] as number[], raw1: [] as number[], rawN: [] as number[] };
+  for (let k = 0; k < ROUNDS; k++) {
+    runs.pool1.push(await throughput(files, 1));
+    runs.poolN.push(await throughput(files, cores));
+    runs.raw1.push(await ceiling(files, 1));
+    runs.rawN.push(await ceiling(files, cores));
+  }
+  const [p1, pN, r1, rN] = [median(runs.pool1), median(runs.poolN), median(runs.raw1), median(runs.rawN)];
+  console.log('| | 1 thread | ' + `${cores} threads | ${cores} ÷ 1 |\n|---|---|---|---|`);
+  console.log(`| worker pool (nianbao convert) | ${p1.toFixed(1)} reports/s | ${pN.toFixed(1)} reports/s | ${(pN / p1).toFixed(2)}× |`);
+  console.log(`| machine ceiling: plain loops, no pool | ${r1.toFixed(1)} reports/s | ${rN.toFixed(1)} reports/s | ${(rN / r1).toFixed(2)}× |`);
 }
 
 /** Runs the summary command over `count` reports (hard links to the corpus) in a child; its peak RSS. */
@@ -64,10 +105,8 @@ async function main(): Promise<void> {
   console.log(row('mammoth', { ...mammoth, excelRow: direct.excelRow, docx: direct.docx }));
 
   const cores = defaultThreads();
-  console.log('\nend to end (read + recognise + validate in the worker pool, files on disk)');
-  const one = await throughput(files, 1);
-  const all = await throughput(files, cores);
-  console.log(`| 1 thread | ${one.toFixed(1)} reports/s |\n| ${cores} threads | ${all.toFixed(1)} reports/s (${(all / one).toFixed(2)}× 1 thread) |`);
+  console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, workers started (median of ${ROUNDS} interleaved runs)`);
+  await scaling(files, cores);
   console.log(`\npeak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   if (summaryCount > 0) {

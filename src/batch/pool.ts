@@ -36,10 +36,20 @@ interface Job {
   readonly resolve: (r: TaskResult) => void;
 }
 
+/** Tasks sent to one worker ahead of the one it is running, so it never waits for the main thread. */
+const AHEAD = 1;
+
+interface Sent {
+  readonly job: Job;
+  /** Set when the worker says it started the task: the budget counts from then. */
+  timer?: NodeJS.Timeout;
+}
+
 class Slot {
   readonly worker: Worker;
   ready = false;
-  job: { id: number; job: Job; timer: NodeJS.Timeout } | undefined;
+  /** Tasks sent to this worker, in the order it runs them. */
+  readonly sent = new Map<number, Sent>();
 
   constructor(maxMemoryMb: number, onMessage: (slot: Slot, m: FromWorker) => void, onDeath: (slot: Slot, err?: Error) => void) {
     this.worker = new Worker(path.join(__dirname, 'worker-entry.js'), {
@@ -50,6 +60,12 @@ class Slot {
     this.worker.on('message', (m: FromWorker) => onMessage(this, m));
     this.worker.on('error', (err) => onDeath(this, err));
     this.worker.on('exit', () => onDeath(this));
+  }
+
+  /** The task the worker is running (the first one sent that has not answered). */
+  running(): [number, Sent] | undefined {
+    const first = this.sent.entries().next();
+    return first.done ? undefined : first.value;
   }
 }
 
@@ -77,9 +93,18 @@ export class ReportPool {
     });
   }
 
+  /** Resolves when every worker has loaded the pipeline (used to time steady-state throughput). */
+  async ready(): Promise<void> {
+    while ([...this.slots].some((s) => !s.ready) && !this.closed) await new Promise((r) => setTimeout(r, 10));
+  }
+
   async destroy(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.resolve(failure(job.task, 'WORKER_FAILED', 'pool closed'));
+    for (const slot of this.slots) for (const { job, timer } of slot.sent.values()) {
+      clearTimeout(timer);
+      job.resolve(failure(job.task, 'WORKER_FAILED', 'pool closed'));
+    }
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
     this.slots.clear();
   }
@@ -89,51 +114,59 @@ export class ReportPool {
     this.slots.add(new Slot(this.maxMemoryMb, (s, m) => this.onMessage(s, m), (s, err) => this.onDeath(s, err)));
   }
 
+  /** Fills idle workers first, then sends each one task ahead. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!this.queue.length) return;
-      if (!slot.ready || slot.job) continue;
-      const job = this.queue.shift()!;
-      const id = this.nextId++;
-      const timer = setTimeout(() => this.expire(slot), job.timeoutMs);
-      slot.job = { id, job, timer };
-      slot.worker.postMessage({ id, task: job.task });
+    for (let depth = 0; depth <= AHEAD; depth++) {
+      for (const slot of this.slots) {
+        if (!this.queue.length) return;
+        if (!slot.ready || slot.sent.size > depth) continue;
+        const job = this.queue.shift()!;
+        const id = this.nextId++;
+        slot.sent.set(id, { job });
+        slot.worker.postMessage({ id, task: job.task });
+      }
     }
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.type === 'ready') slot.ready = true;
-    else if (slot.job && slot.job.id === m.id) this.settle(slot, m.result);
+    else if (m.type === 'started') {
+      const sent = slot.sent.get(m.id);
+      if (sent) sent.timer = setTimeout(() => this.expire(slot, m.id), sent.job.timeoutMs);
+    } else if (slot.sent.has(m.id)) this.settle(slot, m.id, m.result);
     this.dispatch();
   }
 
-  private settle(slot: Slot, result: TaskResult): void {
-    const current = slot.job!;
-    clearTimeout(current.timer);
-    slot.job = undefined;
-    current.job.resolve(result);
+  private settle(slot: Slot, id: number, result: TaskResult): void {
+    const sent = slot.sent.get(id)!;
+    clearTimeout(sent.timer);
+    slot.sent.delete(id);
+    sent.job.resolve(result);
   }
 
   /** The file ran out of time: stop its worker, answer for the file, start a fresh worker. */
-  private expire(slot: Slot): void {
-    const current = slot.job;
-    if (!current) return;
-    this.settle(slot, failure(current.job.task, 'TIMEOUT', `时限 ${current.job.timeoutMs / 1000} 秒 / limit ${current.job.timeoutMs / 1000} s`));
+  private expire(slot: Slot, id: number): void {
+    const sent = slot.sent.get(id);
+    if (!sent) return;
+    this.settle(slot, id, failure(sent.job.task, 'TIMEOUT', `时限 ${sent.job.timeoutMs / 1000} 秒 / limit ${sent.job.timeoutMs / 1000} s`));
     this.retire(slot);
   }
 
   private onDeath(slot: Slot, err?: Error): void {
     if (!this.slots.has(slot)) return;
-    const current = slot.job;
-    if (current) {
+    const running = slot.running();
+    if (running) {
       const oom = (err as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.settle(slot, failure(current.job.task, oom ? 'OUT_OF_MEMORY' : 'WORKER_FAILED', oom ? undefined : err?.message?.slice(0, 200)));
+      this.settle(slot, running[0], failure(running[1].job.task, oom ? 'OUT_OF_MEMORY' : 'WORKER_FAILED', oom ? undefined : err?.message?.slice(0, 200)));
     }
     this.retire(slot);
   }
 
+  /** Replaces a worker; the tasks it had not started go back to the front of the queue. */
   private retire(slot: Slot): void {
     if (!this.slots.delete(slot)) return;
+    this.queue.unshift(...[...slot.sent.values()].map((s) => s.job));
+    slot.sent.clear();
     void slot.worker.terminate();
     this.spawn();
     this.dispatch();

@@ -1,11 +1,13 @@
 /**
- * The worker thread side of the pool: loads the pipeline once, says it is ready, then handles one
- * task at a time. Each task is the same pipeline the CLI and server run.
+ * The worker thread side of the pool: loads the pipeline once, says it is ready, then handles its
+ * tasks one at a time in the order they came (the pool sends the next one ahead, so the worker
+ * never waits for the main thread), saying when each starts so that its time budget starts then.
  */
 import { parentPort } from 'node:worker_threads';
 import { convertReport, type ConvertTarget } from '../core/convert-one';
 import { asIngestError } from '../ingest/errors';
 import { processInput, processPath, type FileResult, type ProcessOptions } from '../core/pipeline';
+import type { Report } from '../report/types';
 
 export interface BatchTask {
   /** Path to read, or… */
@@ -14,7 +16,11 @@ export interface BatchTask {
   readonly bytes?: Uint8Array;
   readonly name: string;
   readonly options: ProcessOptions;
-  /** Write exports in the worker (convert); the result then carries what was written. */
+  /**
+   * Write exports in the worker (convert). The result then carries what was written, and a slim
+   * report (source, meta, issues; no fields, cells or text): the data is already in the files,
+   * and copying whole reports back would keep the main thread busy.
+   */
   readonly convert?: ConvertTarget;
 }
 
@@ -22,7 +28,14 @@ export interface BatchTask {
 export type TaskResult = FileResult & { readonly written?: readonly string[]; readonly notes?: readonly string[] };
 
 export type ToWorker = { readonly id: number; readonly task: BatchTask };
-export type FromWorker = { readonly type: 'ready' } | { readonly type: 'result'; readonly id: number; readonly result: TaskResult };
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'started'; readonly id: number }
+  | { readonly type: 'result'; readonly id: number; readonly result: TaskResult };
+
+function slim(report: Report): Report {
+  return { ...report, fields: {}, cells: {}, preamble: [], sections: [], tables: [], diagnostics: [] };
+}
 
 export async function runTask(task: BatchTask): Promise<TaskResult> {
   const result = task.bytes
@@ -31,7 +44,7 @@ export async function runTask(task: BatchTask): Promise<TaskResult> {
   if (!result.ok || !task.convert) return result;
   try {
     const done = await convertReport(result.report, task.convert);
-    return { ok: true, file: result.file, report: done.report, written: done.written, notes: done.notes };
+    return { ok: true, file: result.file, report: slim(done.report), written: done.written, notes: done.notes };
   } catch (err) {
     return { ok: false, file: result.file, error: asIngestError(err, task.name).toJSON() };
   }
@@ -39,9 +52,21 @@ export async function runTask(task: BatchTask): Promise<TaskResult> {
 
 export function serve(): void {
   const port = parentPort!;
-  port.on('message', async ({ id, task }: ToWorker) => {
-    const result = await runTask(task);
-    port.postMessage({ type: 'result', id, result } satisfies FromWorker);
+  const queue: ToWorker[] = [];
+  let busy = false;
+  const next = async (): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      port.postMessage({ type: 'started', id: job.id } satisfies FromWorker);
+      const result = await runTask(job.task);
+      port.postMessage({ type: 'result', id: job.id, result } satisfies FromWorker);
+    }
+    busy = false;
+  };
+  port.on('message', (job: ToWorker) => {
+    queue.push(job);
+    void next();
   });
   port.postMessage({ type: 'ready' } satisfies FromWorker);
 }

@@ -106,8 +106,17 @@ function depth(nodes: readonly { children?: readonly unknown[] }[]): number {
   return d;
 }
 
+const keyCache = new WeakMap<LeafRow, WeakMap<LeafColumn, string>>();
+
 export function fieldKey(spec: TableSpec, row: LeafRow, column: LeafColumn): string {
-  return [spec.part, ...row.ids, ...column.ids].join('.');
+  let byColumn = keyCache.get(row);
+  if (!byColumn) keyCache.set(row, (byColumn = new WeakMap()));
+  let key = byColumn.get(column);
+  if (key === undefined) {
+    key = [spec.part, ...row.ids, ...column.ids].join('.');
+    byColumn.set(column, key);
+  }
+  return key;
 }
 
 const PART_NO: Record<PartId, string> = { t2: '二', t3: '三', t4: '四' };

@@ -4,7 +4,8 @@
  * the meta data and the six sections.
  */
 import type { Block, Document } from '../document/types';
-import { FORMAT_VERSIONS, formatForYear, getFormat } from '../formats/model';
+import { formatForYear, getFormat } from '../formats/model';
+import type { FormatVersion } from '../formats/types';
 import { IngestError } from '../ingest/errors';
 import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../report/types';
 import { yearOf } from './dates';
@@ -18,13 +19,20 @@ function found(reading: TableReading): number {
   return n;
 }
 
+/**
+ * Reads the tables against the format the year suggests; only when that leaves fields unfound is
+ * the other format tried, and the one the labels match better kept (ties go to the year's format).
+ */
 function chooseReading(document: Document, year: number | null): TableReading {
-  const readings = FORMAT_VERSIONS.map((v) => readTables(document, v));
-  const best = Math.max(...readings.map(found));
-  const top = readings.filter((r) => found(r) === best);
-  if (top.length === 1) return top[0];
   const preferred = year ? formatForYear(year) : '2021';
-  return top.find((r) => r.version === preferred) ?? top[0];
+  const first = readTables(document, preferred);
+  if (found(first) === tableFieldCount(preferred)) return first;
+  const second = readTables(document, preferred === '2021' ? '2019' : '2021');
+  return found(second) > found(first) ? second : first;
+}
+
+function tableFieldCount(version: FormatVersion): number {
+  return getFormat(version).fields.filter((f) => f.part !== 'meta').length;
 }
 
 function paragraphText(blocks: readonly Block[], from: number, to: number, skip: ReadonlySet<number>): string[] {

@@ -52,6 +52,13 @@ function textOf(table: Table, i: number): string {
 
 const isBlank = isBlankText;
 
+/** The distinct non-blank cell texts of the header rows. */
+function bandTexts(table: Table, rows: readonly number[]): string[] {
+  const ids = new Set<number>();
+  for (const r of rows) for (const i of table.grid[r]) if (i >= 0) ids.add(i);
+  return [...ids].map((i) => textOf(table, i)).filter((t) => !isBlank(t));
+}
+
 function mapColumns(spec: SpecIndex, table: Table, rows: readonly number[]): ColumnMap {
   const leaves = new Map<LeafColumn, number[]>();
   const valueColumns = new Set<number>();
@@ -162,8 +169,11 @@ class TableReader {
   private extendBand(table: Table, r: number): void {
     const continuing = this.band && this.lastRowWasHeader && this.band.table === table;
     const rows = continuing ? [...this.band!.rows, r] : [r];
+    const texts = bandTexts(table, rows);
     const maps = new Map<SpecIndex, ColumnMap>();
     for (const spec of this.index.specs) {
+      // Only tables with at least one of their header labels printed here are worth mapping.
+      if (!texts.some((t) => spec.headerLabels.find(t, false).length)) continue;
       const map = mapColumns(spec, table, rows);
       if (map.leaves.size) maps.set(spec, map);
     }

@@ -24,7 +24,22 @@ function tidy(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+// Tables repeat the same few texts ('0', '', '/'): remember what they read as.
+const cache = new Map<string, ParsedCell>();
+const CACHE_LIMIT = 20_000;
+
 export function parseCell(raw: string, fieldUnit: Unit): ParsedCell {
+  const key = `${fieldUnit}\u0000${raw}`;
+  let parsed = cache.get(key);
+  if (!parsed) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    parsed = parse(raw, fieldUnit);
+    cache.set(key, parsed);
+  }
+  return parsed;
+}
+
+function parse(raw: string, fieldUnit: Unit): ParsedCell {
   const text = compactText(raw).replace(/[。．]$/, '');
   if (text === '') return { value: null, status: 'blank' };
   if (PLACEHOLDER.test(text)) return { value: null, status: 'placeholder' };
