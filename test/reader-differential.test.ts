@@ -14,7 +14,7 @@ import { readDocx } from '../src/ingest/docx';
 import type { Block, Paragraph, Table } from '../src/document/types';
 import { readDocxPackage } from '../src/ingest/docx-package';
 import { convertToDocx, findSoffice } from '../src/ingest/soffice';
-import { buildDocx, p, table, type FxBlock, type FxCell, type FxTable } from './helpers/docx-fixture';
+import { buildDocx, p, table, type FxCell, type FxTable } from './helpers/docx-fixture';
 import { fieldDiff, readReport } from './helpers/pipeline';
 import { consistentValues, officialRows, OFFICIAL_HEADINGS, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
 import {

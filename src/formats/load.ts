@@ -46,7 +46,22 @@ export function resolveRefs(node: unknown, file: string, depth = 0): unknown {
   return out;
 }
 
+const resolvedCache = new Map<string, unknown>();
+
+/** A JSON file of templates/, read once, its $refs resolved and $comment keys dropped. */
+export function loadTemplate<T>(file: string): T {
+  let json = resolvedCache.get(file);
+  if (json === undefined) {
+    json = resolveRefs(readTemplate(file), file);
+    resolvedCache.set(file, json);
+  }
+  return json as T;
+}
+
+export function templateExists(file: string): boolean {
+  return fs.existsSync(path.join(TEMPLATES_DIR, file));
+}
+
 export function loadFormatSpec(version: FormatVersion): FormatSpec {
-  const file = `format-${version}.json`;
-  return resolveRefs(readTemplate(file), file) as FormatSpec;
+  return loadTemplate<FormatSpec>(`format-${version}.json`);
 }

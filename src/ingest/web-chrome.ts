@@ -3,11 +3,9 @@
  * (widgets, counters, footers, info bars, the 信息公开 metadata block), and what a report's title,
  * section headings and signature look like. No site's markup is known here.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Paragraph, Table } from '../document/types';
 import { LabelIndex, stripNumbering } from '../formats/labels';
-import { TEMPLATES_DIR } from '../formats/load';
+import { loadTemplate } from '../formats/load';
 import { getFormat } from '../formats/model';
 import type { SectionSpec } from '../formats/types';
 import { compactText } from '../text/normalise';
@@ -26,7 +24,7 @@ interface WebPageSpec {
 let spec: WebPageSpec | undefined;
 
 export function webPageSpec(): WebPageSpec {
-  spec ??= JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'web-page.json'), 'utf8')) as WebPageSpec;
+  spec ??= loadTemplate<WebPageSpec>('web-page.json');
   return spec;
 }
 

@@ -4,9 +4,7 @@
  * reason. A dropped field that held anything becomes a finding (so the JSON, the CLI and the DOCX
  * note all list it): nothing is lost silently.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { resolveRefs, TEMPLATES_DIR } from '../formats/load';
+import { loadTemplate, templateExists } from '../formats/load';
 import { expandTemplate, getFormat, overItems, type Format } from '../formats/model';
 import type { FormatVersion, Over } from '../formats/types';
 import type { FieldCell, FieldValue, Finding, Report } from './types';
@@ -64,9 +62,8 @@ export interface Migration {
 
 function loadSpec(from: FormatVersion, to: FormatVersion): MigrationSpec {
   const file = `migrate-${from}-to-${to}.json`;
-  const full = path.join(TEMPLATES_DIR, file);
-  if (!fs.existsSync(full)) throw new Error(`不支持从${from}年格式转换为${to}年格式 / no migration from ${from} to ${to}`);
-  return resolveRefs(JSON.parse(fs.readFileSync(full, 'utf8')), file) as MigrationSpec;
+  if (!templateExists(file)) throw new Error(`不支持从${from}年格式转换为${to}年格式 / no migration from ${from} to ${to}`);
+  return loadTemplate<MigrationSpec>(file);
 }
 
 function patternMatches(pattern: string, key: string): boolean {

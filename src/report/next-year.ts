@@ -4,9 +4,7 @@
  * last year's report — the cross-year carries of the format description (`carry`: this year's
  * 上年结转 = last year's 结转下年度, this year's 现行有效件数 starts from last year's) filled in.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { resolveRefs, TEMPLATES_DIR } from '../formats/load';
+import { loadTemplate } from '../formats/load';
 import { expandTemplate, formatForYear, getFormat, overItems } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
 import { stripNumbering } from '../formats/labels';
@@ -22,8 +20,7 @@ let cached: BlankText | undefined;
 
 export function blankText(): BlankText {
   if (!cached) {
-    const file = 'blank-report.json';
-    cached = resolveRefs(JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8')), file) as BlankText;
+    cached = loadTemplate<BlankText>('blank-report.json');
   }
   return cached;
 }

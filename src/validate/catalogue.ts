@@ -2,9 +2,7 @@
  * The rule catalogue of templates/rules.json: severity, title and thresholds of every rule, and
  * the one way rules make a Finding (so a rule never states its own severity).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { TEMPLATES_DIR } from '../formats/load';
+import { loadTemplate } from '../formats/load';
 import type { Finding, Severity } from '../report/types';
 
 export interface RuleInfo {
@@ -30,7 +28,7 @@ interface RulesFile {
 let loaded: RulesFile | undefined;
 
 function rulesFile(): RulesFile {
-  loaded ??= JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'rules.json'), 'utf8')) as RulesFile;
+  loaded ??= loadTemplate<RulesFile>('rules.json');
   return loaded;
 }
 

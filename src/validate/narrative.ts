@@ -4,10 +4,8 @@
  * a statement is compared only when the sentence concerns this body and this year, all its figures
  * in the report agree and can be read, and it contradicts every table figure it may mean.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { getFormat, type Format } from '../formats/model';
-import { TEMPLATES_DIR } from '../formats/load';
+import { loadTemplate } from '../formats/load';
 import { chineseNumber, compactText } from '../text/normalise';
 import type { Finding, Report } from '../report/types';
 import { finding } from './catalogue';
@@ -46,7 +44,7 @@ let compiled: Rules | undefined;
 
 function rules(): Rules {
   if (compiled) return compiled;
-  const file = JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'narrative.json'), 'utf8')) as NarrativeFile;
+  const file = loadTemplate<NarrativeFile>('narrative.json');
   const re = (p: string, flags = 'u') => new RegExp(p.replace('{n}', file.number), flags);
   compiled = {
     skipSentence: new RegExp(file.skipSentence.join('|'), 'u'),

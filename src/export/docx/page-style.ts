@@ -2,9 +2,7 @@
  * The page style of regenerated reports (templates/page-style.json, GB/T 9704) and the unit
  * conversions Word needs: lengths in twips (1/20 pt), font sizes in half-points.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { resolveRefs, TEMPLATES_DIR } from '../../formats/load';
+import { loadTemplate } from '../../formats/load';
 
 export interface TextStyle {
   readonly font: string;
@@ -55,8 +53,7 @@ let cached: PageStyle | undefined;
 
 export function pageStyle(): PageStyle {
   if (!cached) {
-    const file = 'page-style.json';
-    cached = resolveRefs(JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, file), 'utf8')), file) as PageStyle;
+    cached = loadTemplate<PageStyle>('page-style.json');
   }
   return cached;
 }

@@ -1,7 +1,5 @@
 /** Findings as a workbook shows them: by cell, worst severity first, in the words of the style. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { TEMPLATES_DIR } from '../../formats/load';
+import { ruleInfo } from '../../validate';
 import type { Format } from '../../formats/model';
 import type { Finding, Severity } from '../../report/types';
 import { xlsxStyle } from './style';
@@ -59,34 +57,7 @@ export function whereText(format: Format | undefined, keys: readonly string[]): 
   return keys.map((k) => format?.byKey.get(k)?.where ?? k).join('；');
 }
 
-type RuleCatalog = ReadonlyMap<string, string>;
-let rules: RuleCatalog | undefined;
-
-/**
- * Chinese rule titles from templates/rules.json when the validator provides one. Accepts a list of
- * {id, title} or a map id → title / {title}; without the file the rule id alone is shown.
- */
+/** The rule's Chinese title from the rule catalogue (templates/rules.json), or '' for an unknown id. */
 export function ruleTitle(rule: string): string {
-  if (!rules) rules = loadRuleTitles();
-  return rules.get(rule) ?? '';
-}
-
-function loadRuleTitles(): RuleCatalog {
-  const file = path.join(TEMPLATES_DIR, 'rules.json');
-  const out = new Map<string, string>();
-  if (!fs.existsSync(file)) return out;
-  try {
-    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
-    const list = Array.isArray(json) ? json : Array.isArray((json as { rules?: unknown }).rules) ? (json as { rules: unknown[] }).rules : null;
-    const entries: [string, unknown][] = list
-      ? list.map((r) => [String((r as { id?: unknown; rule?: unknown }).id ?? (r as { rule?: unknown }).rule), r])
-      : Object.entries((json as Record<string, unknown>).rules ?? (json as Record<string, unknown>));
-    for (const [id, r] of entries) {
-      const title = typeof r === 'string' ? r : (r as { title?: unknown; name?: unknown } | null)?.title ?? (r as { name?: unknown } | null)?.name;
-      if (typeof title === 'string') out.set(id, title);
-    }
-  } catch {
-    // A catalogue we cannot read must not stop an export: rule ids are still shown.
-  }
-  return out;
+  return ruleInfo(rule)?.title ?? '';
 }

@@ -2,10 +2,8 @@
  * The look of our workbooks, read from templates/xlsx-style.json so that fonts, colours, number
  * formats, widths and the sheet names are data, not code.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Font } from 'exceljs';
-import { TEMPLATES_DIR } from '../../formats/load';
+import { loadTemplate } from '../../formats/load';
 import type { CellStatus, Severity } from '../../report/types';
 
 export interface XlsxStyle {
@@ -62,8 +60,7 @@ let cached: XlsxStyle | undefined;
 
 export function xlsxStyle(): XlsxStyle {
   if (!cached) {
-    const file = path.join(TEMPLATES_DIR, 'xlsx-style.json');
-    cached = JSON.parse(fs.readFileSync(file, 'utf8')) as XlsxStyle;
+    cached = loadTemplate<XlsxStyle>('xlsx-style.json');
   }
   return cached;
 }

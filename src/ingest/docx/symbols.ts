@@ -3,16 +3,14 @@
  * Wingdings) means nothing as Unicode, so it is mapped through templates/docx-symbols.json.
  * A code in an ordinary font is the character itself (Word writes F0xx for the low byte).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { TEMPLATES_DIR } from '../../formats/load';
+import { loadTemplate } from '../../formats/load';
 
 type SymbolTable = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 let table: SymbolTable | undefined;
 
 function symbolTable(): SymbolTable {
-  table ??= (JSON.parse(fs.readFileSync(path.join(TEMPLATES_DIR, 'docx-symbols.json'), 'utf8')) as { fonts: SymbolTable }).fonts;
+  table ??= loadTemplate<{ fonts: SymbolTable }>('docx-symbols.json').fonts;
   return table;
 }
 
