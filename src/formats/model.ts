@@ -4,7 +4,7 @@
  */
 import { loadFormatSpec } from './load';
 import type {
-  ColumnNode, FormatSpec, FormatVersion, MetaSpec, PartId, RowNode, TableSpec, Unit, ValueType,
+  CarrySpec, ColumnNode, FormatSpec, FormatVersion, MetaSpec, Over, PartId, RowNode, TableSpec, Unit, ValueType,
 } from './types';
 
 export const FORMAT_VERSIONS: readonly FormatVersion[] = ['2019', '2021'];
@@ -211,8 +211,49 @@ export function expandTemplate(format: Format, template: string, item: string): 
   return format.fields.filter((f) => re.test(f.key)).map((f) => f.key);
 }
 
+/** One item of a carry: the keys it links (absent where a format lacks the field). */
+export interface CarryItem {
+  readonly item: string;
+  /** Last year's key, in last year's format. */
+  readonly from?: string;
+  /** This year's key. */
+  readonly to?: string;
+  readonly plus: readonly string[];
+  readonly minus: readonly string[];
+  /** Every key of the item exists in its format. */
+  readonly complete: boolean;
+}
+
+export type CompleteCarryItem = CarryItem & { readonly from: string; readonly to: string };
+
+export function isComplete(item: CarryItem): item is CompleteCarryItem {
+  return item.complete;
+}
+
+const carryCache = new WeakMap<CarrySpec, Map<string, CarryItem[]>>();
+
+/** A carry of this year's format expanded over its items; `from` keys are looked up in last year's format. */
+export function carryItems(lastYear: Format, thisYear: Format, spec: CarrySpec): CarryItem[] {
+  let byPair = carryCache.get(spec);
+  if (!byPair) carryCache.set(spec, (byPair = new Map()));
+  const id = `${lastYear.version}>${thisYear.version}`;
+  let items = byPair.get(id);
+  if (!items) {
+    items = overItems(thisYear, spec.over).map((item) => {
+      const [from] = expandTemplate(lastYear, spec.from, item);
+      const [to] = expandTemplate(thisYear, spec.to, item);
+      const plus = (spec.plus ?? []).flatMap((t) => expandTemplate(thisYear, t, item));
+      const minus = (spec.minus ?? []).flatMap((t) => expandTemplate(thisYear, t, item));
+      const complete = !!from && !!to && plus.length === (spec.plus ?? []).length && minus.length === (spec.minus ?? []).length;
+      return { item, ...(from ? { from } : {}), ...(to ? { to } : {}), plus, minus, complete };
+    });
+    byPair.set(id, items);
+  }
+  return items;
+}
+
 /** The items an `over` clause stands for. */
-export function overItems(format: Format, over: import('./types').Over): string[] {
+export function overItems(format: Format, over: Over): string[] {
   if ('list' in over) return [...over.list];
   const id = 'columnsOf' in over ? over.columnsOf : over.rowsOf;
   const table = format.tables.find((t) => t.spec.id === id);

@@ -5,7 +5,7 @@
  * 上年结转 = last year's 结转下年度, this year's 现行有效件数 starts from last year's) filled in.
  */
 import { loadTemplate } from '../formats/load';
-import { expandTemplate, formatForYear, getFormat, overItems } from '../formats/model';
+import { carryItems, formatForYear, getFormat } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
 import { stripNumbering } from '../formats/labels';
 import type { FieldCell, FieldValue, Report, Section } from './types';
@@ -16,13 +16,8 @@ interface BlankText {
   readonly preamblePrompt: string;
 }
 
-let cached: BlankText | undefined;
-
 export function blankText(): BlankText {
-  if (!cached) {
-    cached = loadTemplate<BlankText>('blank-report.json');
-  }
-  return cached;
+  return loadTemplate<BlankText>('blank-report.json');
 }
 
 function fill(template: string, values: Record<string, string>): string {
@@ -103,19 +98,18 @@ export function carryForward(last: Report, next: Report): CarryResult {
   const carried: CarriedField[] = [];
   const gaps: CarryGap[] = [];
   for (const carry of format.spec.carry) {
-    for (const item of overItems(format, carry.over)) {
-      const [to] = expandTemplate(format, carry.to, item);
+    for (const { from, to } of carryItems(lastFormat, format, carry)) {
       if (!to) continue;
       const where = format.byKey.get(to)!.where;
-      const [from] = expandTemplate(lastFormat, carry.from, item);
-      const status = from === undefined ? undefined : last.cells[from]?.status;
+      if (from === undefined) {
+        gaps.push({ to, where, reason: `上年报告为${lastFormat.version}年格式，没有对应栏目` });
+        continue;
+      }
+      const status = last.cells[from]?.status;
       const fromBlank = status === 'blank' || status === 'placeholder';
-      const value = from === undefined ? null : fromBlank ? 0 : last.fields[from];
+      const value = fromBlank ? 0 : last.fields[from];
       if (typeof value !== 'number') {
-        const reason = from === undefined
-          ? `上年报告为${lastFormat.version}年格式，没有对应栏目`
-          : `上年报告${lastFormat.byKey.get(from)!.where}没有读到数字`;
-        gaps.push({ to, where, reason });
+        gaps.push({ to, where, reason: `上年报告${lastFormat.byKey.get(from)!.where}没有读到数字` });
         continue;
       }
       fields[to] = value;

@@ -25,11 +25,8 @@ interface RulesFile {
   readonly agencyNames: { readonly replace: readonly AgencyReplacement[] };
 }
 
-let loaded: RulesFile | undefined;
-
 function rulesFile(): RulesFile {
-  loaded ??= loadTemplate<RulesFile>('rules.json');
-  return loaded;
+  return loadTemplate<RulesFile>('rules.json');
 }
 
 /** Every rule of the catalogue, in the order of RULES.md. */

@@ -7,7 +7,8 @@ import { getFormat, type Format } from '../formats/model';
 import type { Finding, Report } from '../report/types';
 import { finding } from './catalogue';
 import { describeCells } from './cell-groups';
-import { formatNumber, partNo } from './names';
+import { partNo } from './names';
+import { displayNumber } from '../text/display';
 
 const keysByFormat = new Map<Format, string[]>();
 
@@ -20,7 +21,7 @@ function tableKeys(format: Format): string[] {
   return keys;
 }
 
-/** Cells of each part whose status is one of `statuses`, described block by block. */
+/** The given cells of one part, described block by block. */
 function describePart(format: Format, part: string, keys: ReadonlySet<string>): string {
   const tables = format.tables.filter((t) => t.spec.part === part);
   return tables
@@ -60,7 +61,7 @@ function negativeFindings(report: Report, format: Format): Finding[] {
       const v = report.fields[k];
       return typeof v === 'number' && v < 0 && !format.byKey.get(k)!.signed;
     })
-    .map((k) => finding('NEGATIVE', `${format.byKey.get(k)!.where}为 ${formatNumber(report.fields[k] as number)}，数量不能为负数`, [k]));
+    .map((k) => finding('NEGATIVE', `${format.byKey.get(k)!.where}为 ${displayNumber(report.fields[k] as number)}，数量不能为负数`, [k]));
 }
 
 export function cellFindings(report: Report): Finding[] {

@@ -6,7 +6,7 @@
 import { compactText } from '../text/normalise';
 import type { Finding, Report } from '../report/types';
 import { finding, ruleParams } from './catalogue';
-import { chineseDate } from './names';
+import { chineseDate } from '../text/display';
 
 interface DeadlineParams {
   readonly deadline: string;

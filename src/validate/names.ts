@@ -5,6 +5,7 @@
 import type { FieldDef, Format } from '../formats/model';
 import type { PartId } from '../formats/types';
 import type { Report } from '../report/types';
+import { displayNumber } from '../text/display';
 
 export function fieldDef(format: Format, key: string): FieldDef {
   const def = format.byKey.get(key);
@@ -59,15 +60,11 @@ export function naming(format: Format, defs: readonly FieldDef[]): { where: stri
   return { where: '', term: (d) => d.where };
 }
 
-/** A number as a clerk writes it: no binary noise, no trailing zeros. */
-export function formatNumber(n: number): string {
-  return String(Math.round(n * 1e6) / 1e6);
-}
 
 /** A cell's figure for a message: the number, 空白 for blanks and placeholders, the raw text otherwise. */
 export function figure(report: Report, key: string): string {
   const value = report.fields[key];
-  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'number') return displayNumber(value);
   const cell = report.cells[key];
   if (!cell || cell.status === 'missing') return '缺失';
   if (cell.status === 'text') return `“${cell.raw}”`;
@@ -82,10 +79,4 @@ export function sumValue(report: Report, key: string): number {
 
 export function isBlankLike(report: Report, key: string): boolean {
   return typeof report.fields[key] !== 'number';
-}
-
-/** 2021-01-28 → 2021年1月28日 */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }

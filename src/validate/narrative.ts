@@ -9,7 +9,8 @@ import { loadTemplate } from '../formats/load';
 import { chineseNumber, compactText } from '../text/normalise';
 import type { Finding, Report } from '../report/types';
 import { finding } from './catalogue';
-import { fieldDef, formatNumber } from './names';
+import { fieldDef } from './names';
+import { displayNumber } from '../text/display';
 
 interface StatementSpec {
   readonly id: string;
@@ -119,9 +120,9 @@ function tableFigure(format: Format, report: Report, keys: readonly string[]): n
 }
 
 function describeFigure(format: Format, report: Report, keys: readonly string[], value: number): string {
-  if (keys.length === 1) return `${fieldDef(format, keys[0]).where}为 ${formatNumber(value)}`;
-  const terms = keys.map((k) => `${fieldDef(format, k).where} ${formatNumber(report.fields[k] as number)}`);
-  return `${terms.join(' + ')} = ${formatNumber(value)}`;
+  if (keys.length === 1) return `${fieldDef(format, keys[0]).where}为 ${displayNumber(value)}`;
+  const terms = keys.map((k) => `${fieldDef(format, k).where} ${displayNumber(report.fields[k] as number)}`);
+  return `${terms.join(' + ')} = ${displayNumber(value)}`;
 }
 
 function check(format: Format, report: Report, spec: StatementSpec, stated: readonly Statement[]): Finding | null {
@@ -136,7 +137,7 @@ function check(format: Format, report: Report, spec: StatementSpec, stated: read
   const quote = stated[0].sentence.length > 60 ? `${stated[0].sentence.slice(0, 60)}…` : stated[0].sentence;
   return finding(
     'TEXT_TABLE_MISMATCH',
-    `正文称${spec.name} ${formatNumber(value)} 件（“${quote}”），与表格不符：${describeFigure(format, report, keys, figure)}`,
+    `正文称${spec.name} ${displayNumber(value)} 件（“${quote}”），与表格不符：${describeFigure(format, report, keys, figure)}`,
     keys,
   );
 }

@@ -7,7 +7,8 @@ import { expandTemplate, getFormat, overItems, type Format } from '../formats/mo
 import type { SumSpec } from '../formats/types';
 import type { Finding, Report } from '../report/types';
 import { finding } from './catalogue';
-import { fieldDef, figure, formatNumber, isBlankLike, naming, sumValue } from './names';
+import { fieldDef, figure, isBlankLike, naming, sumValue } from './names';
+import { displayNumber } from '../text/display';
 
 /** Beyond this many terms, zero terms are summarised instead of listed. */
 const MAX_LISTED_TERMS = 6;
@@ -38,7 +39,7 @@ function message(format: Format, report: Report, s: SumInstance, l: number, r: n
   const { where, term } = naming(format, [...s.left, ...s.right].map((k) => fieldDef(format, k)));
   const name = (k: string) => term(fieldDef(format, k));
   const blanks = [...s.left, ...s.right].some((k) => isBlankLike(report, k)) ? '（空白按 0 计）' : '';
-  const text = `${side(report, s.left, name)} ≠ ${side(report, s.right, name)}（相差 ${formatNumber(Math.abs(l - r))}）${blanks}`;
+  const text = `${side(report, s.left, name)} ≠ ${side(report, s.right, name)}（相差 ${displayNumber(Math.abs(l - r))}）${blanks}`;
   return where ? `${where}：${text}` : text;
 }
 

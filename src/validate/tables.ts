@@ -13,7 +13,7 @@ function keysOf(format: Format, table: TableModel): string[] {
   return format.fields.filter((f) => f.table === table.spec.id).map((f) => f.key);
 }
 
-function partMissing(report: Report, format: Format, tables: readonly TableModel[]): Finding {
+function partMissing(format: Format, tables: readonly TableModel[]): Finding {
   const part = format.spec.parts.find((p) => p.id === tables[0].spec.part)!;
   const blocks = tables.length > 1 ? `（${tables.map((t) => t.spec.title).join('、')}）` : '';
   return finding(
@@ -41,7 +41,7 @@ export function tableMissingFindings(report: Report): Finding[] {
   for (const part of format.spec.parts) {
     const tables = format.tables.filter((t) => t.spec.part === part.id);
     const none = tables.every((t) => !report.tables.some((m) => m.spec === t.spec.id));
-    if (none) out.push(partMissing(report, format, tables));
+    if (none) out.push(partMissing(format, tables));
     else out.push(...tables.flatMap((t) => tableFindings(report, format, t)));
   }
   return out;

@@ -2,8 +2,7 @@
  * TITLE: the title reads {机关名称}{年度}年政府信息公开工作年度报告. A year in Chinese numerals
  * (二〇二〇年) is the same title; 年度工作报告 for 年度报告 is named as such.
  */
-import { compactText } from '../text/normalise';
-import { chineseNumber } from '../text/normalise';
+import { chineseNumber, compactText } from '../text/normalise';
 import type { Finding, Report } from '../report/types';
 import { finding, ruleParams } from './catalogue';
 

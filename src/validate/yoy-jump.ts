@@ -6,7 +6,8 @@ import { expandTemplate, getFormat, type Format } from '../formats/model';
 import type { Finding } from '../report/types';
 import { finding, ruleParams } from './catalogue';
 import type { YearRecord } from './index';
-import { fieldDef, formatNumber } from './names';
+import { fieldDef } from './names';
+import { displayNumber } from '../text/display';
 import { num } from './record';
 
 interface JumpParams {
@@ -33,8 +34,8 @@ function jumpKeys(earlier: Format, later: Format, params: JumpParams): string[] 
 }
 
 function change(before: number, after: number): string {
-  if (before === 0) return `由 0 增至 ${formatNumber(after)}`;
-  if (after === 0) return `由 ${formatNumber(before)} 降至 0`;
+  if (before === 0) return `由 0 增至 ${displayNumber(after)}`;
+  if (after === 0) return `由 ${displayNumber(before)} 降至 0`;
   const ratio = after > before ? after / before : before / after;
   return after > before ? `增至 ${ratio.toFixed(1)} 倍` : `降至 1/${ratio.toFixed(1)}`;
 }
@@ -50,7 +51,7 @@ export function jumpFindings(earlier: YearRecord, later: YearRecord): Finding[] 
     const [low, high] = before < after ? [before, after] : [after, before];
     if (high < params.minValue || (low > 0 && high <= low * params.factor)) continue;
     const where = fieldDef(lf, key).where;
-    out.push(finding('YOY_JUMP', `${where}：${earlier.year}年 ${formatNumber(before)} → ${later.year}年 ${formatNumber(after)}（${change(before, after)}），请核实`, [key]));
+    out.push(finding('YOY_JUMP', `${where}：${earlier.year}年 ${displayNumber(before)} → ${later.year}年 ${displayNumber(after)}（${change(before, after)}），请核实`, [key]));
   }
   return out;
 }

@@ -7,10 +7,8 @@
  */
 import type { FieldDef } from '../../formats/model';
 import type { FieldCell, FieldValue } from '../../report/types';
+import { displayNumber } from '../../text/display';
 
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 6 });
-}
 
 function unitSuffix(def: FieldDef): string {
   const header = def.leafColumn?.node.label ?? '';
@@ -18,7 +16,7 @@ function unitSuffix(def: FieldDef): string {
 }
 
 export function cellText(def: FieldDef, value: FieldValue | undefined, cell: FieldCell | undefined): string {
-  if (typeof value === 'number') return formatNumber(value) + unitSuffix(def);
+  if (typeof value === 'number') return displayNumber(value) + unitSuffix(def);
   if (cell && (cell.status === 'placeholder' || cell.status === 'text')) return cell.raw;
   return '';
 }

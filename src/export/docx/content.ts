@@ -11,6 +11,7 @@ import type { PartId, SectionSpec } from '../../formats/types';
 import { FORMAT_MIGRATED, MIGRATION_DROPPED } from '../../report/migrate';
 import { blankText, officialTitle } from '../../report/next-year';
 import type { Report } from '../../report/types';
+import { chineseDate } from '../../text/display';
 import { compactText } from '../../text/normalise';
 import { cellText } from './cell-text';
 import { ptToTwips, typeWidth, type PageStyle } from './page-style';
@@ -70,12 +71,6 @@ function section(report: Report, format: Format, spec: SectionSpec, style: PageS
     blocks.push(partTable(report, format, part.id, style), ...partNotes(report, part.id));
   }
   return blocks;
-}
-
-/** 2021-01-28 → 2021年1月28日 (GB/T 9704: Arabic numerals, no padding). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 function signature(report: Report, style: PageStyle): Paragraph[] {

@@ -49,13 +49,8 @@ export interface PageStyle {
   readonly note: { readonly size: number };
 }
 
-let cached: PageStyle | undefined;
-
 export function pageStyle(): PageStyle {
-  if (!cached) {
-    cached = loadTemplate<PageStyle>('page-style.json');
-  }
-  return cached;
+  return loadTemplate<PageStyle>('page-style.json');
 }
 
 const TWIPS_PER_MM = 1440 / 25.4;

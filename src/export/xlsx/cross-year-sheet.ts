@@ -5,7 +5,7 @@
  * the pair's other findings (YOY_JUMP…), then the reports the rules could not pair and why.
  * The verdict is never recomputed here.
  */
-import { expandTemplate, getFormat, overItems } from '../../formats/model';
+import { carryItems, getFormat } from '../../formats/model';
 import type { CarrySpec } from '../../formats/types';
 import type { Finding, Severity } from '../../report/types';
 import type { CrossYearPair, CrossYearResult, UnpairedRecord, YearRecord } from '../../validate';
@@ -78,12 +78,8 @@ function carryChecks(spec: CarrySpec, earlier: YearRecord, later: YearRecord, fi
   const now = getFormat(later.format);
   const before = getFormat(earlier.format);
   const checks: CrossYearCheck[] = [];
-  for (const item of overItems(now, spec.over)) {
-    const [from] = expandTemplate(before, spec.from, item);
-    const [to] = expandTemplate(now, spec.to, item);
+  for (const { from, to, plus, minus } of carryItems(before, now, spec)) {
     if (!from || !to) continue;
-    const plus = (spec.plus ?? []).flatMap((t) => expandTemplate(now, t, item));
-    const minus = (spec.minus ?? []).flatMap((t) => expandTemplate(now, t, item));
     const mine = findings.filter((f) => f.rule === spec.rule && f.fields.includes(to));
     mine.forEach((f) => used.add(f));
     checks.push({

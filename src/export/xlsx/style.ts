@@ -56,11 +56,6 @@ export interface XlsxStyle {
   };
 }
 
-let cached: XlsxStyle | undefined;
-
 export function xlsxStyle(): XlsxStyle {
-  if (!cached) {
-    cached = loadTemplate<XlsxStyle>('xlsx-style.json');
-  }
-  return cached;
+  return loadTemplate<XlsxStyle>('xlsx-style.json');
 }
