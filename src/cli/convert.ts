@@ -1,7 +1,7 @@
 /** `nianbao convert <files or folders…> --out <dir> --to json[,xlsx,docx]` */
 import * as fs from 'node:fs';
 import type { BatchTask } from '../batch/worker';
-import { EXPORTERS } from '../export';
+import { EXPORTERS, exporterNamed } from '../export';
 import { NameAllocator, outputStem } from '../export/names';
 import type { FormatVersion } from '../formats/types';
 import { parse, UsageError } from './args';
@@ -25,7 +25,7 @@ const LIST_EACH_UP_TO = 20;
 
 function parseFormats(to: string): string[] {
   const formats = to.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = formats.filter((f) => !EXPORTERS[f]);
+  const unknown = formats.filter((f) => !exporterNamed(f));
   if (unknown.length) throw new UsageError(`未知的输出格式 / unknown output format: ${unknown.join(', ')}`);
   return formats;
 }

@@ -3,6 +3,7 @@
  * then write each requested export under a name allocated by the caller. Runs inside the worker
  * threads, so exports are written on all cores as files finish.
  */
+import * as fs from 'node:fs/promises';
 import type { FormatVersion } from '../formats/types';
 import { EXPORTERS } from '../export';
 import { insideFolder } from '../export/names';
@@ -33,7 +34,7 @@ export async function convertReport(read: Report, target: ConvertTarget): Promis
   for (const name of target.formats) {
     const exporter = EXPORTERS[name];
     const file = insideFolder(target.outDir, target.stem + exporter.extension);
-    await exporter.write(report, file);
+    await fs.writeFile(file, await exporter.render(report));
     written.push(file);
   }
   return { report, written, notes: droppedMessages(report) };

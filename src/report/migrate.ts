@@ -66,12 +66,6 @@ function loadSpec(from: FormatVersion, to: FormatVersion): MigrationSpec {
   return loadTemplate<MigrationSpec>(file);
 }
 
-function patternMatches(pattern: string, key: string): boolean {
-  const p = pattern.split('.');
-  const k = key.split('.');
-  return p.length === k.length && p.every((s, i) => s === '*' || s === k[i]);
-}
-
 function moveTable(spec: MigrationSpec, from: Format, to: Format): Map<string, string> {
   const moves = new Map<string, string>();
   for (const rule of spec.moves) {
@@ -104,14 +98,15 @@ function buildPlan(fromVersion: FormatVersion, toVersion: FormatVersion): Migrat
   const from = getFormat(fromVersion);
   const to = getFormat(toVersion);
   const moves = moveTable(spec, from, to);
+  const dropReasons = new Map<string, string>();
+  for (const d of spec.dropped) for (const key of expandTemplate(from, d.keys, '')) if (!dropReasons.has(key)) dropReasons.set(key, d.reason);
   const fates = new Map<string, FieldFate>();
   for (const field of from.fields) {
     if (field.part === 'meta') continue;
     const move = moves.get(field.key);
-    const drop = spec.dropped.find((d) => patternMatches(d.keys, field.key));
     if (move) fates.set(field.key, { kind: 'move', to: move });
     else if (to.byKey.has(field.key)) fates.set(field.key, { kind: 'keep' });
-    else fates.set(field.key, { kind: 'drop', reason: drop?.reason ?? `${toVersion}年格式中没有对应栏目` });
+    else fates.set(field.key, { kind: 'drop', reason: dropReasons.get(field.key) ?? `${toVersion}年格式中没有对应栏目` });
   }
   return { from, to, fates };
 }

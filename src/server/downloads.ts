@@ -1,13 +1,13 @@
 /**
- * Downloads of the page: any per-report exporter of the EXPORTERS registry (the same writers
- * `convert --to` uses) and the batch summary workbook. Exporters write files; each download is
- * written into its own temporary folder, read back and the folder removed, so nothing is left
- * behind even when a writer fails.
+ * Downloads of the page: any per-report exporter of the EXPORTERS registry (the same renderers
+ * `convert --to` uses), and the batch summary workbook. The summary is streamed to a file, so it
+ * is written into its own temporary folder, read back and the folder removed, so nothing is left
+ * behind even when the writer fails.
  */
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXPORTERS } from '../export';
+import { EXPORTERS, exporterNamed } from '../export';
 import { outputStem } from '../export/names';
 import type { Report } from '../report/types';
 
@@ -15,16 +15,6 @@ export interface Download {
   readonly fileName: string;
   readonly contentType: string;
   readonly bytes: Buffer;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.json': 'application/json; charset=utf-8',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
-
-export function contentTypeOf(fileName: string): string {
-  return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /** Runs `write` against a path inside a fresh temporary folder and returns the bytes written. */
@@ -39,17 +29,16 @@ export async function viaTempFile(fileName: string, write: (target: string) => P
   }
 }
 
-/** The kinds of per-report download the registry offers now (json, xlsx, docx as they are added). */
+/** The kinds of per-report download the registry offers. */
 export function downloadKinds(): { kind: string; extension: string; description: string }[] {
   return Object.entries(EXPORTERS).map(([kind, e]) => ({ kind, extension: e.extension, description: e.description }));
 }
 
 export async function reportDownload(report: Report, uploadName: string, kind: string): Promise<Download | undefined> {
-  const exporter = Object.prototype.hasOwnProperty.call(EXPORTERS, kind) ? EXPORTERS[kind] : undefined;
+  const exporter = exporterNamed(kind);
   if (!exporter) return undefined;
   const fileName = outputStem(uploadName) + exporter.extension;
-  const bytes = await viaTempFile(fileName, (target) => exporter.write(report, target));
-  return { fileName, contentType: contentTypeOf(fileName), bytes };
+  return { fileName, contentType: exporter.contentType, bytes: Buffer.from(await exporter.render(report)) };
 }
 
 /** Content-Disposition for a download with a Chinese name: an ASCII fallback plus the RFC 5987 UTF-8 name. */

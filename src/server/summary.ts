@@ -6,7 +6,8 @@
 import type { FileResult } from '../core/pipeline';
 import { SummaryWriter } from '../export/xlsx/summary-writer';
 import { crossYear } from '../validate';
-import { viaTempFile, contentTypeOf, type Download } from './downloads';
+import { EXPORTERS } from '../export';
+import { viaTempFile, type Download } from './downloads';
 import { httpErrors } from './errors';
 import type { Entry, ReportStore } from './store';
 
@@ -32,5 +33,5 @@ export async function summaryDownload(store: ReportStore): Promise<Download> {
       throw err;
     }
   });
-  return { fileName: SUMMARY_FILE_NAME, contentType: contentTypeOf(SUMMARY_FILE_NAME), bytes };
+  return { fileName: SUMMARY_FILE_NAME, contentType: EXPORTERS.xlsx.contentType, bytes };
 }

@@ -87,6 +87,10 @@ export function buildReportWorkbook(report: Report): ExcelJS.Workbook {
   return wb;
 }
 
+export async function reportToXlsx(report: Report): Promise<Buffer> {
+  return Buffer.from(await buildReportWorkbook(report).xlsx.writeBuffer());
+}
+
 export async function writeReportXlsx(report: Report, target: string): Promise<void> {
   await buildReportWorkbook(report).xlsx.writeFile(target);
 }
