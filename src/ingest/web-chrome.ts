@@ -4,10 +4,8 @@
  * section headings and signature look like. No site's markup is known here.
  */
 import type { Paragraph, Table } from '../document/types';
-import { LabelIndex, stripNumbering } from '../formats/labels';
+import { sectionHeading } from '../formats/headings';
 import { loadTemplate } from '../formats/load';
-import { getFormat } from '../formats/model';
-import type { SectionSpec } from '../formats/types';
 import { compactText } from '../text/normalise';
 
 interface WebPageSpec {
@@ -21,11 +19,8 @@ interface WebPageSpec {
   readonly titleSeparators: readonly string[];
 }
 
-let spec: WebPageSpec | undefined;
-
 export function webPageSpec(): WebPageSpec {
-  spec ??= loadTemplate<WebPageSpec>('web-page.json');
-  return spec;
+  return loadTemplate<WebPageSpec>('web-page.json');
 }
 
 /** A line of page furniture: a widget, counter, info bar, footer or breadcrumb. */
@@ -97,31 +92,9 @@ export function isSignatureDate(text: string): boolean {
   return issuer !== undefined && isAgencyLine(issuer);
 }
 
-let headingIndex: LabelIndex<SectionSpec> | undefined;
-
-function sectionSpecs(): readonly SectionSpec[] {
-  return getFormat('2021').spec.sections;
-}
-
-const ORDINALS = '一二三四五六';
-
-/** The section (1..6) a paragraph is the heading of, by the wording of templates/sections.json. */
+/** The section (1..6) a paragraph is the heading of (formats/headings.ts). */
 export function sectionOfHeading(p: Paragraph): number | undefined {
-  const text = (p.numbering ?? '') + p.text;
-  const compact = compactText(text);
-  if (compact.length > 40) return undefined;
-  const sections = sectionSpecs();
-  if (!headingIndex) {
-    headingIndex = new LabelIndex<SectionSpec>({ stripNumbering: true });
-    for (const s of sections) headingIndex.add({ label: s.heading, variants: s.variants }, s);
-  }
-  const ordinalMatch = /^([一二三四五六])[、.,:]/.exec(compact);
-  const ordinal = ordinalMatch ? ORDINALS.indexOf(ordinalMatch[1]) + 1 : undefined;
-  const exact = headingIndex.find(text, false);
-  if (exact.length === 1 && (ordinal === undefined || ordinal === exact[0].no)) return exact[0].no;
-  if (ordinal === undefined || compact.length > 30 || /[。；;，,！？]/.test(compact)) return undefined;
-  const core = stripNumbering(compact);
-  return sections.find((s) => s.no === ordinal && s.keywords.some((k) => core.includes(k)))?.no;
+  return sectionHeading((p.numbering ?? '') + p.text)?.section.no;
 }
 
 /** A table of figures (a report table, or something that looks like one). */

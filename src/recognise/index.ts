@@ -10,6 +10,7 @@ import { IngestError } from '../ingest/errors';
 import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../report/types';
 import { yearOf } from './dates';
 import { readMeta } from './meta';
+import { sectionSpecs } from '../formats/headings';
 import { findHeadings } from './sections';
 import { readTables, type TableReading } from './tables';
 
@@ -46,8 +47,7 @@ function paragraphText(blocks: readonly Block[], from: number, to: number, skip:
 
 export function recognise(document: Document, source: SourceInfo): Report {
   const { blocks } = document;
-  const sectionSpecs = getFormat('2021').spec.sections;
-  const headings = findHeadings(blocks, sectionSpecs);
+  const headings = findHeadings(blocks);
   const meta = readMeta(blocks, headings[0]?.block ?? -1);
   const reading = chooseReading(document, meta.year);
   // A report shows itself by its tables, its section headings, or at least a dated report title.
@@ -57,7 +57,7 @@ export function recognise(document: Document, source: SourceInfo): Report {
   const format = getFormat(reading.version);
   const skip = new Set([...meta.titleBlocks, ...meta.closingBlocks]);
 
-  const sections: Section[] = sectionSpecs.map((spec) => {
+  const sections: Section[] = sectionSpecs().map((spec) => {
     const at = headings.findIndex((h) => h.section === spec);
     const hit = headings[at];
     const end = headings[at + 1]?.block ?? blocks.length;
