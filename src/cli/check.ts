@@ -1,6 +1,7 @@
 /** `nianbao check <files or folders…> [--json] [--reader docx|mammoth]`: every rule, per file and across years. */
 import * as path from 'node:path';
 import type { FileError } from '../core/pipeline';
+import { countBySeverity, SEVERITIES } from '../report/findings';
 import type { Finding, Report, Severity } from '../report/types';
 import { crossYear, ruleInfo, yearRecord, type CrossYearResult, type YearRecord } from '../validate';
 import { parse, UsageError } from './args';
@@ -18,7 +19,6 @@ export const HELP = `nianbao check <文件或文件夹…> [--json] [--reader do
         2 有文件无法读取（优先于 1，其余文件照常核对）。`;
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 interface Checked {
   readonly file: string;
@@ -32,14 +32,8 @@ interface Batch {
   readonly records: YearRecord[];
 }
 
-function counts(issues: readonly Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of issues) c[f.severity]++;
-  return c;
-}
-
 function countText(issues: readonly Finding[]): string {
-  const c = counts(issues);
+  const c = countBySeverity(issues);
   return SEVERITIES.map((s) => `${SEVERITY_LABEL[s]} ${c[s]}`).join(' · ');
 }
 
@@ -80,7 +74,7 @@ function crossYearBlock(result: CrossYearResult): string {
 }
 
 function summary(batch: Batch, result: CrossYearResult): string {
-  const withErrors = batch.checked.filter((c) => counts([...c.issues, ...(result.findings.get(c.file) ?? [])]).error > 0).length;
+  const withErrors = batch.checked.filter((c) => countBySeverity([...c.issues, ...(result.findings.get(c.file) ?? [])]).error > 0).length;
   return `共 ${batch.checked.length + batch.failed.length} 个文件：已核对 ${batch.checked.length}（有错误 ${withErrors} 份），`
     + `无法读取 ${batch.failed.length}；跨年度配对 ${result.pairs.length} 组。`;
 }
@@ -91,7 +85,7 @@ function jsonOutput(batch: Batch, result: CrossYearResult): string {
     files: [
       ...batch.checked.map((c) => ({
         file: c.file, ok: true, agency: c.report.meta.agency, year: c.report.meta.year, format: c.report.meta.format,
-        counts: counts(c.issues), issues: c.issues.map(issue),
+        counts: countBySeverity(c.issues), issues: c.issues.map(issue),
         crossYear: (result.findings.get(c.file) ?? []).map(issue),
       })),
       ...batch.failed.map((e) => ({ file: e.file, ok: false, error: e })),
@@ -105,7 +99,7 @@ function jsonOutput(batch: Batch, result: CrossYearResult): string {
       checked: batch.checked.length,
       unreadable: batch.failed.length,
       pairs: result.pairs.length,
-      ...counts([...batch.checked.flatMap((c) => c.issues), ...result.pairs.flatMap((p) => p.findings)]),
+      ...countBySeverity([...batch.checked.flatMap((c) => c.issues), ...result.pairs.flatMap((p) => p.findings)]),
     },
   }, null, 2);
 }

@@ -1,5 +1,6 @@
 /** `nianbao convert <files or folders…> --out <dir> --to json[,xlsx,docx]` */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { BatchTask } from '../batch/worker';
 import { EXPORTERS, exporterNamed } from '../export';
 import { NameAllocator, outputStem } from '../export/names';
@@ -9,6 +10,9 @@ import { jobsOption, runBatch } from './batch-run';
 import { collectFiles } from './files';
 import { failureLines, summaryLine } from './output';
 
+/** Above this many files only failures are listed, unless --verbose. */
+const LIST_EACH_UP_TO = 20;
+
 export const HELP = `nianbao convert <文件或文件夹…> [--out output] [--to json,xlsx,docx] [--reader docx|mammoth]
   把年度报告转换为结构化数据，每个文件写出 <out>/<文件名>.<格式>。
   --out     输出文件夹（默认 output）
@@ -16,12 +20,9 @@ export const HELP = `nianbao convert <文件或文件夹…> [--out output] [--t
   --reader  DOCX 读取器：docx（默认）或 mammoth（参考实现）
   --target-format 2021  把2019年格式的表格转换为2021年格式；无对应栏目的数据逐项列出
   --jobs N  同时处理的文件数（默认为 CPU 核数）
-  --verbose 文件较多时也逐个列出结果（默认超过 ${'20'} 个文件时只列出失败的文件）
+  --verbose 文件较多时也逐个列出结果（默认超过 ${LIST_EACH_UP_TO} 个文件时只列出失败的文件）
 在终端中运行时显示进度条。每个文件处理完即写出结果，中途中断也保留已完成的部分。
 退出码：0 全部成功；2 有文件无法读取。`;
-
-/** Above this many files only failures are listed, unless --verbose. */
-const LIST_EACH_UP_TO = 20;
 
 function parseFormats(to: string): string[] {
   const formats = to.split(',').map((s) => s.trim()).filter(Boolean);
@@ -51,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
   const names = new NameAllocator();
   const tasks: BatchTask[] = files.map((file) => ({
     file,
-    name: file.split(/[\\/]/).pop()!,
+    name: path.basename(file),
     options: { reader: values.reader as 'docx' | 'mammoth' | undefined },
     convert: { outDir, stem: names.allocate(outputStem(file)), formats, targetFormat: targetFormat as FormatVersion | undefined },
   }));

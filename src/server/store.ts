@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { FileError, FileResult } from '../core/pipeline';
 import type { Finding, Report } from '../report/types';
 import { setCell } from '../report/edit';
+import { countBySeverity } from '../report/findings';
 import { crossYear, yearRecord, type CrossYearResult } from '../validate';
 import { SERVER_LIMITS } from './limits';
 
@@ -133,7 +134,7 @@ export class ReportStore {
   summary(entry: Entry): EntrySummary {
     const report = this.current(entry);
     const issues: readonly Finding[] = report?.issues ?? [];
-    const errors = issues.filter((f) => f.severity === 'error').length;
+    const { error: errors, warning: warnings } = countBySeverity(issues);
     return {
       id: entry.id,
       seq: entry.seq,
@@ -141,7 +142,7 @@ export class ReportStore {
       size: entry.size,
       state: !report ? 'failed' : errors ? 'errors' : 'ok',
       errors,
-      warnings: issues.filter((f) => f.severity === 'warning').length,
+      warnings,
       agency: report?.meta.agency ?? null,
       year: report?.meta.year ?? null,
       format: report?.meta.format ?? null,

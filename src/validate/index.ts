@@ -4,6 +4,7 @@
  * Severities and titles come from templates/rules.json (catalogue.ts).
  */
 import type { FormatVersion } from '../formats/types';
+import { bySeverity } from '../report/findings';
 import type { FieldValue, Finding, Report } from '../report/types';
 import { finding } from './catalogue';
 import { cellFindings } from './cells';
@@ -33,8 +34,6 @@ const REPORT_RULES: ReportRule[] = [
   narrativeFindings, // TEXT_TABLE_MISMATCH
 ];
 
-const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
-
 /** One rule that fails on an odd report (e.g. an edited one) must not take the others down with it. */
 function runRule(rule: ReportRule, report: Report): Finding[] {
   try {
@@ -48,7 +47,7 @@ function runRule(rule: ReportRule, report: Report): Finding[] {
 /** The findings of every single-report rule, errors first. */
 export function validateReport(report: Report): Finding[] {
   const findings = REPORT_RULES.flatMap((rule) => runRule(rule, report));
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return findings.sort(bySeverity);
 }
 
 /** A report as the cross-year rules need it: light enough to keep thousands in memory. */

@@ -1,14 +1,10 @@
 /** Findings as a workbook shows them: by cell, worst severity first, in the words of the style. */
 import { ruleInfo } from '../../validate';
 import type { Format } from '../../formats/model';
+import { bySeverity, worse } from '../../report/findings';
 import type { Finding, Severity } from '../../report/types';
 import { xlsxStyle } from './style';
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-export function worse(a: Severity | undefined, b: Severity): Severity {
-  return a === undefined || RANK[b] < RANK[a] ? b : a;
-}
 
 export function severityLabel(severity: Severity): string {
   return xlsxStyle().severity[severity]?.label ?? severity;
@@ -16,12 +12,6 @@ export function severityLabel(severity: Severity): string {
 
 export function severityFill(severity: Severity): string {
   return xlsxStyle().severity[severity].fill;
-}
-
-export function countFindings(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
 }
 
 /** The findings that concern each field key. */
@@ -47,7 +37,7 @@ export function worstByKey(findings: readonly Finding[]): Map<string, Severity> 
 /** The note on a highlighted cell: one line per finding, severity and rule first. */
 export function noteText(findings: readonly Finding[]): string {
   return [...findings]
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity])
+    .sort(bySeverity)
     .map((f) => `【${severityLabel(f.severity)}】${f.message}（${f.rule}）`)
     .join('\n');
 }

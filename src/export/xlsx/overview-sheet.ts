@@ -2,7 +2,8 @@
 import type { Worksheet } from 'exceljs';
 import { getFormat } from '../../formats/model';
 import type { Report, Severity } from '../../report/types';
-import { countFindings, findingsByKey, noteText, severityFill, severityLabel, worse } from './findings';
+import { countBySeverity, worse } from '../../report/findings';
+import { findingsByKey, noteText, severityFill, severityLabel } from './findings';
 import { addListRow, finishList, startList, type ListColumn } from './list-sheet';
 import { cellText } from './text';
 
@@ -23,7 +24,7 @@ export const OVERVIEW_COLUMNS = COLUMNS;
 
 function lines(report: Report): Line[] {
   const format = getFormat(report.meta.format);
-  const counts = countFindings(report.issues);
+  const counts = countBySeverity(report.issues);
   const out: Line[] = [
     { label: '文件', value: report.source.name },
     { label: '读取方式', value: report.source.reader },

@@ -6,7 +6,8 @@ import type { Cell, Worksheet } from 'exceljs';
 import type { FileResult } from '../../core/pipeline';
 import { getFormat } from '../../formats/model';
 import type { Report, Severity } from '../../report/types';
-import { countFindings, severityFill, worstByKey } from './findings';
+import { countBySeverity } from '../../report/findings';
+import { severityFill, worstByKey } from './findings';
 import { font, numberFormat, solid, thinBorders } from './look';
 import { xlsxStyle } from './style';
 import type { SummaryColumn } from './summary-columns';
@@ -17,7 +18,7 @@ export const STATUS_FAILED = '无法读取';
 
 /** Values of one row by column key. */
 function reportValues(report: Report, no: number, file: string): Map<string, unknown> {
-  const counts = countFindings(report.issues);
+  const counts = countBySeverity(report.issues);
   const values = new Map<string, unknown>([
     ['row.no', no],
     ['source.file', file],
