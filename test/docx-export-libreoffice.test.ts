@@ -7,42 +7,27 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { reportToDocx } from '../src/export/docx';
 import { partLayout } from '../src/formats/layout';
 import { getFormat } from '../src/formats/model';
 import type { Report } from '../src/report/types';
 import { readFixture, readReport } from './helpers/pipeline';
+import { findSoffice, officeConvert, onPath } from './helpers/office';
 import { consistentValues } from './helpers/report-fixture';
 
 const TIMEOUT_MS = 180_000;
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const file = path.join(dir, name);
-    if (dir && fs.existsSync(file)) return file;
-  }
-  return undefined;
-}
-
-const soffice = onPath('soffice') ?? onPath('libreoffice');
+const soffice = findSoffice();
 const pdfinfo = onPath('pdfinfo');
 const pdftotext = onPath('pdftotext');
 const available = !!(soffice && pdfinfo && pdftotext);
 if (!available) console.warn('docx-export-libreoffice: soffice/pdfinfo/pdftotext not installed — LibreOffice tests skipped');
 
-/** Converts every file in `dir` to `format` with a private profile, under a timeout. */
+/** Converts every file in `dir` to `format` (LibreOffice, private profile, time limit). */
 function convert(dir: string, files: readonly string[], format: string): void {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-profile-'));
-  try {
-    const r = spawnSync(soffice!, [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', format, '--outdir', dir, ...files,
-    ], { cwd: dir, timeout: TIMEOUT_MS / 2, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`soffice failed (${r.status ?? r.signal}): ${r.stderr}`);
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
+  const r = officeConvert(soffice!, files, format, dir);
+  if (r.status !== 0) throw new Error(`soffice failed (${r.status ?? r.signal}): ${r.stderr}`);
 }
 
 interface Case { readonly name: string; readonly report: Report }

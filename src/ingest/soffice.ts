@@ -36,7 +36,8 @@ function jobsDir(): string {
 
 const CANDIDATES = ['soffice', 'libreoffice'];
 
-function onPath(name: string): string | undefined {
+/** A program found on PATH, or undefined. */
+export function onPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     const file = path.join(dir, name);

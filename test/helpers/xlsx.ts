@@ -2,11 +2,11 @@
  * Reading our workbooks back for real: exceljs for values, merges and formulas, and LibreOffice
  * (when installed, Calc included) converting every sheet to CSV to prove an office suite opens them.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FormatVersion } from '../../src/formats/types';
+import { findSoffice, officeConvert } from './office';
 import { consistentValues, rng, type Values } from './report-fixture';
 
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
@@ -57,7 +57,7 @@ export function listRows(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
 
 /** soffice with Calc, or why a test cannot use it. */
 export function officeSuite(): { soffice: string } | { missing: string } {
-  const found = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+  const found = findSoffice();
   if (!found) return { missing: 'LibreOffice (soffice) is not installed' };
   const program = path.dirname(fs.realpathSync(found));
   // libreoffice-writer alone cannot open spreadsheets: Calc is the libsclo library.
@@ -66,14 +66,14 @@ export function officeSuite(): { soffice: string } | { missing: string } {
 }
 
 /**
- * Converts every sheet of `file` to CSV with LibreOffice (private profile, so parallel runs do not
- * clash; time limit, so a stuck office never hangs the suite). Returns CSV text by sheet name.
+ * Converts every sheet of `file` to CSV with LibreOffice (helpers/office.ts). Returns CSV text by
+ * sheet name.
  */
 export function sheetsAsCsv(soffice: string, file: string, workDir: string): { status: number | null; stderr: string; csv: Map<string, string> } {
   const out = path.join(workDir, 'csv');
   fs.mkdirSync(out, { recursive: true });
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-  const r = spawnSync(soffice, [`-env:UserInstallation=file://${path.join(workDir, 'lo-profile')}`, '--headless', '--convert-to', filter, '--outdir', out, file], { encoding: 'utf8', timeout: 180_000 });
+  const r = officeConvert(soffice, [file], filter, out);
   const stem = path.basename(file, '.xlsx');
   const csv = new Map<string, string>();
   for (const f of fs.readdirSync(out)) if (f.startsWith(`${stem}-`) && f.endsWith('.csv')) csv.set(f.slice(stem.length + 1, -4), fs.readFileSync(path.join(out, f), 'utf8'));
