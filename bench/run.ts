@@ -9,43 +9,17 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultThreads, ReportPool } from '../src/batch/pool';
-import { ceiling } from './ceiling';
+import { defaultThreads } from '../src/batch/pool';
 import { writeCorpus } from './corpus';
 import { measureStages, type StageTimes } from './stages';
+import { canPin, measureThroughput, type RunConfig, type Throughput } from './throughput';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-/**
- * Reports/s of the real convert job (read + recognise + validate + write JSON, files on disk)
- * through the worker pool, counted from when the workers have started.
- */
-async function throughput(files: readonly string[], threads: number): Promise<number> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-throughput-'));
-  const pool = new ReportPool({ threads });
-  await pool.ready();
-  const started = Date.now();
-  let next = 0;
-  let failed = 0;
-  const lane = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const r = await pool.run({ file: files[i], name: path.basename(files[i]), options: {}, convert: { outDir, stem: `r${i}`, formats: ['json'] } });
-      if (!r.ok) failed++;
-    }
-  };
-  await Promise.all(Array.from({ length: threads * 2 }, lane));
-  const rate = files.length / ((Date.now() - started) / 1000);
-  await pool.destroy();
-  fs.rmSync(outDir, { recursive: true, force: true });
-  if (failed) console.warn(`  (${failed} files failed)`);
-  return rate;
-}
-
-function median(xs: number[]): number {
+function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
@@ -53,18 +27,39 @@ function median(xs: number[]): number {
 /** Each configuration run ROUNDS times, interleaved, medians kept: this machine's speed drifts. */
 const ROUNDS = 3;
 
-async function scaling(files: readonly string[], cores: number): Promise<void> {
-  const runs = { pool1: [] as number[], poolN: [] as number[], raw1: [] as number[], rawN: [] as number[] };
+/** Passes over the corpus per throughput run, so that each run lasts a few seconds. */
+const PASSES = 2;
+
+function scaling(corpus: readonly string[], cores: number): void {
+  const files = Array.from({ length: PASSES }, () => corpus).flat();
+  const pin = canPin();
+  const configs: Record<string, RunConfig> = {
+    pool1: { engine: 'pool', threads: 1, pinned: true },
+    pool1free: { engine: 'pool', threads: 1, pinned: false },
+    poolN: { engine: 'pool', threads: cores, pinned: false },
+    loops1: { engine: 'loops', threads: 1, pinned: true },
+    loopsN: { engine: 'loops', threads: cores, pinned: false },
+  };
+  const runs: Record<string, Throughput[]> = {};
   for (let k = 0; k < ROUNDS; k++) {
-    runs.pool1.push(await throughput(files, 1));
-    runs.poolN.push(await throughput(files, cores));
-    runs.raw1.push(await ceiling(files, 1));
-    runs.rawN.push(await ceiling(files, cores));
+    for (const [name, config] of Object.entries(configs)) {
+      if (config.pinned && !pin) continue;
+      (runs[name] ??= []).push(measureThroughput(files, config));
+    }
   }
-  const [p1, pN, r1, rN] = [median(runs.pool1), median(runs.poolN), median(runs.raw1), median(runs.rawN)];
-  console.log('| | 1 thread | ' + `${cores} threads | ${cores} ÷ 1 |\n|---|---|---|---|`);
-  console.log(`| worker pool (nianbao convert) | ${p1.toFixed(1)} reports/s | ${pN.toFixed(1)} reports/s | ${(pN / p1).toFixed(2)}× |`);
-  console.log(`| machine ceiling: plain loops, no pool | ${r1.toFixed(1)} reports/s | ${rN.toFixed(1)} reports/s | ${(rN / r1).toFixed(2)}× |`);
+  const at = (name: string): Throughput | undefined => runs[name] && {
+    rate: median(runs[name].map((r) => r.rate)),
+    cores: median(runs[name].map((r) => r.cores)),
+    peakMb: Math.max(...runs[name].map((r) => r.peakMb)),
+  };
+  const cell = (t?: Throughput) => (t ? `${t.rate.toFixed(0)} reports/s (CPU ${t.cores.toFixed(2)} cores)` : '— (no taskset)');
+  const ratio = (a?: Throughput, b?: Throughput) => (a && b ? `${(b.rate / a.rate).toFixed(2)}×` : '—');
+  console.log(`| | 1 core (pinned by taskset, 1 thread) | 1 thread, unpinned | ${cores} cores, ${cores} threads | ${cores} cores ÷ 1 core | ${cores} threads ÷ 1 thread unpinned |`);
+  console.log('|---|---|---|---|---|---|');
+  const [p1, p1free, pN, l1, lN] = ['pool1', 'pool1free', 'poolN', 'loops1', 'loopsN'].map(at);
+  console.log(`| worker pool (nianbao convert) | ${cell(p1)} | ${cell(p1free)} | ${cell(pN)} | ${ratio(p1, pN)} | ${ratio(p1free, pN)} |`);
+  console.log(`| ceiling: plain loops, no pool | ${cell(l1)} | | ${cell(lN)} | ${ratio(l1, lN)} | |`);
+  console.log(`peak RSS of the ${cores}-thread pool process: ${pN?.peakMb.toFixed(0)} MB`);
 }
 
 /** Runs the summary command over `count` reports (hard links to the corpus) in a child; its peak RSS. */
@@ -105,8 +100,8 @@ async function main(): Promise<void> {
   console.log(row('mammoth', { ...mammoth, excelRow: direct.excelRow, docx: direct.docx }));
 
   const cores = defaultThreads();
-  console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, workers started (median of ${ROUNDS} interleaved runs)`);
-  await scaling(files, cores);
+  console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up; ${PASSES} passes over the corpus (median of ${ROUNDS} interleaved runs)`);
+  scaling(files, cores);
   console.log(`\npeak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   if (summaryCount > 0) {

@@ -3,7 +3,7 @@
  * then write each requested export under a name allocated by the caller. Runs inside the worker
  * threads, so exports are written on all cores as files finish.
  */
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
 import type { FormatVersion } from '../formats/types';
 import { EXPORTERS } from '../export';
 import { insideFolder } from '../export/names';
@@ -34,7 +34,8 @@ export async function convertReport(read: Report, target: ConvertTarget): Promis
   for (const name of target.formats) {
     const exporter = EXPORTERS[name];
     const file = insideFolder(target.outDir, target.stem + exporter.extension);
-    await fs.writeFile(file, await exporter.render(report));
+    // Synchronous on purpose, as processPath's read: the worker has nothing else to do meanwhile.
+    fs.writeFileSync(file, await exporter.render(report));
     written.push(file);
   }
   return { report, written, notes: droppedMessages(report) };
