@@ -12,54 +12,11 @@ import * as path from 'node:path';
 import { defaultThreads } from '../src/batch/pool';
 import { writeCorpus } from './corpus';
 import { measureStages, type StageTimes } from './stages';
-import { canPin, measureThroughput, type RunConfig, type Throughput } from './throughput';
+import { printScaling, ROUNDS } from './throughput';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-/** Each configuration run ROUNDS times, interleaved, medians kept: this machine's speed drifts. */
-const ROUNDS = 3;
-
-/** Passes over the corpus per throughput run, so that each run lasts a few seconds. */
-const PASSES = 2;
-
-function scaling(corpus: readonly string[], cores: number): void {
-  const files = Array.from({ length: PASSES }, () => corpus).flat();
-  const pin = canPin();
-  const configs: Record<string, RunConfig> = {
-    pool1: { engine: 'pool', threads: 1, pinned: true },
-    pool1free: { engine: 'pool', threads: 1, pinned: false },
-    poolN: { engine: 'pool', threads: cores, pinned: false },
-    loops1: { engine: 'loops', threads: 1, pinned: true },
-    loopsN: { engine: 'loops', threads: cores, pinned: false },
-  };
-  const runs: Record<string, Throughput[]> = {};
-  for (let k = 0; k < ROUNDS; k++) {
-    for (const [name, config] of Object.entries(configs)) {
-      if (config.pinned && !pin) continue;
-      (runs[name] ??= []).push(measureThroughput(files, config));
-    }
-  }
-  const at = (name: string): Throughput | undefined => runs[name] && {
-    rate: median(runs[name].map((r) => r.rate)),
-    cores: median(runs[name].map((r) => r.cores)),
-    peakMb: Math.max(...runs[name].map((r) => r.peakMb)),
-  };
-  const cell = (t?: Throughput) => (t ? `${t.rate.toFixed(0)} reports/s (CPU ${t.cores.toFixed(2)} cores)` : '— (no taskset)');
-  const ratio = (a?: Throughput, b?: Throughput) => (a && b ? `${(b.rate / a.rate).toFixed(2)}×` : '—');
-  console.log(`| | 1 core (pinned by taskset, 1 thread) | 1 thread, unpinned | ${cores} cores, ${cores} threads | ${cores} cores ÷ 1 core | ${cores} threads ÷ 1 thread unpinned |`);
-  console.log('|---|---|---|---|---|---|');
-  const [p1, p1free, pN, l1, lN] = ['pool1', 'pool1free', 'poolN', 'loops1', 'loopsN'].map(at);
-  console.log(`| worker pool (nianbao convert) | ${cell(p1)} | ${cell(p1free)} | ${cell(pN)} | ${ratio(p1, pN)} | ${ratio(p1free, pN)} |`);
-  console.log(`| ceiling: plain loops, no pool | ${cell(l1)} | | ${cell(lN)} | ${ratio(l1, lN)} | |`);
-  console.log(`peak RSS of the ${cores}-thread pool process: ${pN?.peakMb.toFixed(0)} MB`);
 }
 
 /** Runs the summary command over `count` reports (hard links to the corpus) in a child; its peak RSS. */
@@ -100,8 +57,8 @@ async function main(): Promise<void> {
   console.log(row('mammoth', { ...mammoth, excelRow: direct.excelRow, docx: direct.docx }));
 
   const cores = defaultThreads();
-  console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up; ${PASSES} passes over the corpus (median of ${ROUNDS} interleaved runs)`);
-  scaling(files, cores);
+  console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up, ${ROUNDS} interleaved rounds: median (range)`);
+  printScaling(files, cores);
   console.log(`\npeak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   if (summaryCount > 0) {

@@ -35,8 +35,13 @@ export interface Throughput {
   readonly peakMb: number;
 }
 
-/** Files each thread handles before the clock starts. */
-const WARM_UP = 20;
+/**
+ * Files each thread handles before the clock starts. V8 goes on optimising the pipeline for the
+ * first several hundred reports (--trace-opt: ~280 functions in the first 100 reports, 30–40 per
+ * 100 up to ~700, a handful after), and each worker thread pays that once; a run over thousands
+ * of files does not notice, a short timed run would.
+ */
+const WARM_UP = 300;
 
 export function canPin(): boolean {
   return spawnSync('taskset', ['-c', '0', 'true']).status === 0;
@@ -146,4 +151,57 @@ else if (isMainThread && process.argv[2] === 'child') {
     console.error(err);
     process.exit(1);
   });
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Rounds of every configuration, interleaved: this machine's speed drifts by tens of percent. */
+export const ROUNDS = 5;
+
+/** Passes over the corpus per run, so that each run lasts a few seconds. */
+const PASSES = 2;
+
+const CONFIGS = {
+  pool1: { engine: 'pool', threads: 1, pinned: true },
+  poolN: { engine: 'pool', threads: 0, pinned: false },
+  pool1free: { engine: 'pool', threads: 1, pinned: false },
+  loops1: { engine: 'loops', threads: 1, pinned: true },
+  loopsN: { engine: 'loops', threads: 0, pinned: false },
+} as const satisfies Record<string, RunConfig>;
+
+type Round = Partial<Record<keyof typeof CONFIGS, Throughput>>;
+
+/**
+ * Prints the pool's and the plain loops' throughput on 1 core and on all cores. Ratios are taken
+ * within each round (runs next to each other in time), then their median and range are shown.
+ */
+export function printScaling(corpus: readonly string[], cores: number): void {
+  const files = Array.from({ length: PASSES }, () => corpus).flat();
+  const pin = canPin();
+  const rounds: Round[] = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    const round: Round = {};
+    for (const [name, config] of Object.entries(CONFIGS) as [keyof typeof CONFIGS, RunConfig][]) {
+      if (!config.pinned || pin) round[name] = measureThroughput(files, { ...config, threads: config.threads || cores });
+    }
+    rounds.push(round);
+  }
+  const rate = (name: keyof Round) => {
+    const runs = rounds.map((r) => r[name]).filter((r): r is Throughput => !!r);
+    if (!runs.length) return '— (no taskset)';
+    return `${median(runs.map((r) => r.rate)).toFixed(0)} reports/s, CPU ${median(runs.map((r) => r.cores)).toFixed(2)} cores`;
+  };
+  const ratio = (top: keyof Round, bottom: keyof Round) => {
+    const xs = rounds.filter((r) => r[top] && r[bottom]).map((r) => r[top]!.rate / r[bottom]!.rate);
+    return xs.length ? `${median(xs).toFixed(2)}× (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : '—';
+  };
+  console.log(`| | 1 core (pinned, 1 thread) | 1 thread, unpinned | ${cores} cores, ${cores} threads | ${cores} cores ÷ 1 core | ${cores} threads ÷ 1 thread unpinned |`);
+  console.log('|---|---|---|---|---|---|');
+  console.log(`| worker pool (nianbao convert) | ${rate('pool1')} | ${rate('pool1free')} | ${rate('poolN')} | ${ratio('poolN', 'pool1')} | ${ratio('poolN', 'pool1free')} |`);
+  console.log(`| ceiling: plain loops, no pool | ${rate('loops1')} | | ${rate('loopsN')} | ${ratio('loopsN', 'loops1')} | |`);
+  const peak = Math.max(...rounds.map((r) => r.poolN?.peakMb ?? 0));
+  console.log(`peak RSS of the ${cores}-thread pool process: ${peak.toFixed(0)} MB`);
 }

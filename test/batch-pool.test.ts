@@ -43,6 +43,25 @@ describe('the worker pool', () => {
     }
   });
 
+  it('starts a file\'s budget when its worker takes it, not while it waits behind a slow file', async () => {
+    const pool = new ReportPool({ threads: 1 });
+    try {
+      const t0 = Date.now();
+      expect((await pool.run({ file: huge, name: 'huge.docx', options: {} })).ok).toBe(true);
+      // A budget of half the slow file's time: the sample waits longer than that behind it,
+      // yet needs only a fraction of it once started.
+      const budget = (Date.now() - t0) / 2;
+      const [slow, queued] = await Promise.all([
+        pool.run({ file: huge, name: 'huge.docx', options: {} }),
+        pool.run({ file: SAMPLE, name: 'sample.docx', options: {} }, { timeoutMs: budget }),
+      ]);
+      expect(slow.ok).toBe(true);
+      expect(queued).toMatchObject({ ok: true, report: { meta: { agency: '忻州经济开发区' } } });
+    } finally {
+      await pool.destroy();
+    }
+  });
+
   it('reads uploads given as bytes', async () => {
     const pool = new ReportPool({ threads: 1 });
     try {

@@ -3,6 +3,10 @@
  * much memory is stopped (its worker terminated and replaced) and reported as a clear per-file
  * error while the rest of the batch goes on. The time budget starts when a ready worker takes the
  * task, so worker start-up never counts against a file. `run` never rejects.
+ *
+ * A worker runs its tasks in the order they were sent, so the pool knows when each one starts
+ * without being told: when it is sent to an idle worker, or when the task before it answers.
+ * Two messages per file, not three: on one core every message is a thread switch.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -41,7 +45,7 @@ const AHEAD = 1;
 
 interface Sent {
   readonly job: Job;
-  /** Set when the worker says it started the task: the budget counts from then. */
+  /** Set when the worker starts the task: the budget counts from then. */
   timer?: NodeJS.Timeout;
 }
 
@@ -124,17 +128,26 @@ export class ReportPool {
         const id = this.nextId++;
         slot.sent.set(id, { job });
         slot.worker.postMessage({ id, task: job.task });
+        if (slot.sent.size === 1) this.started(slot);
       }
     }
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.type === 'ready') slot.ready = true;
-    else if (m.type === 'started') {
-      const sent = slot.sent.get(m.id);
-      if (sent) sent.timer = setTimeout(() => this.expire(slot, m.id), sent.job.timeoutMs);
-    } else if (slot.sent.has(m.id)) this.settle(slot, m.id, m.result);
+    else if (slot.sent.has(m.id)) {
+      this.settle(slot, m.id, m.result);
+      this.started(slot);
+    }
     this.dispatch();
+  }
+
+  /** The worker has begun the first task it holds: start that task's clock. */
+  private started(slot: Slot): void {
+    const running = slot.running();
+    if (!running || running[1].timer) return;
+    const [id, sent] = running;
+    sent.timer = setTimeout(() => this.expire(slot, id), sent.job.timeoutMs);
   }
 
   private settle(slot: Slot, id: number, result: TaskResult): void {

@@ -1,7 +1,7 @@
 /**
  * The worker thread side of the pool: loads the pipeline once, says it is ready, then handles its
  * tasks one at a time in the order they came (the pool sends the next one ahead, so the worker
- * never waits for the main thread), saying when each starts so that its time budget starts then.
+ * never waits for the main thread). The pool infers when each starts from the order.
  */
 import { parentPort } from 'node:worker_threads';
 import { convertReport, type ConvertTarget } from '../core/convert-one';
@@ -30,7 +30,6 @@ export type TaskResult = FileResult & { readonly written?: readonly string[]; re
 export type ToWorker = { readonly id: number; readonly task: BatchTask };
 export type FromWorker =
   | { readonly type: 'ready' }
-  | { readonly type: 'started'; readonly id: number }
   | { readonly type: 'result'; readonly id: number; readonly result: TaskResult };
 
 function slim(report: Report): Report {
@@ -58,7 +57,6 @@ export function serve(): void {
     if (busy) return;
     busy = true;
     for (let job = queue.shift(); job; job = queue.shift()) {
-      port.postMessage({ type: 'started', id: job.id } satisfies FromWorker);
       const result = await runTask(job.task);
       port.postMessage({ type: 'result', id: job.id, result } satisfies FromWorker);
     }

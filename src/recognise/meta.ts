@@ -68,12 +68,14 @@ function findTitle(blocks: readonly Block[], limit: number): { text: string; blo
 }
 
 const YEAR = '(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})';
+const AGENCY_BEFORE_YEAR = new RegExp(`^(.*?)(?:关于)?${YEAR}\\s*年`);
+const AGENCY_AFTER_YEAR = new RegExp(`^${YEAR}\\s*年度?(.*?)政府信息公开`);
 
 export function agencyFromTitle(title: string): string | null {
-  const before = new RegExp(`^(.*?)(?:关于)?${YEAR}\\s*年`).exec(title);
+  const before = AGENCY_BEFORE_YEAR.exec(title);
   let agency = before?.[1] ?? '';
   if (!agency) {
-    const after = new RegExp(`^${YEAR}\\s*年度?(.*?)政府信息公开`).exec(title);
+    const after = AGENCY_AFTER_YEAR.exec(title);
     agency = after?.[1] ?? '';
   }
   agency = agency.replace(/(关于|的)$/, '').replace(/^[《“"]/, '').trim();
