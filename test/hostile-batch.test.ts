@@ -39,7 +39,9 @@ const NESTED = (() => {
 })();
 
 describe('a batch of broken and hostile files', () => {
-  const input = tempDir('nianbao-hostile-');
+  // The input folder sits in a private folder, so that what lands beside it can only be ours.
+  const input = path.join(tempDir('nianbao-hostile-'), 'input');
+  fs.mkdirSync(input);
   const out = path.join(input, 'out');
   const hostileName = '..\u0007奇怪:名字|报告.docx';
   const bad: Record<string, RegExp> = {
@@ -98,6 +100,6 @@ describe('a batch of broken and hostile files', () => {
   it('writes nothing outside the output folder', () => {
     const outside = fs.readdirSync(input).filter((n) => !n.endsWith('.docx') && n !== 'out');
     expect(outside).toEqual([]);
-    expect(fs.readdirSync(path.dirname(input)).filter((n) => n.startsWith('奇怪') || n.endsWith('.json'))).toEqual([]);
+    expect(fs.readdirSync(path.dirname(input))).toEqual(['input']);
   });
 });
