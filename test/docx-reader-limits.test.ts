@@ -4,7 +4,7 @@
  * is stopped by the declared size or after one inflate step, a DTD is refused before any entity
  * could expand, deep nesting never recurses. Big but honest input (a 20,000-row table) is read.
  */
-import { Inflate, strToU8, zipSync } from 'fflate';
+import { deflateSync, Inflate, strToU8, zipSync } from 'fflate';
 import { readDocx } from '../src/ingest/docx';
 import { IngestError } from '../src/ingest/errors';
 import { LIMITS } from '../src/ingest/limits';
@@ -69,7 +69,7 @@ describe('direct reader: zip bombs', () => {
     expect(err.en).toContain('bomb-declared.docx');
   });
 
-  it('stops a document.xml that declares 4 KB but inflates to 1 GiB as soon as it passes 4 KB', () => {
+  it('stops a document.xml that declares 4 KB but inflates to 1 GiB at the size limit, keeping none of it', () => {
     const before = process.memoryUsage().arrayBuffers;
     const err = failure(bombPackage(bomb, 4096), 'bomb-lying.docx');
     expect(err.code).toBe('TOO_LARGE');
@@ -135,6 +135,29 @@ describe('direct reader: broken packages', () => {
   it('reports damaged deflate data as CORRUPT_ZIP', () => {
     const bad = handZip([{ name: 'word/document.xml', data: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x00, 0x12]), method: 8, declaredSize: 100 }]);
     expect(failure(bad).code).toBe('CORRUPT_ZIP');
+  });
+
+  /** The minimal package with document.xml deflated for real but its size recorded as `declared(actual, compressed)`. */
+  function misrecorded(declared: (actual: number, compressed: number) => number): Uint8Array {
+    const xml = strToU8(documentXml(para('正文'.repeat(200))));
+    const data = deflateSync(xml);
+    const others = Object.entries(packageEntries('')).filter(([name]) => name !== 'word/document.xml');
+    return handZip([
+      ...others.map(([name, text]) => ({ name, data: strToU8(text as string), method: 0 as const, declaredSize: strToU8(text as string).length })),
+      { name: 'word/document.xml', data, method: 8, declaredSize: declared(xml.length, data.length) },
+    ]);
+  }
+
+  it('reports a size record smaller than what the data inflates to as damage (CORRUPT_ZIP), not as a bomb', () => {
+    const err = failure(misrecorded((actual) => Math.floor(actual / 2)), 'size-damaged.docx');
+    expect(err.code).toBe('CORRUPT_ZIP');
+    expect(err.zh).toMatch(/size-damaged\.docx[\s\S]*word\/document\.xml.*不符/);
+  });
+
+  it('reports a size record no deflate data of that length could reach as damage (CORRUPT_ZIP)', () => {
+    const err = failure(misrecorded((_, compressed) => compressed * 5000), 'size-impossible.docx');
+    expect(err.code).toBe('CORRUPT_ZIP');
+    expect(err.zh).toContain('目录已损坏');
   });
 
   it('reports a zip without word/document.xml as NOT_DOCX', () => {

@@ -1,8 +1,8 @@
 /**
  * Zip access with limits. Reads the central directory itself (so the declared sizes and the
  * number of entries are checked before anything is inflated), then inflates one entry at a time
- * in small steps with fflate, counting the bytes actually produced: an entry that inflates past
- * its declared size or the limit stops the file at once, before the rest is allocated.
+ * in small steps with fflate, counting the bytes actually produced: nothing past an entry's
+ * declared size is ever kept, and an entry that inflates past the limit stops the file at once.
  */
 import { Inflate, inflateSync } from 'fflate';
 import { IngestError } from '../errors';
@@ -51,25 +51,35 @@ export class ZipArchive {
   }
 
   /**
-   * Inflates an entry, handing the bytes over in pieces as they come. Stops with TOO_LARGE as soon
-   * as the output passes the declared size or `maxBytes`, and with CORRUPT_ZIP on damaged data.
+   * Inflates an entry, handing the bytes over in pieces as they come. An entry whose output passes
+   * its declared size is counted on (not handed over) to tell the two causes apart: past the limit
+   * it is a zip bomb (TOO_LARGE), ending within it the size record or the data is damaged
+   * (CORRUPT_ZIP). Memory stays bounded either way: the overflow is only counted.
    */
   inflate(entry: ZipEntry, maxBytes: number, onChunk: (chunk: Uint8Array) => void): void {
     const limit = Math.min(maxBytes, LIMITS.maxTotalInflatedBytes - this.inflatedTotal);
+    if (entry.size > (entry.compressedSize + 1) * MAX_DEFLATE_RATIO) {
+      throw new IngestError('CORRUPT_ZIP', this.file, `${entry.name} 在压缩包目录中记录的大小（${entry.size} 字节）不可能由 ${entry.compressedSize} 字节的压缩数据得到，目录已损坏`);
+    }
     if (entry.size > limit) throw new IngestError('TOO_LARGE', this.file, `${entry.name} 解压后 ${mb(entry.size)}，超过 ${mb(limit)} 的限制`);
     const data = this.entryData(entry);
     let produced = 0;
     const take = (chunk: Uint8Array): void => {
       produced += chunk.length;
       this.inflatedTotal += chunk.length;
-      if (produced > entry.size) {
-        throw new IngestError('TOO_LARGE', this.file, `${entry.name} 解压后超过压缩包目录中声明的 ${entry.size} 字节（疑似压缩炸弹）`);
-      }
-      if (chunk.length) onChunk(chunk);
+      if (produced > limit) throw new IngestError('TOO_LARGE', this.file, `${entry.name} 解压后超过 ${mb(limit)}，远超压缩包目录中声明的 ${entry.size} 字节（疑似压缩炸弹）`);
+      if (chunk.length && produced <= entry.size) onChunk(chunk);
     };
     if (entry.method === 0) take(data);
-    else if (data.length <= LIMITS.inflateStepBytes) take(inflateSmall(data, entry.size, this.file, entry.name));
-    else inflateInSteps(data, take, this.file, entry.name);
+    else if (data.length > LIMITS.inflateStepBytes) inflateInSteps(data, take, this.file, entry.name);
+    else {
+      const small = inflateSmall(data, entry.size, this.file, entry.name);
+      if (small.length <= entry.size) take(small);
+      else inflateInSteps(data, take, this.file, entry.name); // past its size: count it all
+    }
+    if (produced > entry.size) {
+      throw new IngestError('CORRUPT_ZIP', this.file, `${entry.name} 解压后 ${produced} 字节，与压缩包目录中记录的 ${entry.size} 字节不符，数据已损坏`);
+    }
   }
 
   /** The whole inflated entry (for small parts: rels, styles, numbering). */
