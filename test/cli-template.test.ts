@@ -35,12 +35,18 @@ describe('nianbao template', () => {
     expect(r.code).toBe(0);
     const bytes = fs.readFileSync(templateIn(out));
     const report = await readReport(bytes, 'template.docx');
-    expect(report.meta).toMatchObject({ title: '某某市生态环境局2022年政府信息公开工作年度报告', agency: '某某市生态环境局', year: 2022, format: '2021' });
+    // The signature's date line is left blank (年 月 日) for the author: a signature without a date.
+    expect(report.meta).toMatchObject({ title: '某某市生态环境局2022年政府信息公开工作年度报告', agency: '某某市生态环境局', issuer: '某某市生态环境局', year: 2022, format: '2021', publishDate: null });
     expect(report.sections.map((s) => s.heading)).toEqual(FORMAT.spec.sections.map((s) => s.heading));
     FORMAT.spec.sections.forEach((spec, i) => expect(report.sections[i].paragraphs[0]).toBe(`〔${spec.prompt}〕`));
     expect(report.tables.map((t) => t.spec).sort()).toEqual(FORMAT.tables.map((t) => t.spec.id).sort());
     const tableKeys = FORMAT.fields.filter((f) => f.part !== 'meta').map((f) => f.key);
     expect(tableKeys.filter((k) => report.fields[k] !== null)).toEqual([]);
+    // Sent in unfilled, 五 and 六 hold nothing but their prompts: that is an empty section.
+    expect(report.issues.filter((f) => f.rule === 'SECTION_EMPTY').map((f) => f.message)).toEqual([
+      `“${FORMAT.spec.sections[4].heading}”只有模板中的提示语，尚未填写`,
+      `“${FORMAT.spec.sections[5].heading}”只有模板中的提示语，尚未填写`,
+    ]);
     // Prompts look like prompts: grey italic runs.
     const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
     const promptRun = new RegExp(`<w:r>(?:(?!</w:r>).)*<w:t[^>]*>〔${FORMAT.spec.sections[0].prompt.slice(0, 10)}`).exec(xml)![0];

@@ -82,12 +82,15 @@ export function agencyFromTitle(title: string): string | null {
   return agency.length >= 2 ? agency : null;
 }
 
+/** 年 月 日 with the figures left blank (a template's date line): a date line without a date. */
+const DATE_PLACEHOLDER = /^[〔【[(]?年月日[〕】\])]?$/;
+
 function findClosing(blocks: readonly Block[]): { issuer: string | null; date: string | null; blocks: number[] } {
   const tail = tailLines(blocks);
   for (let k = tail.length - 1; k >= 0; k--) {
     const p = tail[k];
     if (compactText(p.text).length > 40) continue;
-    const date = findDate(p.text);
+    const date = findDate(p.text) ?? (DATE_PLACEHOLDER.test(compactText(p.text)) ? { before: '', iso: null } : null);
     if (!date) continue;
     if (date.before.length >= 2 && !SENTENCE.test(date.before)) {
       return { issuer: date.before, date: date.iso, blocks: [p.i] };

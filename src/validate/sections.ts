@@ -3,6 +3,7 @@
  * by their label keys (numbering, punctuation and white space ignored), so a heading whose 一、
  * came from Word numbering is not a deviation.
  */
+import { sectionSpecs } from '../formats/headings';
 import { labelKeys } from '../formats/labels';
 import { compactText } from '../text/normalise';
 import type { Finding, Report, Section } from '../report/types';
@@ -53,9 +54,23 @@ function headingFindings(report: Report): Finding[] {
   return out;
 }
 
+/** A text without white space and without the brackets a template puts round its prompts. */
+function bare(text: string): string {
+  return compactText(text).replace(/^[〔【\[(]|[〕】\])]$/g, '');
+}
+
+let prompts: ReadonlySet<string> | undefined;
+
+/** A prompt of `nianbao template` (one under each heading) that the author left in place. */
+function isPrompt(paragraph: string): boolean {
+  prompts ??= new Set(sectionSpecs().map((s) => bare(s.prompt)));
+  return prompts.has(bare(paragraph));
+}
+
 function emptyReason(section: Section, params: EmptyParams): string | null {
-  const text = compactText(section.paragraphs.join(''));
-  if (!text) return '没有内容';
+  const own = section.paragraphs.filter((p) => !isPrompt(p));
+  const text = compactText(own.join(''));
+  if (!text) return own.length < section.paragraphs.length ? '只有模板中的提示语，尚未填写' : '没有内容';
   if (params.emptyTexts.includes(text)) return `只写了“${text}”`;
   const min = params.minLength[String(section.no)];
   if (min !== undefined && text.length < min) return `只有“${text}”，不足 ${min} 个字`;
