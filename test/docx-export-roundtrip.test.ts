@@ -162,11 +162,12 @@ describe.each(READERS)('random models (%s reader)', (reader) => {
       fc.asyncProperty(shape, async (s) => {
         const model = modelOf(s);
         const back = await roundTrip(model, reader);
-        expect(fieldDiff(back.fields, model.fields)).toEqual([]);
+        // Unsigned, the regenerated report is signed by its agency above a blank 年 月 日 line
+        // left for the author: read back, that is the issuer, with no date.
+        const expected = { ...model.fields, 'meta.issuer': model.meta.issuer ?? model.meta.agency };
+        expect(fieldDiff(back.fields, expected)).toEqual([]);
         expect(back.preamble).toEqual(model.preamble);
-        // Without a date the signature block is not recognised as one and reads as text of section 六.
-        const compared = model.meta.publishDate ? 6 : 5;
-        expect(paragraphsOf(back).slice(0, compared)).toEqual(paragraphsOf(model).slice(0, compared));
+        expect(paragraphsOf(back)).toEqual(paragraphsOf(model));
       }),
       { numRuns: 30 },
     );

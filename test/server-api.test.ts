@@ -130,11 +130,37 @@ describe('nianbao serve: correcting a cell', () => {
     expect(blank.body.report.issues.some((f: { rule: string; fields: string[] }) => f.rule === 'BLANK_CELL' && f.fields.includes('t4.review.upheld'))).toBe(true);
   });
 
+  it('corrects the agency, year and date as recognition reads them, and re-checks the rules that use them', async () => {
+    const id = await uploadConsistent();
+    const before = (await getJson(base, `/api/reports/${id}`)).body.report.meta;
+    const rules = (r: { body: { report: { issues: { rule: string }[] } } }) => r.body.report.issues.map((f) => f.rule);
+
+    const late = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.publishDate', raw: '2023年4月2日' });
+    expect(late.body.report.meta.publishDate).toBe('2023-04-02');
+    expect(late.body.report.fields['meta.publishDate']).toBe('2023-04-02');
+    expect(rules(late)).toContain('PUBLISH_DEADLINE'); // a county 人民政府: by 31 March
+    expect(late.body.edits).toEqual({ 'meta.publishDate': before.publishDate ?? '' });
+
+    const year = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.year', raw: '二〇二〇' });
+    expect(year.body.report.meta.year).toBe(2020);
+    expect(rules(year)).toContain('FORMAT_VERSION'); // a 2020 report in the 2021 format
+
+    const agency = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.agency', raw: ' 某某县教育局 ' });
+    expect(agency.body.summary).toMatchObject({ agency: '某某县教育局', year: 2020, edited: 3 });
+
+    const wrong = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.year', raw: '去年' });
+    expect([wrong.status, wrong.body.error.zh, wrong.body.error.en]).toEqual([400, '“去年”不是报告年度（例如 2022）', '"去年" is not a report year (e.g. 2022)']);
+    const undated = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.publishDate', raw: '' });
+    expect(undated.body.report.meta.publishDate).toBeNull();
+  });
+
   it('refuses a key that is not a table cell of the format, and a body that is not JSON, with a message', async () => {
     const id = await uploadConsistent();
-    const unknown = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.agency', raw: 'x' });
+    const unknown = await postJson(base, `/api/reports/${id}/cells`, { key: 't9.nothing', raw: 'x' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.zh).toMatch(/不是本报告格式中的表格单元格/);
+    const format = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.format', raw: '2019' });
+    expect([format.status, format.body.error.zh]).toEqual([400, '“meta.format”不能修改']);
     const old = await postJson(base, `/api/reports/${id}/cells`, { key: 't2.procurement.amount', raw: '1' });
     expect(old.status).toBe(400);
     const bad = await rawRequest(base, { path: `/api/reports/${id}/cells`, headers: { 'Content-Type': 'application/json', Host: new URL(base).host }, chunks: ['{"key": '] });

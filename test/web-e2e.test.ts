@@ -193,6 +193,47 @@ browserDescribe('the web page in a real browser', () => {
     await expect(page.locator('.edits-block').count()).resolves.toBe(0);
   });
 
+  it('corrects the agency and the date in the overview, and opens a section from its finding', async () => {
+    await openReport(page, 'xinzhou-jkq-2020.docx');
+    const row = page.locator('li.file', { hasText: 'xinzhou-jkq-2020.docx' });
+    const late = page.locator('li.finding[data-rule="PUBLISH_DEADLINE"]');
+    await expect(late.count()).resolves.toBe(0);
+
+    const date = page.locator('dd.value[data-key="meta.publishDate"]');
+    await date.click();
+    await date.locator('input').fill('2021年3月5日');
+    await date.locator('input').press('Enter');
+    await late.waitFor();
+    await expect(date.textContent()).resolves.toBe('2021-03-05');
+    await expect(late.locator('.message').textContent()).resolves.toContain('2021年3月5日');
+
+    const agency = page.locator('dd.value[data-key="meta.agency"]');
+    await agency.click();
+    await agency.locator('input').fill('忻州经济开发区管理委员会');
+    await agency.locator('input').press('Enter');
+    await row.locator('.file-info', { hasText: '忻州经济开发区管理委员会' }).waitFor();
+    await expect(page.locator('.edits li').allTextContents()).resolves.toEqual([
+      expect.stringContaining('→ 2021-03-05'),
+      expect.stringContaining('忻州经济开发区 → 忻州经济开发区管理委员会'),
+    ]);
+
+    // The sample's heading deviation names its section: clicking it opens that section.
+    const heading = page.locator('li.finding.locatable[data-rule="SECTION_HEADING"]').first();
+    await heading.click();
+    const opened = page.locator('details[data-section][open]');
+    await expect(opened.count()).resolves.toBe(1);
+    await expect(opened.getAttribute('class')).resolves.toMatch(/flash/);
+    await expect(heading.locator('.message').textContent()).resolves.toContain((await opened.locator('summary').textContent())!);
+
+    // Both back as read.
+    for (let n = 2; n > 0; n--) {
+      await page.locator('.edits li button', { hasText: '恢复原文' }).first().click();
+      await page.waitForFunction((left) => document.querySelectorAll('.edits li').length === left, n - 1);
+    }
+    await expect(late.count()).resolves.toBe(0);
+    await expect(agency.textContent()).resolves.toBe('忻州经济开发区');
+  });
+
   it('downloads the batch summary Excel of every loaded report, read back with exceljs', async () => {
     const summary = await saveDownload(page, () => page.locator('#download-summary').click(), downloads);
     expect(summary.name).toMatch(/\.xlsx$/);

@@ -61,6 +61,8 @@ export interface Finding {
   readonly message: string;
   /** Field keys concerned, so a UI or a workbook can point at the cells. */
   readonly fields: readonly string[];
+  /** The narrative section (1–6) a finding is about, so a UI can open it. */
+  readonly section?: number;
 }
 
 /** Which Document table was read as which part of the format. */

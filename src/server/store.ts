@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FileError, FileResult } from '../core/pipeline';
 import type { Finding, Report } from '../report/types';
-import { setCell } from '../report/edit';
+import { editableText, editReport } from '../report/edit';
 import { countBySeverity } from '../report/findings';
 import { crossYear, yearRecord, type CrossYearResult } from '../validate';
 import { SERVER_LIMITS } from './limits';
@@ -22,7 +22,7 @@ export interface Entry {
   readonly error?: FileError;
   /** The report as corrected (the recognised one until the first edit). */
   report?: Report;
-  /** Raw text each edited cell had when read, by key. */
+  /** Text each edited cell or meta field had when read, by key. */
   readonly edits: Map<string, string>;
 }
 
@@ -105,12 +105,13 @@ export class ReportStore {
     this.version++;
   }
 
-  /** Sets one cell of a report to the text the clerk typed; the report is re-checked. */
+  /** Sets one cell or meta field of a report to the text the clerk typed; the report is re-checked. */
   edit(entry: Entry, key: string, raw: string): Report {
     const report = entry.report!;
-    if (!entry.edits.has(key)) entry.edits.set(key, report.cells[key]?.raw ?? '');
-    entry.report = setCell(report, key, raw);
-    if (entry.edits.get(key) === entry.report.cells[key]?.raw) entry.edits.delete(key);
+    const before = editableText(report, key);
+    entry.report = editReport(report, key, raw);
+    if (!entry.edits.has(key)) entry.edits.set(key, before);
+    if (entry.edits.get(key) === editableText(entry.report, key)) entry.edits.delete(key);
     this.version++;
     return entry.report;
   }

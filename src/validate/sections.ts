@@ -42,7 +42,7 @@ function headingKey(text: string): string {
 }
 
 function headingFinding(section: Section, printed: string): Finding {
-  return finding('SECTION_HEADING', `第${section.official.charAt(0)}部分标题“${printed}”与规范表述“${section.official}”不一致`);
+  return { ...finding('SECTION_HEADING', `第${section.official.charAt(0)}部分标题“${printed}”与规范表述“${section.official}”不一致`), section: section.no };
 }
 
 function headingFindings(report: Report): Finding[] {
@@ -83,7 +83,7 @@ function emptyFindings(report: Report): Finding[] {
   for (const section of report.sections) {
     if (!params.sections.includes(section.no) || section.heading === null) continue;
     const reason = emptyReason(section, params);
-    if (reason) out.push(finding('SECTION_EMPTY', `“${section.official}”${reason}`));
+    if (reason) out.push({ ...finding('SECTION_EMPTY', `“${section.official}”${reason}`), section: section.no });
   }
   return out;
 }

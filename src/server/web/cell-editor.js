@@ -1,6 +1,8 @@
-// Correcting a value cell in place: click (or Enter) opens an input with the cell's text as read;
-// Enter or leaving the cell saves, Esc cancels. Saving sends the text to the server, which reads
-// it exactly as it reads a document cell and re-checks the report.
+// Correcting a value in place (a table cell, or a meta value such as the agency): click (or Enter)
+// opens an input with the text as read; Enter or leaving it saves, Esc cancels. Saving sends the
+// text to the server, which reads it exactly as it reads the document and re-checks the report.
+
+const EDITABLE = '.value[data-key]';
 
 export function attachEditor(container, rawOf, save) {
   const open = (td) => {
@@ -35,11 +37,11 @@ export function attachEditor(container, rawOf, save) {
     input.addEventListener('blur', () => finish(true));
   };
   container.addEventListener('click', (e) => {
-    const td = e.target.closest?.('td.value');
+    const td = e.target.closest?.(EDITABLE);
     if (td && container.contains(td)) open(td);
   });
   container.addEventListener('keydown', (e) => {
-    const td = e.target.closest?.('td.value');
+    const td = e.target.closest?.(EDITABLE);
     if (td && (e.key === 'Enter' || e.key === 'F2')) {
       e.preventDefault();
       open(td);

@@ -24,15 +24,20 @@ export function findingsBlock(issues, rules, canLocate, locate) {
   return el('section', { class: 'findings-block' }, [heading, issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' })]);
 }
 
+/** The text a value shows for correcting: a cell's text as read, or a meta value ('' when absent). */
+export function editableText(report, key) {
+  return report.cells[key]?.raw ?? (report.fields[key] == null ? '' : String(report.fields[key]));
+}
+
 /** The cells the clerk corrected: text as read → text now, each with a way back. */
 export function editsBlock(edits, report, format, restore) {
   const keys = Object.keys(edits);
   if (!keys.length) return null;
   return el('section', { class: 'edits-block' }, [
-    el('h2', { text: `已更正的单元格（${keys.length}）` }),
+    el('h2', { text: `已更正的内容（${keys.length}）` }),
     el('ul', { class: 'edits' }, keys.map((key) => el('li', {}, [
       el('span', { text: `${format.fields[key]?.where ?? key}：` }),
-      el('del', { text: edits[key] || '空白' }), ' → ', el('ins', { text: report.cells[key]?.raw || '空白' }),
+      el('del', { text: edits[key] || '空白' }), ' → ', el('ins', { text: editableText(report, key) || '空白' }),
       el('button', { type: 'button', class: 'link', text: '恢复原文', on: { click: () => restore(key, edits[key]) } }),
     ]))),
   ]);
@@ -42,7 +47,7 @@ export function editsBlock(edits, report, format, restore) {
 export function sectionsBlock(report) {
   return el('section', { class: 'sections' }, [
     el('h2', { text: '报告正文' }),
-    ...report.sections.map((s) => el('details', {}, [
+    ...report.sections.map((s) => el('details', { data: { section: String(s.no) } }, [
       el('summary', { text: s.heading ?? `${s.official}（未找到）`, class: s.heading ? null : 'missing' }),
       ...s.paragraphs.map((p) => el('p', { text: p })),
     ])),

@@ -5,7 +5,7 @@ import { download, getJson, postJson } from './api.js';
 import { attachEditor } from './cell-editor.js';
 import { clear, el, toast } from './dom.js';
 import { STATE_LABEL } from './format.js';
-import { editsBlock, findingsBlock, sectionsBlock } from './report-blocks.js';
+import { editableText, editsBlock, findingsBlock, sectionsBlock } from './report-blocks.js';
 import { findingsByKey, renderPart } from './tables.js';
 
 const DOWNLOAD_LABEL = { '.xlsx': 'Excel 表格', '.docx': 'Word 文档（标准格式）', '.json': 'JSON 数据' };
@@ -18,7 +18,7 @@ export class ReportView {
     this.detail = null;
     this.cells = new Map();
     this.token = 0;
-    attachEditor(root, (key) => this.detail?.report?.cells[key]?.raw ?? '', (key, raw, td) => this.save(key, raw, td));
+    attachEditor(root, (key) => (this.detail ? editableText(this.detail.report, key) : ''), (key, raw, td) => this.save(key, raw, td));
   }
 
   async show(row) {
@@ -89,7 +89,7 @@ export class ReportView {
       this.head(report, summary, note),
       this.metaBlock(report, format, byKey),
       this.downloads(summary),
-      findingsBlock(report.issues, this.config.rules, (f) => f.fields.some((k) => this.cells.has(k)), (f) => this.locate(f)),
+      findingsBlock(report.issues, this.config.rules, (f) => f.section != null || f.fields.some((k) => this.cells.has(k)), (f) => this.locate(f)),
       editsBlock(detail.edits, report, format, (key, raw) => this.save(key, raw, this.cells.get(key) ?? el('td'))),
       ...parts,
       sectionsBlock(report),
@@ -119,18 +119,25 @@ export class ReportView {
     return el('button', { type: 'button', class: 'link remove', text: '移除此文件', on: { click: () => this.hooks.onRemove(id) } });
   }
 
+  /** Title, agency, year, date…: each but the format (which the tables decide) can be corrected. */
   metaBlock(report, format, byKey) {
     const items = [];
     for (const [key, field] of Object.entries(format.fields)) {
       if (!key.startsWith('meta.')) continue;
       let value = report.fields[key];
-      if (key === 'meta.format') value = `${value} 版（${format.notice}）`;
-      const dd = el('dd', { text: value ?? '（未识别）', class: value == null ? 'missing' : null });
+      const editable = key !== 'meta.format';
+      if (!editable) value = `${value} 版（${format.notice}）`;
       const findings = byKey.get(key);
+      const dd = el('dd', {
+        text: value ?? '（未识别）',
+        class: [value == null ? 'missing' : '', editable ? 'value' : ''].filter(Boolean).join(' ') || null,
+        data: editable ? { key } : {},
+        tabindex: editable ? '0' : null,
+        title: [field.where, ...(findings ?? []).map((f) => f.message), editable ? '点击更正' : ''].filter(Boolean).join('\n'),
+      });
       const dt = el('dt', { text: field.where });
-      const wrap = el('div', { class: `meta-item${findings ? ` sev-${findings[0].severity}` : ''}`, title: findings?.map((f) => f.message).join('\n') }, [dt, dd]);
-      this.cells.set(key, wrap);
-      items.push(wrap);
+      items.push(el('div', { class: `meta-item${findings ? ` sev-${findings[0].severity}` : ''}` }, [dt, dd]));
+      this.cells.set(key, dd);
     }
     items.push(el('div', { class: 'meta-item' }, [el('dt', { text: '来源文件' }), el('dd', { text: `${report.source.name}（${report.source.reader}）` })]));
     return el('dl', { class: 'meta' }, items);
@@ -142,12 +149,14 @@ export class ReportView {
       text: `下载 ${DOWNLOAD_LABEL[d.extension] ?? d.kind}`,
       on: { click: () => download(`/api/reports/${summary.id}/download/${d.kind}`, summary.name + d.extension).catch((e) => toast(e.message)) },
     }));
-    return el('div', { class: 'downloads' }, [...buttons, el('span', { class: 'hint', text: '下载的文件使用更正后的数据。点击表格中的数字可以更正。' })]);
+    return el('div', { class: 'downloads' }, [...buttons, el('span', { class: 'hint', text: '下载的文件使用更正后的数据。点击表格中的数字或上方的标题、机关、年度、日期可以更正。' })]);
   }
 
-  /** Scrolls to a finding's cells and flashes them. */
+  /** Scrolls to a finding's cells, or opens the section it is about, and flashes them. */
   locate(finding) {
-    const targets = finding.fields.map((k) => this.cells.get(k)).filter(Boolean);
+    const section = finding.section != null ? this.root.querySelector(`details[data-section="${finding.section}"]`) : null;
+    if (section) section.open = true;
+    const targets = section ? [section] : finding.fields.map((k) => this.cells.get(k)).filter(Boolean);
     if (!targets.length) return;
     targets[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
     for (const t of targets) {
