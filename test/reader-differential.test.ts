@@ -15,8 +15,9 @@ import type { Block, Paragraph, Table } from '../src/document/types';
 import { readDocxPackage } from '../src/ingest/docx-package';
 import { convertToDocx, findSoffice } from '../src/ingest/soffice';
 import { buildDocx, p, table, type FxCell, type FxTable } from './helpers/docx-fixture';
-import { fieldDiff, readReport } from './helpers/pipeline';
+import { fieldDiff, readBytes, readReport } from './helpers/pipeline';
 import { consistentValues, officialRows, OFFICIAL_HEADINGS, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
+import { generateArticle, toMht } from './helpers/html-fixture';
 import {
   blocksXml, HEADING_NUMBERING, lvl, numberingDef, numPr, para, rawDocx, run, type RawCell, type RawTableOptions,
 } from './helpers/raw-docx';
@@ -271,6 +272,28 @@ describe('where mammoth is known to be wrong, the direct reader is right', () =>
     expect(fieldDiff(direct, r.values!)).toEqual([]);
     expect(mammoth['meta.title']).toBeNull();
     expect(differing(direct, mammoth).every((k) => k.startsWith('meta.'))).toBe(true);
+  });
+
+  it('mammoth ignores w:altChunk (the whole body kept as an HTML or MHT part, as web-editor OA systems save it) — direct reader right', async () => {
+    const article = generateArticle({ version: '2021', seed: 31 });
+    const page = `<html><head><meta charset="utf-8"></head><body>${article.html}</body></html>`;
+    const chunks: Record<string, Uint8Array> = {
+      'afchunk.htm': new TextEncoder().encode(page),
+      'afchunk.mht': toMht(page, { saver: 'word', transfer: 'quoted-printable', charset: 'gb2312' }),
+    };
+    for (const [target, bytes] of Object.entries(chunks)) {
+      const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + `<Relationship Id="chunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/></Relationships>`;
+      const docx = rawDocx({
+        body: `<w:altChunk r:id="chunk1"/>${para('')}`,
+        files: { 'word/_rels/document.xml.rels': rels, [`word/${target}`]: bytes },
+      });
+      const direct = await readReport(docx, `alt-chunk-${target}.docx`, 'docx');
+      expect([target, fieldDiff(direct.fields, article.expected)]).toEqual([target, []]);
+      // mammoth sees an empty body: to it, this is not a report at all.
+      const mammoth = await readBytes(docx, `alt-chunk-${target}.docx`, 'mammoth');
+      expect(!mammoth.ok && mammoth.error.code).toBe('NOT_A_REPORT');
+    }
   });
 
   it('mammoth prints hidden text (w:vanish) into value cells — direct reader right', async () => {

@@ -28,11 +28,13 @@ import { intAttr, isOn, type Attributes, type XmlSink } from './xml';
 const E = elements.E;
 const ELEMENTS = elements.ELEMENTS;
 
-/** Styles and numbering, loaded the first time the body refers to them. */
+/** Styles and numbering, loaded the first time the body refers to them; embedded content by id. */
 export interface BodyResources {
   readonly file: string;
   styles(): Styles | undefined;
   numbering(): NumberingCounter | undefined;
+  /** The blocks of a w:altChunk's part (its tables numbered from 0 among themselves). */
+  altChunk(id: string): readonly Block[];
 }
 
 interface AltFrame {
@@ -109,6 +111,7 @@ export class BodyWalker implements XmlSink {
       case E.Sdt: this.sdts.push({ depth: this.depth, placeholder: false }); return;
       case E.ShowingPlcHdr: { const s = this.sdts[this.sdts.length - 1]; if (s) s.placeholder = isOn(a['w:val']); return; }
       case E.SdtContent: if (this.sdts[this.sdts.length - 1]?.placeholder) this.skipFrom = this.depth; return;
+      case E.AltChunk: return this.altChunk(a['r:id']);
       case E.Skip: this.skipFrom = this.depth; return;
       default:
     }
@@ -169,6 +172,24 @@ export class BodyWalker implements XmlSink {
 
   private top(): Frame {
     return this.frames[this.frames.length - 1];
+  }
+
+  /** Embedded content, placed where the element stands; its tables take the next ordinals. */
+  private altChunk(id: string | undefined): void {
+    if (!id) return;
+    const ids = new Map<number, number>();
+    for (const block of this.res.altChunk(id)) {
+      if (block.kind === 'paragraph') {
+        addParagraph(this.container(), block);
+        continue;
+      }
+      if (this.tableCount >= LIMITS.maxTables) throw new IngestError('TOO_LARGE', this.res.file, `表格超过 ${LIMITS.maxTables} 个`);
+      const index = this.tableCount++;
+      ids.set(block.index, index);
+      const { parent, ...table } = block;
+      const outer = parent === undefined ? undefined : ids.get(parent);
+      addTable(this.container(), { ...table, index, ...(outer !== undefined ? { parent: outer } : {}) }, []);
+    }
   }
 
   private container(): Container {

@@ -5,7 +5,7 @@
 export enum E {
   P = 1, PPr, PStyle, NumId, Ilvl, OutlineLvl, RPr, B, Vanish, RStyle, Del, R, T, Tab, Br, NoBreakHyphen,
   SoftHyphen, Sym, FldChar, Tbl, Tr, TrPr, GridBefore, Tc, TcPr, GridSpan, VMerge, HMerge, Txbx, Alt, Choice,
-  Fallback, Sdt, ShowingPlcHdr, SdtContent, Skip,
+  Fallback, Sdt, ShowingPlcHdr, SdtContent, AltChunk, Skip,
 }
 
 export const ELEMENTS = new Map<string, E>([
@@ -17,7 +17,7 @@ export const ELEMENTS = new Map<string, E>([
   ['w:gridBefore', E.GridBefore], ['w:tc', E.Tc], ['w:tcPr', E.TcPr], ['w:gridSpan', E.GridSpan],
   ['w:vMerge', E.VMerge], ['w:hMerge', E.HMerge], ['w:txbxContent', E.Txbx], ['mc:AlternateContent', E.Alt],
   ['mc:Choice', E.Choice], ['mc:Fallback', E.Fallback], ['w:sdt', E.Sdt], ['w:showingPlcHdr', E.ShowingPlcHdr],
-  ['w:sdtContent', E.SdtContent],
+  ['w:sdtContent', E.SdtContent], ['w:altChunk', E.AltChunk],
   // Formatting before a change, section and table properties, instructions, ruby (phonetic) text
   // above the characters: nothing that belongs to the text.
   ...['w:rPrChange', 'w:pPrChange', 'w:sectPr', 'w:tblPr', 'w:tblGrid', 'w:tblPrEx', 'w:trPrChange', 'w:tcPrChange',

@@ -4,9 +4,10 @@
  * numbering part costs formatting, not the file (a warning says so); a damaged body, a DTD
  * anywhere, or anything past the limits fails the file with an IngestError naming it.
  */
-import type { Document, DocumentMessage } from '../../document/types';
+import type { Block, Document, DocumentMessage } from '../../document/types';
 import { IngestError } from '../errors';
 import { LIMITS } from '../limits';
+import { altChunkBlocks } from './alt-chunk';
 import { BodyWalker, type BodyResources } from './body';
 import { NumberingCounter, NumberingSink } from './numbering';
 import { findParts, type DocxParts } from './parts';
@@ -28,7 +29,11 @@ function optionalPart<T>(messages: DocumentMessage[], part: string, load: () => 
   }
 }
 
-function resources(zip: ZipArchive, parts: DocxParts, messages: DocumentMessage[]): BodyResources {
+/**
+ * What the body needs besides document.xml, each part read the first time it is asked for.
+ * `embedded` is true for a DOCX inside an altChunk: one level of nesting is read, no more.
+ */
+function resources(zip: ZipArchive, parts: DocxParts, messages: DocumentMessage[], embedded: boolean): BodyResources {
   let styles: Styles | undefined;
   let stylesLoaded = false;
   let counter: NumberingCounter | undefined;
@@ -56,16 +61,31 @@ function resources(zip: ZipArchive, parts: DocxParts, messages: DocumentMessage[
       numberingLoaded = true;
       return counter;
     },
+    altChunk(id) {
+      const target = parts.targets.get(id);
+      const entry = target === undefined ? undefined : zip.find(target);
+      if (!entry) {
+        messages.push({ type: 'warning', code: 'DOCX_ALTCHUNK', message: `嵌入内容 ${id} 在文件中找不到，已略去` });
+        return [];
+      }
+      const nested = embedded ? undefined : (bytes: Uint8Array) => readBody(new ZipArchive(bytes, zip.file), messages, true);
+      return altChunkBlocks(zip.read(entry, LIMITS.maxEntryBytes), entry.name, zip.file, nested, messages);
+    },
   };
   return res;
 }
 
-export function readDocx(bytes: Uint8Array, file: string): Document {
-  const zip = new ZipArchive(bytes, file);
+function readBody(zip: ZipArchive, messages: DocumentMessage[], embedded: boolean): Block[] {
   const parts = findParts(zip);
-  const messages: DocumentMessage[] = [];
-  const walker = new BodyWalker(resources(zip, parts, messages));
+  const walker = new BodyWalker(resources(zip, parts, messages, embedded));
   parseEntry(zip, parts.document, LIMITS.maxEntryBytes, walker);
   const body = walker.result();
-  return { blocks: body.blocks, reader: 'docx', messages: [...messages, ...body.messages] };
+  messages.push(...body.messages);
+  return body.blocks;
+}
+
+export function readDocx(bytes: Uint8Array, file: string): Document {
+  const messages: DocumentMessage[] = [];
+  const blocks = readBody(new ZipArchive(bytes, file), messages, false);
+  return { blocks, reader: 'docx', messages };
 }

@@ -12,6 +12,14 @@ export interface DocxParts {
   readonly document: ZipEntry;
   readonly styles?: ZipEntry;
   readonly numbering?: ZipEntry;
+  /** The main document's relationships: id → part path (for w:altChunk r:id). */
+  readonly targets: ReadonlyMap<string, string>;
+}
+
+interface Relationships {
+  /** Type (its last path segment, e.g. /styles) → target path: the first of each type. */
+  readonly byType: Map<string, string>;
+  readonly byId: Map<string, string>;
 }
 
 /** Relationship type URIs end with these names (transitional and strict alike). */
@@ -19,16 +27,18 @@ const OFFICE_DOCUMENT = '/officeDocument';
 const STYLES = '/styles';
 const NUMBERING = '/numbering';
 
-/** Relationship type → target path, from a .rels part (external targets left out). */
-function readRelationships(zip: ZipArchive, relsPath: string, baseDir: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** The relationships of a .rels part (external targets left out). */
+function readRelationships(zip: ZipArchive, relsPath: string, baseDir: string): Relationships {
+  const out: Relationships = { byType: new Map(), byId: new Map() };
   const entry = zip.find(relsPath);
   if (!entry) return out;
   const sink = {
     open(name: string, attrs: Attributes): void {
       if (!name.endsWith('Relationship') || attrs.TargetMode === 'External' || !attrs.Type || !attrs.Target) return;
       const type = attrs.Type.slice(attrs.Type.lastIndexOf('/'));
-      if (!out.has(type)) out.set(type, resolvePath(baseDir, attrs.Target));
+      const target = resolvePath(baseDir, attrs.Target);
+      if (!out.byType.has(type)) out.byType.set(type, target);
+      if (attrs.Id && !out.byId.has(attrs.Id)) out.byId.set(attrs.Id, target);
     },
     close(): void {},
     text(): void {},
@@ -67,14 +77,14 @@ function baseName(path: string): string {
 
 export function findParts(zip: ZipArchive): DocxParts {
   const root = readRelationships(zip, '_rels/.rels', '');
-  const named = root.get(OFFICE_DOCUMENT);
+  const named = root.byType.get(OFFICE_DOCUMENT);
   const document = (named && zip.find(named)) || zip.find('word/document.xml');
   if (!document) throw new IngestError('NOT_DOCX', zip.file);
   const dir = dirOf(document.name);
   const rels = readRelationships(zip, `${dir ? `${dir}/` : ''}_rels/${baseName(document.name)}.rels`, dir);
   const part = (type: string, fallback: string): ZipEntry | undefined => {
-    const target = rels.get(type);
+    const target = rels.byType.get(type);
     return (target && zip.find(target)) || zip.find(fallback);
   };
-  return { document, styles: part(STYLES, 'word/styles.xml'), numbering: part(NUMBERING, 'word/numbering.xml') };
+  return { document, styles: part(STYLES, 'word/styles.xml'), numbering: part(NUMBERING, 'word/numbering.xml'), targets: rels.byId };
 }
