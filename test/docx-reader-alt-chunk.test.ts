@@ -47,9 +47,12 @@ describe('direct reader: w:altChunk', () => {
     expect(outline(doc.blocks)).toEqual(['第一行', '第二行']);
   });
 
-  it('goes on without a chunk whose part is missing or unreadable, and says so', () => {
-    const doc = readDocx(withChunks(para(run('前')) + chunk('gone') + chunk('x.bin') + para(run('后')), { 'x.bin': Uint8Array.from([0, 1, 2, 3, 0, 0xff]) }), 'broken-chunk.docx');
-    expect(outline(doc.blocks)).toEqual(['前', '后']);
-    expect(doc.messages.filter((m) => m.code === 'DOCX_ALTCHUNK')).toHaveLength(2);
+  it('goes on without a chunk whose part is missing, unreadable or damaged, and says so', () => {
+    const truncated = rawDocx(para(run('截断'))).subarray(0, 60);
+    const chunks = { 'x.bin': Uint8Array.from([0, 1, 2, 3, 0, 0xff]), 'cut.docx': truncated, 'bad.htm': '<html><body><p>好的部分</p>' };
+    const body = para(run('前')) + chunk('gone') + chunk('x.bin') + chunk('cut.docx') + chunk('bad.htm') + para(run('后'));
+    const doc = readDocx(withChunks(body, chunks), 'broken-chunk.docx');
+    expect(outline(doc.blocks)).toEqual(['前', '好的部分', '后']);
+    expect(doc.messages.filter((m) => m.code === 'DOCX_ALTCHUNK')).toHaveLength(3);
   });
 });

@@ -29,6 +29,9 @@ function optionalPart<T>(messages: DocumentMessage[], part: string, load: () => 
   }
 }
 
+/** Errors in embedded content that fail the whole file, as they would in the body itself. */
+const FATAL_IN_CHUNK = new Set<string>(['TOO_LARGE', 'XML_DTD', 'ENCRYPTED']);
+
 /**
  * What the body needs besides document.xml, each part read the first time it is asked for.
  * `embedded` is true for a DOCX inside an altChunk: one level of nesting is read, no more.
@@ -69,7 +72,14 @@ function resources(zip: ZipArchive, parts: DocxParts, messages: DocumentMessage[
         return [];
       }
       const nested = embedded ? undefined : (bytes: Uint8Array) => readBody(new ZipArchive(bytes, zip.file), messages, true);
-      return altChunkBlocks(zip.read(entry, LIMITS.maxEntryBytes), entry.name, zip.file, nested, messages);
+      try {
+        return altChunkBlocks(zip.read(entry, LIMITS.maxEntryBytes), entry.name, zip.file, nested, messages);
+      } catch (err) {
+        // A damaged chunk costs only itself; limits and crafted XML still stop the file.
+        if (!(err instanceof IngestError) || FATAL_IN_CHUNK.has(err.code)) throw err;
+        messages.push({ type: 'warning', code: 'DOCX_ALTCHUNK', message: `嵌入内容 ${entry.name} 已损坏，已略去：${err.detail ?? err.code}` });
+        return [];
+      }
     },
   };
   return res;
