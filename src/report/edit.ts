@@ -10,7 +10,7 @@ import { getFormat } from '../formats/model';
 import type { Unit } from '../formats/types';
 import { findDate, yearOf } from '../recognise/dates';
 import { parseCell } from '../recognise/values';
-import { cleanText, compactText } from '../text/normalise';
+import { cleanText } from '../text/normalise';
 import type { FieldCell, FieldValue, Report, ReportMeta } from './types';
 
 export class EditError extends Error {
@@ -68,7 +68,7 @@ const META_EDITS: Readonly<Record<string, (text: string) => FieldValue>> = {
   'meta.agency': (text) => text,
   'meta.issuer': (text) => text,
   'meta.year': (text) => {
-    const year = /^\d{4}$/.test(compactText(text)) ? Number(compactText(text)) : yearOf(text.includes('年') ? text : `${text}年`);
+    const year = yearOf(text.includes('年') ? text : `${text}年`);
     if (year && year >= 2008 && year <= 2100) return year;
     throw new EditError(`“${text}”不是报告年度（例如 2022）`, `"${text}" is not a report year (e.g. 2022)`);
   },

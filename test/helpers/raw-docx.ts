@@ -249,17 +249,7 @@ export function handZip(entries: readonly StoredEntry[]): Uint8Array {
   end.setUint16(10, entries.length, true);
   end.setUint32(12, centralSize, true);
   end.setUint32(16, offset, true);
-  return concat([...locals, ...centrals, new Uint8Array(end.buffer)]);
-}
-
-export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return Buffer.concat([...locals, ...centrals, new Uint8Array(end.buffer)]);
 }
 
 class BitWriter {
@@ -307,7 +297,7 @@ export function deflateBomb(prefix: Uint8Array, spaces: number): Uint8Array {
   w.align();
   w.bits(prefix.length, 16);
   w.bits(~prefix.length & 0xffff, 16);
-  const head = concat([w.toBytes(), prefix]);
+  const head = Buffer.concat([w.toBytes(), prefix]);
 
   const d = new BitWriter();
   d.bits(1, 1); // final
@@ -343,5 +333,5 @@ export function deflateBomb(prefix: Uint8Array, spaces: number): Uint8Array {
   // 256 is code 11: two one bits at the end.
   body[eob >> 3] |= 1 << (eob & 7);
   body[(eob + 1) >> 3] |= 1 << ((eob + 1) & 7);
-  return concat([head, body]);
+  return Buffer.concat([head, body]);
 }

@@ -86,14 +86,7 @@ export class ZipArchive {
   read(entry: ZipEntry, maxBytes: number): Uint8Array {
     const chunks: Uint8Array[] = [];
     this.inflate(entry, maxBytes, (chunk) => chunks.push(chunk));
-    if (chunks.length === 1) return chunks[0];
-    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
   }
 
   private entryData(entry: ZipEntry): Uint8Array {
