@@ -27,6 +27,22 @@ export interface FieldCell {
   readonly source?: CellSource;
   /** A unit printed in the cell (件, 项, 元, 万元…); 元 values are converted to 万元. */
   readonly unit?: string;
+  /**
+   * A clerk's correction. `raw` and `status` above stay as the body reported them; `fields[key]`
+   * holds the corrected value, so every total uses it, and every export can show both.
+   */
+  readonly corrected?: Correction;
+}
+
+/** A correction of one cell: what the clerk typed, how it reads, when, and why. */
+export interface Correction {
+  /** The text as typed (display-cleaned). */
+  readonly text: string;
+  readonly value: FieldValue;
+  readonly status: CellStatus;
+  /** ISO 8601 time of the correction. */
+  readonly at: string;
+  readonly note?: string;
 }
 
 export interface Section {
