@@ -2,8 +2,10 @@
  * Which of the six sections a heading line names: the official wording or a variant of
  * templates/sections.json, or a numbered line (三、…) with a keyword of that section. Shared by
  * recognition and by the web-page reader, which finds a report inside page chrome by its headings.
+ * A line numbered as a sub-item (（一）, 1., （1）) names no section.
  */
 import { compactText } from '../text/normalise';
+import { printedNumbering } from '../text/numbering';
 import { LabelIndex, stripNumbering } from './labels';
 import { getFormat } from './model';
 import type { SectionSpec } from './types';
@@ -45,6 +47,8 @@ function leadingOrdinal(compact: string): number | undefined {
 export function sectionHeading(line: string): HeadingMatch | undefined {
   const compact = compactText(line);
   if (compact.length > HEADING_MAX) return undefined;
+  // A sub-item (（一）主动公开情况) is never a section heading, whatever its words.
+  if ((printedNumbering(line)?.level ?? 1) > 1) return undefined;
   const ordinal = leadingOrdinal(compact);
   const exact = headingIndex().find(line, false);
   if (exact.length === 1 && (ordinal === undefined || ordinal === exact[0].no)) return { section: exact[0], quality: 'exact' };

@@ -11,6 +11,7 @@ import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../repo
 import { yearOf } from './dates';
 import { readMeta } from './meta';
 import { sectionSpecs } from '../formats/headings';
+import { partsByTable, sectionBlocks, sectionText } from './section-blocks';
 import { findHeadings } from './sections';
 import { readTables, type TableReading } from './tables';
 
@@ -57,17 +58,16 @@ export function recognise(document: Document, source: SourceInfo): Report {
   const format = getFormat(reading.version);
   const skip = new Set([...meta.titleBlocks, ...meta.closingBlocks]);
 
+  const parts = partsByTable(reading.matches);
+  // Headings in document order: a section ends where the next one printed begins, in or out of order.
+  const byPlace = headings;
   const sections: Section[] = sectionSpecs().map((spec) => {
-    const at = headings.findIndex((h) => h.section === spec);
-    const hit = headings[at];
-    const end = headings[at + 1]?.block ?? blocks.length;
-    return {
-      no: spec.no,
-      id: spec.id,
-      official: spec.heading,
-      heading: hit ? hit.heading : null,
-      paragraphs: hit ? [...(hit.rest ? [hit.rest] : []), ...paragraphText(blocks, hit.block + 1, end, skip)] : [],
-    };
+    const at = byPlace.findIndex((h) => h.section === spec);
+    const hit = byPlace[at];
+    if (!hit) return { no: spec.no, id: spec.id, official: spec.heading, heading: null, paragraphs: [], blocks: [] };
+    const end = byPlace[at + 1]?.block ?? blocks.length;
+    const own = [...(hit.rest ? [{ kind: 'paragraph' as const, text: hit.rest }] : []), ...sectionBlocks(blocks, hit.block + 1, end, skip, parts)];
+    return { no: spec.no, id: spec.id, official: spec.heading, heading: hit.heading, paragraphs: sectionText(own), blocks: own, printedAt: at };
   });
   const firstHeading = headings[0]?.block ?? 0;
   const preambleStart = Math.max(0, ...meta.titleBlocks.map((b) => b + 1));

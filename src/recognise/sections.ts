@@ -1,11 +1,14 @@
 /**
- * Finds the six sections by their headings: the official wording, the variants real reports use,
- * or a numbered heading (三、…) with a keyword of its section (formats/headings.ts). The 一、 may
- * be missing from the text when Word numbered the heading automatically; then the wording decides.
+ * Finds the six sections by their headings. Only a top-level heading starts a section: a line
+ * numbered 一、 (typed or by Word), a level-1 heading style, or an unnumbered line in the official
+ * or a variant wording. A sub-item (（一）主动公开情况 inside 一) never does, whatever its words.
+ * Its wording names the section (formats/headings.ts); a section printed out of order is kept where
+ * it stands (its heading quoted exactly), one known only by a keyword of its numbered heading only in order.
  */
-import { sectionHeading, sectionSpecs } from '../formats/headings';
+import { sectionHeading } from '../formats/headings';
 import type { SectionSpec } from '../formats/types';
 import type { Block, Paragraph } from '../document/types';
+import { outlineHeading } from './outline';
 
 export interface HeadingHit {
   readonly block: number;
@@ -19,30 +22,31 @@ export interface HeadingHit {
 }
 
 function candidate(p: Paragraph, block: number): HeadingHit | undefined {
-  // A soft line break may join a heading and the first lines of its section in one paragraph.
+  const outline = outlineHeading(p);
+  if (outline && outline.level > 1 && outline.numbering) return undefined;
   const [firstLine, ...more] = p.text.split('\n');
   const match = sectionHeading((p.numbering ?? '') + firstLine);
-  return match && { ...match, block, heading: firstLine, ...(more.length ? { rest: more.join('\n') } : {}) };
+  if (!match) return undefined;
+  // Unnumbered and not styled as a top-level heading, only the exact wording makes a section heading.
+  if (outline?.level !== 1 && match.quality !== 'exact') return undefined;
+  return { ...match, block, heading: firstLine, ...(more.length ? { rest: more.join('\n') } : {}) };
 }
 
-/** Section headings in order: for each section the first exact hit after the previous one, else the first keyword hit. */
+/**
+ * Section headings in document order. Each section starts at its first candidate; a candidate for
+ * a section already started is text of the section it stands in. A keyword hit must come after the
+ * sections already started; an exact one may come out of order (validate reports it).
+ */
 export function findHeadings(blocks: readonly Block[]): HeadingHit[] {
-  const hits: HeadingHit[] = [];
+  const chosen: HeadingHit[] = [];
+  let last = 0;
   blocks.forEach((b, i) => {
     if (b.kind !== 'paragraph') return;
     const hit = candidate(b, i);
-    if (hit) hits.push(hit);
+    if (!hit || chosen.some((h) => h.section === hit.section)) return;
+    if (hit.quality === 'keyword' && hit.section.no < last) return;
+    chosen.push(hit);
+    last = Math.max(last, hit.section.no);
   });
-  const chosen: HeadingHit[] = [];
-  let after = -1;
-  for (const section of sectionSpecs()) {
-    const mine = hits.filter((h) => h.section === section && h.block > after);
-    const nextOther = hits.find((h) => h.section.no > section.no && h.block > after && h.quality === 'exact');
-    const pick = mine.find((h) => h.quality === 'exact') ?? mine.find((h) => !nextOther || h.block < nextOther.block);
-    if (pick) {
-      chosen.push(pick);
-      after = pick.block;
-    }
-  }
   return chosen;
 }

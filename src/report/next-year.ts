@@ -49,7 +49,7 @@ export function blankReport(agency: string, year: number): Report {
     if (f.part !== 'meta') cells[f.key] = { raw: '', status: 'missing' };
   }
   Object.assign(fields, { 'meta.title': title, 'meta.agency': agency, 'meta.issuer': agency, 'meta.year': year, 'meta.format': version });
-  const sections: Section[] = format.spec.sections.map((s) => ({ no: s.no, id: s.id, official: s.heading, heading: s.heading, paragraphs: [] }));
+  const sections: Section[] = format.spec.sections.map((s) => ({ no: s.no, id: s.id, official: s.heading, heading: s.heading, paragraphs: [], blocks: [] }));
   return {
     source: { file: '', name: `${title}.docx`, size: 0, reader: 'template' },
     meta: { title, agency, issuer: agency, year, format: version, publishDate: null },

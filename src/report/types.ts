@@ -3,7 +3,7 @@
  * Plain data, serialisable as JSON. `fields` uses exactly the keys of the field catalog
  * (templates/fields.csv) for the report's format; `cells` says where each value came from.
  */
-import type { FormatVersion } from '../formats/types';
+import type { FormatVersion, PartId } from '../formats/types';
 
 export type FieldValue = number | string | null;
 
@@ -45,6 +45,43 @@ export interface Correction {
   readonly note?: string;
 }
 
+/** A heading inside a section: （一）主动公开情况 is level 2, numbering '（一）', text '主动公开情况'. */
+export interface HeadingBlock {
+  readonly kind: 'heading';
+  /** 1..4 by the numbering as printed (一、 > （一） > 1. > （1）), else by style or bold. */
+  readonly level: number;
+  /** The numbering as printed (typed or Word's automatic numbering), '' when there is none. */
+  readonly numbering: string;
+  readonly text: string;
+}
+
+export interface ParagraphBlock {
+  readonly kind: 'paragraph';
+  readonly text: string;
+}
+
+/** A table cell kept for a table that is not an official one (e.g. a 联系方式 table). */
+export interface KeptCell {
+  readonly text: string;
+  readonly row: number;
+  readonly col: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+}
+
+/** Where a table stands in the section: an official part (t2, t3, t4) or another table kept whole. */
+export interface TableBlock {
+  readonly kind: 'table';
+  /** The Document table ordinal. */
+  readonly table: number;
+  /** The official part read from this table, if any. */
+  readonly part?: PartId;
+  /** The cells of a table that is not an official part, so that it can be regenerated. */
+  readonly kept?: { readonly width: number; readonly height: number; readonly cells: readonly KeptCell[] };
+}
+
+export type SectionBlock = HeadingBlock | ParagraphBlock | TableBlock;
+
 export interface Section {
   /** 1..6 */
   readonly no: number;
@@ -53,8 +90,15 @@ export interface Section {
   readonly official: string;
   /** The heading as printed, or null when the section was not found. */
   readonly heading: string | null;
-  /** Narrative paragraphs of the section, table captions included, tables excluded. */
+  /**
+   * Narrative paragraphs of the section, table captions included, tables excluded: the text of
+   * `blocks` (a heading with its numbering), kept for readers of text only.
+   */
   readonly paragraphs: readonly string[];
+  /** The section as its author structured it, in order (absent in reports made before blocks existed). */
+  readonly blocks?: readonly SectionBlock[];
+  /** Place of the heading among the headings found, in document order (0-based), when found. */
+  readonly printedAt?: number;
 }
 
 export interface ReportMeta {

@@ -1,5 +1,5 @@
 /**
- * SECTION_MISSING, SECTION_HEADING, SECTION_EMPTY. Headings are compared with the official wording
+ * SECTION_MISSING, SECTION_HEADING, SECTION_ORDER, SECTION_EMPTY. Headings are compared with the official wording
  * by their label keys (numbering, punctuation and white space ignored), so a heading whose 一、
  * came from Word numbering is not a deviation.
  */
@@ -54,6 +54,19 @@ function headingFindings(report: Report): Finding[] {
   return out;
 }
 
+/** A section printed before a section of a lower number: named once, against the first it precedes. */
+function orderFindings(report: Report): Finding[] {
+  const printed = report.sections.filter((s) => s.printedAt !== undefined && s.heading !== null);
+  const out: Finding[] = [];
+  for (const s of printed) {
+    const later = printed.find((o) => o.no < s.no && (o.printedAt ?? 0) > (s.printedAt ?? 0));
+    if (!later) continue;
+    const message = `第${s.official.charAt(0)}部分“${s.heading}”印在第${later.official.charAt(0)}部分“${later.heading}”之前，规范顺序为一至六`;
+    out.push({ ...finding('SECTION_ORDER', message), section: s.no });
+  }
+  return out;
+}
+
 /** A text without white space and without the brackets a template puts round its prompts. */
 function bare(text: string): string {
   return compactText(text).replace(/^[〔【\[(]|[〕】\])]$/g, '');
@@ -89,5 +102,5 @@ function emptyFindings(report: Report): Finding[] {
 }
 
 export function sectionFindings(report: Report): Finding[] {
-  return [...missingFindings(report), ...headingFindings(report), ...emptyFindings(report)];
+  return [...missingFindings(report), ...headingFindings(report), ...orderFindings(report), ...emptyFindings(report)];
 }

@@ -1,6 +1,7 @@
 /**
  * The body of a regenerated report, in the official order: title, preamble, the six sections under
- * their official headings (narrative carried over; each part's table after its section's text),
+ * their official headings (each section's sub-headings, paragraphs and tables in the author's order;
+ * an official table where the author put it in its section, else after the section's text),
  * notes of a format migration under the table they concern, and the signature block.
  */
 import type { Paragraph, Table } from 'docx';
@@ -10,14 +11,16 @@ import { getFormat, type Format } from '../../formats/model';
 import type { PartId, SectionSpec } from '../../formats/types';
 import { FORMAT_MIGRATED, MIGRATION_DROPPED } from '../../report/migrate';
 import { blankText, officialTitle } from '../../report/next-year';
-import type { Report } from '../../report/types';
+import { sectionText } from '../../recognise/section-blocks';
+import type { Report, Section, SectionBlock } from '../../report/types';
 import { chineseDate } from '../../text/display';
 import { compactText } from '../../text/normalise';
 import { cellText } from './cell-text';
 import { ptToTwips, typeWidth, type PageStyle } from './page-style';
 import {
-  bodyParagraph, emptyLines, headingParagraph, noteParagraph, promptParagraph, signatureParagraph, titleParagraph,
+  bodyParagraph, emptyLines, headingParagraph, noteParagraph, promptParagraph, signatureParagraph, subHeadingParagraph, titleParagraph,
 } from './paragraphs';
+import { keptTable } from './kept-table';
 import { officialTable } from './table';
 
 export interface ContentOptions {
@@ -62,14 +65,37 @@ function isCaption(text: string, format: Format): boolean {
   return compactText(text).length <= MAX_CAPTION && index.find(text, false).length > 0;
 }
 
+/**
+ * The section's blocks as its author structured them; when only `paragraphs` is there (an older
+ * report, or text edited without blocks), one paragraph block each.
+ */
+function blocksOf(section: Section | undefined): readonly SectionBlock[] {
+  if (!section) return [];
+  const blocks = section.blocks;
+  if (blocks && sectionText(blocks).join('\n') === section.paragraphs.join('\n')) return blocks;
+  return section.paragraphs.map((text) => ({ kind: 'paragraph', text }));
+}
+
+/** One block of the section in the regenerated report; an official table only where its section may hold it, once. */
+function sectionBlock(b: SectionBlock, own: Set<PartId>, put: (part: PartId) => Block[], style: PageStyle, format: Format): Block[] {
+  if (b.kind === 'heading') {
+    const text = b.numbering + b.text;
+    return isCaption(text, format) ? [] : [subHeadingParagraph(b.level, text)];
+  }
+  if (b.kind === 'paragraph') return isCaption(b.text, format) ? [] : [bodyParagraph(b.text, style)];
+  if (b.part) return own.delete(b.part) ? put(b.part) : [];
+  // An empty line keeps the next table from joining this one.
+  return b.kept ? [keptTable(b.kept, style), ...emptyLines(1)] : [];
+}
+
 function section(report: Report, format: Format, spec: SectionSpec, style: PageStyle, options: ContentOptions): Block[] {
   const blocks: Block[] = [headingParagraph(spec.heading)];
   if (options.prompts) blocks.push(promptParagraph(spec.prompt, style));
-  const text = (report.sections.find((s) => s.no === spec.no)?.paragraphs ?? []).filter((t) => !isCaption(t, format));
-  blocks.push(...text.map((t) => bodyParagraph(t, style)));
-  for (const part of format.spec.parts.filter((p) => p.section === spec.no)) {
-    blocks.push(partTable(report, format, part.id, style), ...partNotes(report, part.id));
-  }
+  const put = (part: PartId) => [partTable(report, format, part, style), ...partNotes(report, part)];
+  // The parts of this section not yet written; a part the author put elsewhere, or not at all, follows the text.
+  const own = new Set(format.spec.parts.filter((p) => p.section === spec.no).map((p) => p.id));
+  for (const b of blocksOf(report.sections.find((s) => s.no === spec.no))) blocks.push(...sectionBlock(b, own, put, style, format));
+  for (const part of own) blocks.push(...put(part));
   return blocks;
 }
 

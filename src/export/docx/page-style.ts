@@ -8,6 +8,7 @@ export interface TextStyle {
   readonly font: string;
   /** pt */
   readonly size: number;
+  readonly bold?: boolean;
 }
 
 export interface FontEntry {
@@ -18,7 +19,7 @@ export interface FontEntry {
   readonly pitch: string;
 }
 
-export type TextRole = 'title' | 'body' | 'heading1' | 'heading2' | 'table' | 'pageNumber';
+export type TextRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'table' | 'pageNumber';
 
 export interface PageStyle {
   readonly page: {

@@ -1,6 +1,6 @@
 /**
- * The paragraphs of a regenerated report, each in its style: title, 一、 headings, body text (a
- * （一） sub-heading in 楷体, on its own or leading a paragraph), prompts for the author, notes of the
+ * The paragraphs of a regenerated report, each in its style: title, 一、 headings, sub-headings by
+ * level, body text (a （一） run-in head in 楷体 leading a paragraph), prompts for the author, notes of the
  * tool, and the signature block.
  */
 import { HeadingLevel, Paragraph, TextRun } from 'docx';
@@ -18,6 +18,17 @@ export function titleParagraph(text: string): Paragraph {
 
 export function headingParagraph(text: string): Paragraph {
   return new Paragraph({ heading: HeadingLevel.HEADING_1, children: runs(text) });
+}
+
+const SUB_HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
+
+/**
+ * A heading inside a section, in the GB/T 9704 style of its level: （一） in 楷体, 1. in 仿宋 bold;
+ * a fourth level （1） is body text, as the standard sets it.
+ */
+export function subHeadingParagraph(level: number, text: string): Paragraph {
+  const heading = SUB_HEADINGS[level - 1];
+  return new Paragraph({ heading, children: runs(text) });
 }
 
 const LEVEL_TWO = /^[（(][一二三四五六七八九十]{1,3}[）)]/;

@@ -1,7 +1,7 @@
 /**
  * Word styles of a regenerated report, all from the page style: the body (Normal) in 仿宋 三号 at
  * a fixed line pitch with a two-character first-line indent, the title in 小标宋 二号, 一、 headings
- * in 黑体 and （一） headings in 楷体 as Word heading styles (so they show in the navigation pane),
+ * in 黑体, （一） headings in 楷体 and 1. headings in 仿宋 bold as Word heading styles (so they show in the navigation pane),
  * and the smaller table text. Paragraphs name a style and override nothing but alignment.
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
@@ -11,6 +11,7 @@ export const STYLE = {
   title: 'Title',
   heading1: 'Heading1',
   heading2: 'Heading2',
+  heading3: 'Heading3',
   table: 'TableText',
   signature: 'Signature',
   note: 'ToolNote',
@@ -18,7 +19,7 @@ export const STYLE = {
 
 function run(style: PageStyle, role: TextRole) {
   const font = { ...fontSlots(style, role), hint: 'eastAsia' };
-  return { font, size: halfPoints(style.text[role].size), bold: false, italics: false, color: '000000' };
+  return { font, size: halfPoints(style.text[role].size), bold: style.text[role].bold ?? false, italics: false, color: '000000' };
 }
 
 /** Fixed line pitch, as GB/T 9704 asks (22 lines a page). */
@@ -30,7 +31,7 @@ function indented(style: PageStyle, role: TextRole) {
   return { firstLine: charsToTwips(style.text[role], style.body.firstLineChars), firstLineChars: style.body.firstLineChars * 100 };
 }
 
-function heading(style: PageStyle, role: 'heading1' | 'heading2', outlineLevel: number) {
+function heading(style: PageStyle, role: 'heading1' | 'heading2' | 'heading3', outlineLevel: number) {
   return {
     basedOn: 'Normal',
     next: 'Normal',
@@ -61,6 +62,7 @@ export function documentStyles(style: PageStyle): IStylesOptions {
       },
       heading1: heading(style, 'heading1', 0),
       heading2: heading(style, 'heading2', 1),
+      heading3: heading(style, 'heading3', 2),
     },
     paragraphStyles: [
       {

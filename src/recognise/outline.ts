@@ -1,0 +1,55 @@
+/**
+ * Which paragraphs are headings, and at what level. The numbering as printed decides first (typed,
+ * or Word's automatic numbering): 一、 > （一） > 1. > （1）; then a heading style or outline level;
+ * then a short bold line on its own. A numbered line that goes on as a sentence (（一）加强领导。本年…)
+ * is a paragraph with a run-in head, and an inline enumeration (一是…；二是…) is text.
+ */
+import type { Paragraph } from '../document/types';
+import { printedNumbering } from '../text/numbering';
+import { compactText } from '../text/normalise';
+
+export interface OutlineHeading {
+  readonly level: number;
+  /** The numbering as printed, '' when none. */
+  readonly numbering: string;
+  /** The heading's words, without its numbering. */
+  readonly text: string;
+  /** The numbering came from the line's own text (not Word's automatic numbering nor a style). */
+  readonly typed: boolean;
+  /** Text after a line break in the heading's paragraph: the start of what follows. */
+  readonly rest?: string;
+}
+
+/** Longer than this (numbering excluded), a line is text, not a heading. */
+const HEADING_MAX = 30;
+/** A heading names a topic; a stop or a semicolon inside makes it a sentence. */
+const SENTENCE = /[。；;！？：:]/;
+
+function headingWords(text: string): boolean {
+  const compact = compactText(text).replace(/[。.]$/, '');
+  return compact.length > 0 && compact.length <= HEADING_MAX && !SENTENCE.test(compact);
+}
+
+function styleLevel(p: Paragraph): number | undefined {
+  return p.headingLevel !== undefined ? Math.min(p.headingLevel, 4) : undefined;
+}
+
+/** The heading `p` is, if it is one. */
+export function outlineHeading(p: Paragraph): OutlineHeading | undefined {
+  const [firstLine, ...more] = p.text.split('\n');
+  const rest = more.join('\n').trim();
+  const extra = rest ? { rest } : {};
+  const auto = p.numbering ? printedNumbering(p.numbering) : undefined;
+  const typed = printedNumbering(firstLine);
+  if (auto) {
+    return headingWords(firstLine) ? { level: auto.level, numbering: p.numbering?.trim() ?? '', text: firstLine.trim(), typed: false, ...extra } : undefined;
+  }
+  if (typed) {
+    return headingWords(typed.rest) ? { level: typed.level, numbering: typed.numbering, text: typed.rest, typed: true, ...extra } : undefined;
+  }
+  const numbering = p.numbering?.trim() ?? '';
+  const level = styleLevel(p);
+  if (level !== undefined && headingWords(firstLine)) return { level, numbering, text: firstLine.trim(), typed: false, ...extra };
+  if (p.bold && !rest && headingWords(firstLine)) return { level: 2, numbering, text: firstLine.trim(), typed: false };
+  return undefined;
+}
