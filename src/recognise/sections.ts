@@ -21,32 +21,44 @@ export interface HeadingHit {
   readonly rest?: string;
 }
 
-function candidate(p: Paragraph, block: number): HeadingHit | undefined {
+interface Candidate extends HeadingHit {
+  /** Numbered 一、 (typed or by Word) or styled as a top-level heading. */
+  readonly topLevel: boolean;
+}
+
+function candidate(p: Paragraph, block: number): Candidate | undefined {
   const outline = outlineHeading(p);
   if (outline && outline.level > 1 && outline.numbering) return undefined;
   const [firstLine, ...more] = p.text.split('\n');
   const match = sectionHeading((p.numbering ?? '') + firstLine);
   if (!match) return undefined;
+  const topLevel = outline?.level === 1;
   // Unnumbered and not styled as a top-level heading, only the exact wording makes a section heading.
-  if (outline?.level !== 1 && match.quality !== 'exact') return undefined;
-  return { ...match, block, heading: firstLine, ...(more.length ? { rest: more.join('\n') } : {}) };
+  if (!topLevel && match.quality !== 'exact') return undefined;
+  return { ...match, block, heading: firstLine, topLevel, ...(more.length ? { rest: more.join('\n') } : {}) };
 }
 
 /**
- * Section headings in document order. Each section starts at its first candidate; a candidate for
- * a section already started is text of the section it stands in. A keyword hit must come after the
- * sections already started; an exact one may come out of order (validate reports it).
+ * Section headings in document order. Each section starts at its first candidate, a top-level one
+ * when it has any (a bold 主动公开情况 inside 一 does not start 二 when 二、 is printed); a candidate
+ * for a section already started is text of the section it stands in. A keyword hit must come after
+ * the sections already started; an exact one may come out of order (validate reports it).
  */
 export function findHeadings(blocks: readonly Block[]): HeadingHit[] {
+  const candidates: Candidate[] = [];
+  blocks.forEach((b, i) => {
+    const hit = b.kind === 'paragraph' ? candidate(b, i) : undefined;
+    if (hit) candidates.push(hit);
+  });
   const chosen: HeadingHit[] = [];
   let last = 0;
-  blocks.forEach((b, i) => {
-    if (b.kind !== 'paragraph') return;
-    const hit = candidate(b, i);
-    if (!hit || chosen.some((h) => h.section === hit.section)) return;
-    if (hit.quality === 'keyword' && hit.section.no < last) return;
-    chosen.push(hit);
+  for (const hit of candidates) {
+    if (chosen.some((h) => h.section === hit.section)) continue;
+    if (!hit.topLevel && candidates.some((c) => c.section === hit.section && c.topLevel)) continue;
+    if (hit.quality === 'keyword' && hit.section.no < last) continue;
+    const { topLevel: _topLevel, ...heading } = hit;
+    chosen.push(heading);
     last = Math.max(last, hit.section.no);
-  });
+  }
   return chosen;
 }

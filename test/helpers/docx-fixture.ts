@@ -13,8 +13,11 @@ export interface FxParagraph {
   readonly text: string;
   readonly bold?: boolean;
   readonly heading?: 1 | 2;
-  /** The paragraph's 一、 comes from Word numbering (chineseCounting, "%1、"), not from its text. */
-  readonly autoNumber?: boolean;
+  /**
+   * The paragraph's 一、 comes from Word numbering (chineseCounting, "%1、"), not from its text;
+   * 'sub': its （一） does (the list's second level, "（%2）").
+   */
+  readonly autoNumber?: boolean | 'sub';
   readonly center?: boolean;
 }
 
@@ -53,7 +56,7 @@ function paragraph(b: FxParagraph): Paragraph {
     children: runs(b.text, b.bold),
     heading: b.heading === 1 ? HeadingLevel.HEADING_1 : b.heading === 2 ? HeadingLevel.HEADING_2 : undefined,
     alignment: b.center ? AlignmentType.CENTER : undefined,
-    numbering: b.autoNumber ? { reference: 'sections', level: 0 } : undefined,
+    numbering: b.autoNumber ? { reference: 'sections', level: b.autoNumber === 'sub' ? 1 : 0 } : undefined,
   });
 }
 
@@ -75,7 +78,10 @@ export async function buildDocx(blocks: readonly FxBlock[]): Promise<Buffer> {
     numbering: {
       config: [{
         reference: 'sections',
-        levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT }],
+        levels: [
+          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+        ],
       }],
     },
     sections: [{
