@@ -13,6 +13,10 @@ import type { DocxReader } from '../src/ingest';
 import type { FieldCell, FieldValue, Report, Section } from '../src/report/types';
 import { fieldDiff, readFixture, readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
+import { buildDocx, p, table } from './helpers/docx-fixture';
+import { partTable, structureOf, structuredBlocks } from './helpers/structure';
+import { sectionText } from '../src/recognise/section-blocks';
+import type { SectionBlock } from '../src/report/types';
 
 const READERS: readonly DocxReader[] = ['docx', 'mammoth'];
 const SAMPLE = fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx'));
@@ -31,6 +35,27 @@ describe.each(READERS)('reading a regenerated report back (%s reader)', (reader)
     expect(Object.keys(back.fields).sort()).toEqual(Object.keys(model.fields).sort());
     expect(paragraphsOf(back)).toEqual(paragraphsOf(model));
     expect(back.preamble).toEqual(model.preamble);
+    expect(structureOf(back)).toEqual(structureOf(model).map((l) => l.replace(/^S(\d) .*/, (_, no: string) => `S${no} ${back.sections[Number(no) - 1].official}`)));
+  });
+
+  it.each(['2019', '2021'] as const)('keeps every sub-item, paragraph and table of a structured %s report in its section, in order', async (version) => {
+    const blocks = structuredBlocks(2022, [
+      [p('一、总体情况', { bold: true }), p('本年度工作总体平稳。'), p('（一）主动公开情况'), p('全年主动公开信息1200条。'), p('（二）依申请公开情况'), p('1.规范办理流程'), p('（1）统一答复文书'), p('全年答复均在期限内。')],
+      [p('二、主动公开政府信息情况', { bold: true }), p('本年度主动公开情况如下表：'), partTable(version, 't2'), p('以上数据截至12月31日。')],
+      [p('三、收到和处理政府信息公开申请情况', { bold: true }), p('本年度申请办理情况如下表：'), partTable(version, 't3')],
+      [p('四、政府信息公开行政复议、行政诉讼情况', { bold: true }), partTable(version, 't4')],
+      [p('五、存在的主要问题及改进情况', { bold: true }), p('存在问题', { bold: true }), p('一是公开内容不够全面；二是解读形式单一。')],
+      [p('六、其他需要报告的事项', { bold: true }), p('联系方式如下：'), table([['联系电话', '0591-1234567'], ['电子邮箱', 'gk@example.gov.cn']]), p('本年度未收取信息处理费。')],
+    ]);
+    const model = await readReport(await buildDocx(blocks), 'structured.docx', reader);
+    const back = await roundTrip(model, reader);
+    expect(structureOf(back)).toEqual(structureOf(model));
+    expect(structureOf(model).filter((l) => /^[SHT]/.test(l))).toEqual([
+      'S1 一、总体情况', 'H2 （一）主动公开情况', 'H2 （二）依申请公开情况', 'H3 1.规范办理流程', 'H4 （1）统一答复文书',
+      'S2 二、主动公开政府信息情况', 'T t2', 'S3 三、收到和处理政府信息公开申请情况', 'T t3', 'S4 四、政府信息公开行政复议、行政诉讼情况', 'T t4',
+      'S5 五、存在的主要问题及改进情况', 'H2 存在问题', 'S6 六、其他需要报告的事项', 'T other 联系电话',
+    ]);
+    expect(fieldDiff(back.fields, model.fields)).toEqual([]);
   });
 
   it.each(['2019', '2021'] as const)('gives back every field of a %s-format fixture report', async (version) => {
@@ -155,6 +180,68 @@ function modelOf(s: Shape): Report {
     sections, tables: [], diagnostics: [], issues: [],
   };
 }
+
+// ---- random structured models: sub-items at every level, tables where the author put them ----
+
+const ITEMS = ['加强组织领导', '推进平台建设', '规范办理流程', '强化监督保障', '提升解读质量'];
+const OTHER_TABLE = { width: 2, height: 2, cells: [['联系电话', '0591-1234567'], ['电子邮箱', 'gk@example.gov.cn']].flatMap((r, row) => r.map((text, col) => ({ text, row, col, rowSpan: 1, colSpan: 1 }))) };
+
+/** A section's blocks from a list of draws: sub-headings of levels 2–4 numbered in sequence, paragraphs, the section's table after its lead-in. */
+function structuredSection(draws: readonly number[], part: string | undefined, random: () => number): SectionBlock[] {
+  const counters = [0, 0, 0, 0, 0];
+  const blocks: SectionBlock[] = [];
+  for (const n of draws) {
+    const kind = n % 5;
+    if (kind >= 3) {
+      blocks.push({ kind: 'paragraph', text: sentence(n % 2 ? 0 : 4, random) });
+      continue;
+    }
+    const level = kind + 2;
+    counters[level]++;
+    for (let l = level + 1; l < counters.length; l++) counters[l] = 0;
+    const k = counters[level];
+    const numbering = level === 2 ? `（${NUMERALS[(k - 1) % 6]}）` : level === 3 ? `${k}.` : `（${k}）`;
+    blocks.push({ kind: 'heading', level, numbering, text: ITEMS[n % ITEMS.length] });
+  }
+  if (part) blocks.splice(Math.min(1, blocks.length), 0, { kind: 'table', table: 0, part: part as 't2' | 't3' | 't4' });
+  else if (draws.length && draws[0] % 3 === 0) blocks.push({ kind: 'table', table: 9, kept: OTHER_TABLE });
+  return blocks;
+}
+
+function structuredModel(s: Shape): Report {
+  const model = modelOf(s);
+  let state = s.seed;
+  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const partOf: Record<number, string> = { 2: 't2', 3: 't3', 4: 't4' };
+  const sections = model.sections.map((sec, i) => {
+    const blocks = structuredSection(s.sections[i], partOf[sec.no], random);
+    return { ...sec, blocks, paragraphs: sectionText(blocks) };
+  });
+  return { ...model, sections };
+}
+
+let structuredRuns = 0;
+let structuredExact = 0;
+
+describe.each(READERS)('random structured models (%s reader)', (reader) => {
+  afterAll(() => console.info(`random structured models (${reader}): ${structuredExact} of ${structuredRuns} read back with the same section structure`));
+
+  it('read(regenerate(model)) has every sub-item, paragraph and table anchor of the model in its section, in order', async () => {
+    structuredRuns = 0;
+    structuredExact = 0;
+    await fc.assert(
+      fc.asyncProperty(shape, async (s) => {
+        const model = structuredModel(s);
+        const back = await roundTrip(model, reader);
+        structuredRuns++;
+        expect(structureOf(back)).toEqual(structureOf(model));
+        expect(back.issues.filter((f) => ['SECTION_MISSING', 'SECTION_HEADING', 'SECTION_ORDER'].includes(f.rule))).toEqual([]);
+        structuredExact++;
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
 
 describe.each(READERS)('random models (%s reader)', (reader) => {
   it('read(regenerate(model)).fields equals model.fields', async () => {
