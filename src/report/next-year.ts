@@ -2,13 +2,15 @@
  * Next year's report, started for the author: a blank Report of the format that year must use,
  * with agency, year, title and the standard preamble (templates/blank-report.json), and — given
  * last year's report — the cross-year carries of the format description (`carry`: this year's
- * 上年结转 = last year's 结转下年度, this year's 现行有效件数 starts from last year's) filled in.
+ * 上年结转 = last year's 结转下年度, this year's 现行有效件数 starts from last year's) filled in, and
+ * last year's sub-headings under each section.
  */
 import { loadTemplate } from '../formats/load';
 import { carryItems, formatForYear, getFormat } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
 import { stripNumbering } from '../formats/labels';
-import type { FieldCell, FieldValue, Report, Section } from './types';
+import { sectionText } from '../recognise/section-blocks';
+import type { FieldCell, FieldValue, HeadingBlock, Report, Section } from './types';
 
 interface BlankText {
   readonly title: string;
@@ -117,5 +119,17 @@ export function carryForward(last: Report, next: Report): CarryResult {
       carried.push({ from, to, value, where, fromBlank });
     }
   }
-  return { report: { ...next, fields, cells }, carried, gaps };
+  return { report: { ...next, fields, cells, sections: outlineFrom(last, next) }, carried, gaps };
+}
+
+/**
+ * Next year's sections with last year's sub-headings (（一）主动公开情况…) under each, without their
+ * text: the outline the author wrote last year, to be filled again.
+ */
+function outlineFrom(last: Report, next: Report): Section[] {
+  return next.sections.map((s) => {
+    if (s.paragraphs.length) return s;
+    const headings = (last.sections.find((l) => l.no === s.no)?.blocks ?? []).filter((b): b is HeadingBlock => b.kind === 'heading' && b.level > 1);
+    return { ...s, blocks: headings, paragraphs: sectionText(headings) };
+  });
 }
