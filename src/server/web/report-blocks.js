@@ -43,13 +43,30 @@ export function editsBlock(edits, report, format, restore) {
   ]);
 }
 
-/** The six sections as printed, folded; a section not found says so. */
+const PART_NAMES = { t2: '表二', t3: '表三', t4: '表四' };
+
+/** A table that is not an official one, cell texts in their rows (merges not drawn). */
+function keptTable(kept) {
+  const rows = Array.from({ length: kept.height }, () => []);
+  for (const c of kept.cells) rows[c.row]?.push(el('td', { text: c.text, colspan: c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan > 1 ? c.rowSpan : null }));
+  return el('table', { class: 'kept-table' }, [el('tbody', {}, rows.map((cells) => el('tr', {}, cells)))]);
+}
+
+/** One block of a section: a sub-heading by its level (h3 for （一）…), a paragraph, or where a table stands. */
+function sectionBlockElement(b) {
+  if (b.kind === 'heading') return el(`h${Math.min(b.level + 1, 6)}`, { class: `sub-heading level-${b.level}`, text: b.numbering + b.text });
+  if (b.kind === 'paragraph') return el('p', { text: b.text });
+  if (b.part) return el('p', { class: 'table-anchor', text: `〔${PART_NAMES[b.part] ?? b.part}，见下方表格〕` });
+  return b.kept ? keptTable(b.kept) : null;
+}
+
+/** The six sections as printed, folded, with their sub-items as headings; a section not found says so. */
 export function sectionsBlock(report) {
   return el('section', { class: 'sections' }, [
     el('h2', { text: '报告正文' }),
     ...report.sections.map((s) => el('details', { data: { section: String(s.no) } }, [
       el('summary', { text: s.heading ?? `${s.official}（未找到）`, class: s.heading ? null : 'missing' }),
-      ...s.paragraphs.map((p) => el('p', { text: p })),
+      ...(s.blocks ? s.blocks.map(sectionBlockElement) : s.paragraphs.map((p) => el('p', { text: p }))),
     ])),
   ]);
 }
