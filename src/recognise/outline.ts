@@ -22,11 +22,11 @@ export interface OutlineHeading {
 
 /** Longer than this (numbering excluded), a line is text, not a heading. */
 const HEADING_MAX = 30;
-/** A heading names a topic; a stop or a semicolon inside makes it a sentence. */
+/** A heading names a topic; a stop (at the end too: a list item 1、在…公示信息14条。), a semicolon or a colon makes it a sentence. */
 const SENTENCE = /[。；;！？：:]/;
 
 function headingWords(text: string): boolean {
-  const compact = compactText(text).replace(/[。.]$/, '');
+  const compact = compactText(text);
   return compact.length > 0 && compact.length <= HEADING_MAX && !SENTENCE.test(compact);
 }
 
