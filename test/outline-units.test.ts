@@ -37,6 +37,10 @@ describe('outlineHeading', () => {
     expect(outlineHeading(para('依申请公开情况', { numbering: '（二）' }))).toEqual({ level: 2, numbering: '（二）', text: '依申请公开情况', typed: false });
   });
 
+  it('takes the level of Word numbering in a form it does not know from its place in the list', () => {
+    expect(outlineHeading(para('平台建设', { numbering: '①', numberingLevel: 2 }))).toEqual({ level: 2, numbering: '①', text: '平台建设', typed: false });
+  });
+
   it('lets numbering beat a heading style, and a style give the level of an unnumbered line', () => {
     expect(outlineHeading(para('（一）基本情况', { headingLevel: 1, bold: true }))?.level).toBe(2);
     expect(outlineHeading(para('工作措施', { headingLevel: 3, bold: true }))?.level).toBe(3);

@@ -14,6 +14,8 @@ export interface Paragraph {
   readonly headingLevel?: number;
   /** The numbering text Word would print before the paragraph (一、, （一）), when known. */
   readonly numbering?: string;
+  /** The level of that automatic numbering in its list (1 = the list's first level). */
+  readonly numberingLevel?: number;
 }
 
 export interface TableCell {

@@ -1,6 +1,7 @@
 /**
  * Which paragraphs are headings, and at what level. The numbering as printed decides first (typed,
- * or Word's automatic numbering): 一、 > （一） > 1. > （1）; then a heading style or outline level;
+ * or Word's automatic numbering): 一、 > （一） > 1. > （1）; Word numbering in another form by its
+ * level in the list; then a heading style or outline level;
  * then a short bold line on its own. A numbered line that goes on as a sentence (（一）加强领导。本年…)
  * is a paragraph with a run-in head, and an inline enumeration (一是…；二是…) is text.
  */
@@ -41,6 +42,11 @@ export function outlineHeading(p: Paragraph): OutlineHeading | undefined {
   const extra = rest ? { rest } : {};
   const auto = p.numbering ? printedNumbering(p.numbering) : undefined;
   const typed = printedNumbering(firstLine);
+  // Word numbering in a form we do not know (①, Ⅰ., a)) still has its place in the list.
+  if (!auto && p.numbering && p.numberingLevel !== undefined && !typed) {
+    const numbering = p.numbering.trim();
+    return headingWords(firstLine) ? { level: Math.min(p.numberingLevel, 4), numbering, text: firstLine.trim(), typed: false, ...extra } : undefined;
+  }
   if (auto) {
     return headingWords(firstLine) ? { level: auto.level, numbering: p.numbering?.trim() ?? '', text: firstLine.trim(), typed: false, ...extra } : undefined;
   }

@@ -297,6 +297,7 @@ export class BodyWalker implements XmlSink {
     if (!counter) return;
     const ilvl = p.ilvl ?? p.style?.ilvl ?? (p.styleId ? counter.levelForStyle(numId, p.styleId) : undefined) ?? 0;
     p.numbering = counter.next(numId, ilvl);
+    p.numberingLevel = ilvl + 1;
   }
 
   private finish(frame: Frame): void {
@@ -321,7 +322,7 @@ export class BodyWalker implements XmlSink {
       container.carry = { pieces: p.pieces, allBold: p.allBold, visible: p.visible };
     } else {
       const level = p.outline !== undefined && p.outline >= 0 && p.outline <= 8 ? p.outline + 1 : p.style?.headingLevel;
-      emitParagraph(container, p, level, p.numbering);
+      emitParagraph(container, p, level, p.numbering, p.numberingLevel);
     }
     for (const b of p.after) {
       if (b.kind === 'paragraph') addParagraph(container, b);
@@ -414,7 +415,7 @@ function columns(val: string | undefined, min: number): number {
 }
 
 /** A finished paragraph into its container; an empty one (text or not, numbered or not) is dropped. */
-function emitParagraph(container: Container, p: Carry, level?: number, numbering?: string): void {
+function emitParagraph(container: Container, p: Carry, level?: number, numbering?: string, numberingLevel?: number): void {
   const text = cleanText(p.pieces.join(''));
   if (!text) return;
   addParagraph(container, {
@@ -422,7 +423,7 @@ function emitParagraph(container: Container, p: Carry, level?: number, numbering
     text,
     bold: level !== undefined || (p.visible && p.allBold),
     ...(level !== undefined ? { headingLevel: level } : {}),
-    ...(numbering ? { numbering } : {}),
+    ...(numbering ? { numbering, ...(numberingLevel ? { numberingLevel } : {}) } : {}),
   });
 }
 

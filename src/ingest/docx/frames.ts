@@ -39,6 +39,8 @@ export interface ParagraphFrame {
   markDeleted: boolean;
   style?: StyleProps;
   numbering?: string;
+  /** 1-based level of the automatic numbering (w:ilvl + 1). */
+  numberingLevel?: number;
   run?: RunFrame;
   /** Blocks of text boxes anchored in this paragraph: they follow it. */
   after: Block[];
