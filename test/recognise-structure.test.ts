@@ -75,21 +75,13 @@ async function readHtml(blocks: readonly FxBlock[]): Promise<Report> {
 describe.each(['2019', '2021'] as const)('sub-items with the words of other sections inside 一 (%s format)', (version) => {
   const year = yearOf(version);
 
-  it('keeps typed （一）… sub-items under 一 in a DOCX, with no section finding', async () => {
-    const r = await readDocx(structuredBlocks(year, sections(version, 'typed')));
-    expect(structureOf(r)).toEqual(expected(version, 'typed'));
-    expect(sectionRules(r)).toEqual([]);
-  });
-
-  it('keeps sub-items numbered by Word (second level, （%2）) under 一, with no section finding', async () => {
-    const r = await readDocx(structuredBlocks(year, sections(version, 'word')));
-    expect(structureOf(r)).toEqual(expected(version, 'word'));
-    expect(sectionRules(r)).toEqual([]);
-  });
-
-  it('reads the same structure from the report as a web page', async () => {
-    const r = await readHtml(structuredBlocks(year, sections(version, 'typed')));
-    expect(structureOf(r)).toEqual(expected(version, 'typed'));
+  it.each([
+    ['typed （一）… sub-items, in a DOCX', 'typed', readDocx],
+    ['sub-items numbered by Word (second level, （%2）), in a DOCX', 'word', readDocx],
+    ['typed （一）… sub-items, in a web page', 'typed', readHtml],
+  ] as const)('keeps %s, under 一, with no section finding', async (_, numbering, read) => {
+    const r = await read(structuredBlocks(year, sections(version, numbering)));
+    expect(structureOf(r)).toEqual(expected(version, numbering));
     expect(sectionRules(r)).toEqual([]);
   });
 
