@@ -60,12 +60,11 @@ export function recognise(document: Document, source: SourceInfo): Report {
 
   const parts = partsByTable(reading.matches);
   // Headings in document order: a section ends where the next one printed begins, in or out of order.
-  const byPlace = headings;
   const sections: Section[] = sectionSpecs().map((spec) => {
-    const at = byPlace.findIndex((h) => h.section === spec);
-    const hit = byPlace[at];
+    const at = headings.findIndex((h) => h.section === spec);
+    const hit = headings[at];
     if (!hit) return { no: spec.no, id: spec.id, official: spec.heading, heading: null, paragraphs: [], blocks: [] };
-    const end = byPlace[at + 1]?.block ?? blocks.length;
+    const end = headings[at + 1]?.block ?? blocks.length;
     const own = [...(hit.rest ? [{ kind: 'paragraph' as const, text: hit.rest }] : []), ...sectionBlocks(blocks, hit.block + 1, end, skip, parts)];
     return { no: spec.no, id: spec.id, official: spec.heading, heading: hit.heading, paragraphs: sectionText(own), blocks: own, printedAt: at };
   });

@@ -1,8 +1,7 @@
 /**
  * Which paragraphs are headings, and at what level. The numbering as printed decides first (typed,
  * or Word's automatic numbering): 一、 > （一） > 1. > （1）; Word numbering in another form by its
- * level in the list; then a heading style or outline level;
- * then a short bold line on its own. A numbered line that goes on as a sentence (（一）加强领导。本年…)
+ * level in the list; then a heading style or outline level; then a short bold line on its own. A numbered line that goes on as a sentence (（一）加强领导。本年…)
  * is a paragraph with a run-in head, and an inline enumeration (一是…；二是…) is text.
  */
 import type { Paragraph } from '../document/types';
@@ -35,27 +34,29 @@ function styleLevel(p: Paragraph): number | undefined {
   return p.headingLevel !== undefined ? Math.min(p.headingLevel, 4) : undefined;
 }
 
+type Numbered = Omit<OutlineHeading, 'rest'>;
+
+/** What the paragraph's own numbering says: Word's as printed, else typed, else Word's by its place in the list (①, Ⅰ.). */
+function numberedAs(p: Paragraph, firstLine: string): Numbered | undefined {
+  const word = p.numbering?.trim() ?? '';
+  const auto = word ? printedNumbering(word) : undefined;
+  if (auto) return { level: auto.level, numbering: word, text: firstLine.trim(), typed: false };
+  const typed = printedNumbering(firstLine);
+  if (typed) return { level: typed.level, numbering: typed.numbering, text: typed.rest, typed: true };
+  if (word && p.numberingLevel !== undefined) return { level: Math.min(p.numberingLevel, 4), numbering: word, text: firstLine.trim(), typed: false };
+  return undefined;
+}
+
 /** The heading `p` is, if it is one. */
 export function outlineHeading(p: Paragraph): OutlineHeading | undefined {
   const [firstLine, ...more] = p.text.split('\n');
   const rest = more.join('\n').trim();
   const extra = rest ? { rest } : {};
-  const auto = p.numbering ? printedNumbering(p.numbering) : undefined;
-  const typed = printedNumbering(firstLine);
-  // Word numbering in a form we do not know (①, Ⅰ., a)) still has its place in the list.
-  if (!auto && p.numbering && p.numberingLevel !== undefined && !typed) {
-    const numbering = p.numbering.trim();
-    return headingWords(firstLine) ? { level: Math.min(p.numberingLevel, 4), numbering, text: firstLine.trim(), typed: false, ...extra } : undefined;
-  }
-  if (auto) {
-    return headingWords(firstLine) ? { level: auto.level, numbering: p.numbering?.trim() ?? '', text: firstLine.trim(), typed: false, ...extra } : undefined;
-  }
-  if (typed) {
-    return headingWords(typed.rest) ? { level: typed.level, numbering: typed.numbering, text: typed.rest, typed: true, ...extra } : undefined;
-  }
-  const numbering = p.numbering?.trim() ?? '';
+  const numbered = numberedAs(p, firstLine);
+  if (numbered) return headingWords(numbered.text) ? { ...numbered, ...extra } : undefined;
+  if (!headingWords(firstLine)) return undefined;
+  const plain = { numbering: p.numbering?.trim() ?? '', text: firstLine.trim(), typed: false };
   const level = styleLevel(p);
-  if (level !== undefined && headingWords(firstLine)) return { level, numbering, text: firstLine.trim(), typed: false, ...extra };
-  if (p.bold && !rest && headingWords(firstLine)) return { level: 2, numbering, text: firstLine.trim(), typed: false };
-  return undefined;
+  if (level !== undefined) return { level, ...plain, ...extra };
+  return p.bold && !rest ? { level: 2, ...plain } : undefined;
 }
