@@ -25,7 +25,7 @@ function summaryPeak(files: readonly string[], count: number, dir: string): { mb
   fs.mkdirSync(many, { recursive: true });
   for (let i = 0; i < count; i++) fs.linkSync(files[i % files.length], path.join(many, `r${String(i).padStart(5, '0')}.docx`));
   const t = Date.now();
-  const bin = path.join(__dirname, '../bin/nianbao.js');
+  const bin = path.join(__dirname, '../bin/nianbao-dev.js');
   const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, bin, 'summary', many, '-o', path.join(dir, '汇总.xlsx')], { encoding: 'utf8' });
   const kb = Number(/MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   if (r.status !== 0 && r.status !== 1) console.warn(r.stderr.slice(-2000));
