@@ -2,8 +2,4 @@
 // The nianbao command from the TypeScript sources (bin/ts-hook.js, dev dependencies), without a build:
 // what the tests spawn, so that they always run the code as it is. Users run bin/nianbao.js.
 require('./ts-hook.js');
-const { main } = require('../src/cli/main.ts');
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 70; },
-);
+require('../src/cli/main.ts').runMain(process.argv.slice(2));

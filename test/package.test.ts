@@ -34,7 +34,8 @@ function installPacked(): string {
 describe('the packed package installed without dev dependencies', () => {
   let app: string;
   let bin: string;
-  const run = (args: readonly string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: app, encoding: 'utf8', timeout: 2 * MINUTES });
+  const run = (args: readonly string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: app, encoding: 'utf8', timeout: 2 * MINUTES });
 
   beforeAll(() => {
     app = installPacked();
@@ -52,22 +53,37 @@ describe('the packed package installed without dev dependencies', () => {
     const r = run(['convert', SAMPLE, '--out', 'out', '--to', 'json,xlsx,docx']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(fs.readdirSync(path.join(app, 'out')).sort()).toEqual(['xinzhou-jkq-2020.docx', 'xinzhou-jkq-2020.json', 'xinzhou-jkq-2020.xlsx']);
+    expect(fs.readdirSync(path.join(app, 'out')).sort()).toEqual([
+      'xinzhou-jkq-2020.docx',
+      'xinzhou-jkq-2020.json',
+      'xinzhou-jkq-2020.xlsx',
+    ]);
     const json = JSON.parse(fs.readFileSync(path.join(app, 'out/xinzhou-jkq-2020.json'), 'utf8'));
     expect(json.fields).toEqual(EXPECTED.fields);
-    for (const ext of ['docx', 'xlsx']) expect(fs.readFileSync(path.join(app, `out/xinzhou-jkq-2020.${ext}`)).subarray(0, 2).toString()).toBe('PK');
+    for (const ext of ['docx', 'xlsx'])
+      expect(
+        fs
+          .readFileSync(path.join(app, `out/xinzhou-jkq-2020.${ext}`))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
   });
 
   it('checks the sample (warnings only: exit 0) and writes a summary workbook', () => {
     const check = run(['check', SAMPLE, '--json']);
     expect(check.status).toBe(0);
-    expect(JSON.parse(check.stdout).files[0]).toMatchObject({ ok: true, agency: '忻州经济开发区', year: 2020, counts: { error: 0, warning: 5, info: 0 } });
+    expect(JSON.parse(check.stdout).files[0]).toMatchObject({
+      ok: true,
+      agency: '忻州经济开发区',
+      year: 2020,
+      counts: { error: 0, warning: 5, info: 0 },
+    });
     const summary = run(['summary', SAMPLE, '-o', 'out/汇总.xlsx']);
     expect(summary.status).toBe(0);
     expect(fs.readFileSync(path.join(app, 'out/汇总.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('writes next year\'s template from the sample', () => {
+  it("writes next year's template from the sample", () => {
     const r = run(['template', '--agency', '忻州经济开发区', '--year', '2021', '--from', SAMPLE, '--out', 'tpl']);
     expect(r.status).toBe(0);
     expect(fs.readdirSync(path.join(app, 'tpl'))).toEqual(['忻州经济开发区2021年政府信息公开工作年度报告.docx']);

@@ -48,3 +48,16 @@ export async function main(argv: string[]): Promise<number> {
     throw err;
   }
 }
+
+/** What bin/nianbao.js (and bin/nianbao-dev.js) run: the command's exit code, or 70 with the stack of an unexpected failure. */
+export function runMain(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error && err.stack ? err.stack : String(err));
+      process.exitCode = 70;
+    },
+  );
+}

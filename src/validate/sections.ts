@@ -56,7 +56,7 @@ function headingFindings(report: Report): Finding[] {
 
 /** A text without white space and without the brackets a template puts round its prompts. */
 function bare(text: string): string {
-  return compactText(text).replace(/^[〔【\[(]|[〕】\])]$/g, '');
+  return compactText(text).replace(/^[〔【[(]|[〕】\])]$/g, '');
 }
 
 let prompts: ReadonlySet<string> | undefined;
