@@ -3,7 +3,7 @@
  *   floor  = unzip word/document.xml (fflate) + one saxes pass with empty handlers
  *   docx   = the direct reader (ingest/docx), bytes → Document
  *   mammoth = the reference reader, bytes → HTML → Document
- * Run: npx tsx bench/reader.ts [file.docx …] [--iterations N]
+ * Run: node bin/run-ts.js bench/reader.ts [file.docx …] [--iterations N]
  * Exported so that the project benchmark can reuse the same measurements.
  */
 import * as fs from 'node:fs';

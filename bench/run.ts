@@ -2,14 +2,15 @@
  * `npm run bench`: generates a varied corpus (both formats) in a temp folder and prints, in one
  * run: ms per report per stage for both DOCX readers, the floor (unzip + one SAX pass) measured
  * the same way, end-to-end reports/s on 1 core and on all cores, peak RSS, and the peak RSS of a
- * summary workbook over 5,000 reports.
- *   npm run bench -- [--reports 500] [--summary 5000] [--keep]
+ * summary workbook over 5,000 reports, and the cold start of the compiled command (bench/cold.ts).
+ *   npm run bench -- [--reports 500] [--summary 5000] [--keep] [--only cold]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultThreads } from '../src/batch/pool';
+import { printColdStart } from './cold';
 import { writeCorpus } from './corpus';
 import { measureStages, type StageTimes } from './stages';
 import { printScaling, ROUNDS } from './throughput';
@@ -25,7 +26,7 @@ function summaryPeak(files: readonly string[], count: number, dir: string): { mb
   fs.mkdirSync(many, { recursive: true });
   for (let i = 0; i < count; i++) fs.linkSync(files[i % files.length], path.join(many, `r${String(i).padStart(5, '0')}.docx`));
   const t = Date.now();
-  const bin = path.join(__dirname, '../bin/nianbao.js');
+  const bin = path.join(__dirname, '../bin/nianbao-dev.js');
   const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, bin, 'summary', many, '-o', path.join(dir, '汇总.xlsx')], { encoding: 'utf8' });
   const kb = Number(/MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   if (r.status !== 0 && r.status !== 1) console.warn(r.stderr.slice(-2000));
@@ -51,14 +52,23 @@ async function main(): Promise<void> {
   console.log('ms per report (mean, warm, one thread)');
   console.log('| reader | floor | read | recognise | validate | read+recognise+validate | ÷ floor | Excel row | DOCX export |');
   console.log('|---|---|---|---|---|---|---|---|---|');
-  const direct = await measureStages(files, 'docx', true);
+  const coldOnly = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'cold';
+  const direct = await measureStages(files, 'docx', !coldOnly);
   console.log(row('docx (direct)', direct));
+  if (coldOnly) {
+    console.log('\ncold start: the compiled command (dist/) in fresh processes, median of 5 interleaved runs (range)');
+    printColdStart(files, direct.floor, dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const mammoth = await measureStages(files, 'mammoth', false);
   console.log(row('mammoth', { ...mammoth, excelRow: direct.excelRow, docx: direct.docx }));
 
   const cores = defaultThreads();
   console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up, ${ROUNDS} interleaved rounds: median (range)`);
   printScaling(files, cores);
+  console.log('\ncold start: the compiled command (dist/) in fresh processes, median of 5 interleaved runs (range)');
+  printColdStart(files, direct.floor, dir);
   console.log(`\npeak RSS of this benchmark process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   if (summaryCount > 0) {

@@ -75,7 +75,7 @@ async function timed(count: number, work: () => Promise<void>): Promise<Omit<Thr
 }
 
 async function poolRun(files: readonly string[], threads: number, outDir: string): Promise<Omit<Throughput, 'peakMb'>> {
-  const { ReportPool } = require('../src/batch/pool') as typeof import('../src/batch/pool');
+  const { ReportPool } = await import('../src/batch/pool');
   const pool = new ReportPool({ threads });
   await pool.ready();
   const runAll = async (list: readonly string[], tag: string) => {
@@ -102,7 +102,7 @@ interface Share {
 
 async function loopsRun(files: readonly string[], threads: number, outDir: string): Promise<Omit<Throughput, 'peakMb'>> {
   const workers = Array.from({ length: threads }, (_, k) => new Worker(
-    `require('tsx/cjs'); require(${JSON.stringify(__filename)});`,
+    `require(${JSON.stringify(path.join(__dirname, '../bin/ts-hook.js'))}); require(${JSON.stringify(__filename)});`,
     { eval: true, workerData: { files: files.filter((_, i) => i % threads === k), outDir } satisfies Share },
   ));
   const all = (message: string) => Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
@@ -121,9 +121,9 @@ async function loopsRun(files: readonly string[], threads: number, outDir: strin
 
 /** A plain-loop thread: warms up, says ready, then on 'go' converts its share and says done. */
 function loopThread({ files, outDir }: Share): void {
-  const { runTask } = require('../src/batch/worker') as typeof import('../src/batch/worker');
   const base = path.basename;
   void (async () => {
+    const { runTask } = await import('../src/batch/worker');
     for (const [i, f] of files.slice(0, WARM_UP).entries()) await runTask(convertTask(f, outDir, `warm-${base(f)}-${i}`));
     parentPort!.postMessage('ready');
     parentPort!.once('message', async () => {

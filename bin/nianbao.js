@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx, so `npx nianbao` works right after `npm ci`.
-require('tsx/cjs');
-const { main } = require('../src/cli/main.ts');
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 70; },
-);
+// The installed command runs the compiled JavaScript of dist/ (`npm run build`; `prepare` builds it on
+// `npm ci` and `npm pack`). Developers and tests run the sources with bin/nianbao-dev.js.
+let cli;
+try {
+  cli = require('../dist/cli/main.js');
+} catch (err) {
+  if (err && err.code === 'MODULE_NOT_FOUND' && /dist[\\/]cli[\\/]main/.test(err.message)) {
+    console.error('nianbao 尚未编译，请先运行 npm run build / not built yet: run npm run build');
+    process.exit(70);
+  }
+  throw err;
+}
+cli.runMain(process.argv.slice(2));

@@ -30,6 +30,13 @@ export function defaultThreads(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
+/**
+ * Compiled, a worker runs the JavaScript beside this file. Run from the TypeScript sources (tests,
+ * bench through swc), it runs a shim that registers the TypeScript hook first: worker threads start without
+ * the parent's TypeScript hook.
+ */
+const WORKER_ENTRY = path.join(__dirname, __filename.endsWith('.ts') ? 'worker-entry-ts.js' : 'worker-entry.js');
+
 function failure(task: BatchTask, code: IngestErrorCode, detail?: string): TaskResult {
   return { ok: false, file: task.file ?? task.name, error: new IngestError(code, task.name, detail).toJSON() };
 }
@@ -56,7 +63,7 @@ class Slot {
   readonly sent = new Map<number, Sent>();
 
   constructor(maxMemoryMb: number, onMessage: (slot: Slot, m: FromWorker) => void, onDeath: (slot: Slot, err?: Error) => void) {
-    this.worker = new Worker(path.join(__dirname, 'worker-entry.js'), {
+    this.worker = new Worker(WORKER_ENTRY, {
       resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
       stdout: false,
       stderr: false,

@@ -4,7 +4,7 @@
  * never waits for the main thread). The pool infers when each starts from the order.
  */
 import { parentPort } from 'node:worker_threads';
-import { convertReport, type ConvertTarget } from '../core/convert-one';
+import { convertReport, type ConvertTarget } from '../export/convert-one';
 import { asIngestError } from '../ingest/errors';
 import { processInput, processPath, type FileResult, type ProcessOptions } from '../core/pipeline';
 import type { Report } from '../report/types';

@@ -6,13 +6,13 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-// Loaded on demand (require, not import(): the sources run through tsx's CommonJS hook).
-const COMMANDS: Record<string, () => Command> = {
-  convert: () => require('./convert'),
-  summary: () => require('./summary'),
-  serve: () => require('./serve'),
-  template: () => require('./template'),
-  check: () => require('./check'),
+// Loaded on demand, so that a command loads only the libraries it uses (start-up time).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  convert: () => import('./convert'),
+  summary: () => import('./summary'),
+  serve: () => import('./serve'),
+  template: () => import('./template'),
+  check: () => import('./check'),
 };
 
 const USAGE = `年报通 nianbao — 政府信息公开工作年度报告：读取、核对、导出
@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`未知命令 / unknown command: ${name}\n\n${USAGE}`);
     return 64;
   }
-  const command = load();
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.HELP);
     return 0;
@@ -47,4 +47,17 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/** What bin/nianbao.js (and bin/nianbao-dev.js) run: the command's exit code, or 70 with the stack of an unexpected failure. */
+export function runMain(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err instanceof Error && err.stack ? err.stack : String(err));
+      process.exitCode = 70;
+    },
+  );
 }

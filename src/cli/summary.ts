@@ -60,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
   const { files, missing } = collectFiles(inputs);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   // Loaded here so that `nianbao --help` does not load exceljs.
-  const { SummaryWriter } = require('../export/xlsx') as typeof import('../export/xlsx');
+  const { SummaryWriter } = await import('../export/xlsx');
   const writer = new SummaryWriter(out);
   const progress = new Progress(files.length + missing.length);
   const pool = new ReportPool({ threads: Math.min(files.length || 1, defaultThreads()) });

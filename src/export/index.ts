@@ -24,13 +24,13 @@ export const EXPORTERS: Record<string, Exporter> = {
     extension: '.xlsx',
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     description: 'Excel（标准表格、概况、问题、数据明细）',
-    render: (report) => require('./xlsx').reportToXlsx(report),
+    render: async (report) => (await import('./xlsx')).reportToXlsx(report),
   },
   docx: {
     extension: '.docx',
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     description: 'DOCX（标准格式的年度报告，GB/T 9704 版式）',
-    render: (report) => require('./docx').reportToDocx(report),
+    render: async (report) => (await import('./docx')).reportToDocx(report),
   },
 };
 

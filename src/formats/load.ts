@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FormatSpec, FormatVersion } from './types';
 
+// The package root's templates/: two levels up from src/formats and from the compiled dist/formats alike.
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
 
 const fileCache = new Map<string, unknown>();

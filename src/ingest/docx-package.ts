@@ -5,13 +5,15 @@
  */
 import type { Document } from '../document/types';
 import { readDocx, findParts, ZipArchive } from './docx';
-import { readDocxWithMammoth } from './docx-mammoth';
 import { asIngestError, IngestError } from './errors';
 
 export type DocxReader = 'docx' | 'mammoth';
 
 async function readWithMammoth(bytes: Uint8Array, name: string): Promise<Document> {
   findParts(new ZipArchive(bytes, name));
+  // Loaded on first use: mammoth (and cheerio behind it) cost a third of a second of start-up, and only
+  // `--reader mammoth` needs them.
+  const { readDocxWithMammoth } = await import('./docx-mammoth');
   try {
     return await readDocxWithMammoth(Buffer.from(bytes));
   } catch (err) {

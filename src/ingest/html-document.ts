@@ -8,7 +8,7 @@
  * that is all link text: navigation, related links), which the report-body finder uses; the
  * Document itself stays plain.
  */
-import * as cheerio from 'cheerio';
+import type * as Cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { buildTable, type SourceRow } from '../document/grid';
 import type { Block, Document, DocumentMessage, Paragraph } from '../document/types';
@@ -199,9 +199,21 @@ function cellText(cell: Element): string {
   return cleanText(out.join(''));
 }
 
+let cheerioModule: typeof Cheerio | undefined;
+
+/**
+ * cheerio, loaded on first use: loading it costs about 0.4 s of CPU, and most reports are DOCX without
+ * any HTML. Synchronous, because the synchronous DOCX reader may meet an HTML altChunk part.
+ */
+function cheerio(): typeof Cheerio {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load (see above)
+  cheerioModule ??= require('cheerio') as typeof Cheerio;
+  return cheerioModule;
+}
+
 /** Walks a whole page: every block with its marks, and the page title. */
 export function walkHtml(html: string): WalkedPage {
-  const $ = cheerio.load(html);
+  const $ = cheerio().load(html);
   const walker = new HtmlWalker();
   const body = $('body').get(0) ?? $.root().children().get(0);
   if (body) walker.walkBlock(body as Element, { bold: false, link: false });

@@ -21,7 +21,6 @@ export interface UploadedFile {
 /** Upload names come from the client: keep the base name only, no control characters, bounded length. */
 export function uploadName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return [...clean].slice(0, 200).join('') || '未命名文件';
 }

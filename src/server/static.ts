@@ -6,7 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const WEB_DIR = path.join(__dirname, 'web');
+// From the package root, so that the same path holds for the sources (src/server) and the compiled
+// package (dist/server): the page is plain files, served as they are, never compiled.
+export const WEB_DIR = path.resolve(__dirname, '../../src/server/web');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -6,7 +6,7 @@
 import { carryItems, getFormat, isComplete, type CompleteCarryItem, type Format } from '../formats/model';
 import type { Finding } from '../report/types';
 import { finding } from './catalogue';
-import type { YearRecord } from './index';
+import type { YearRecord } from './year-record';
 import { fieldDef, naming } from './names';
 import { displayNumber } from '../text/display';
 import { num } from './record';

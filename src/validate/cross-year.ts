@@ -8,7 +8,7 @@
 import type { Finding } from '../report/types';
 import { agencyKey } from './agency';
 import { carryFindings } from './carry';
-import type { CrossYearPair, CrossYearResult, UnpairedRecord, YearRecord } from './index';
+import type { CrossYearPair, CrossYearResult, UnpairedRecord, YearRecord } from './year-record';
 import { jumpFindings } from './yoy-jump';
 
 type Identity = Pick<YearRecord, 'id' | 'file' | 'agency' | 'year'>;

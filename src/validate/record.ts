@@ -4,7 +4,7 @@
  * thousands of reports fits in memory.
  */
 import type { FieldValue, Report } from '../report/types';
-import type { YearRecord } from './index';
+import type { YearRecord } from './year-record';
 
 /** A figure of a record: null when blank or absent. */
 export function num(fields: Readonly<Record<string, FieldValue>>, key: string): number | null {

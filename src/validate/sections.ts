@@ -69,7 +69,7 @@ function orderFindings(report: Report): Finding[] {
 
 /** A text without white space and without the brackets a template puts round its prompts. */
 function bare(text: string): string {
-  return compactText(text).replace(/^[〔【\[(]|[〕】\])]$/g, '');
+  return compactText(text).replace(/^[〔【[(]|[〕】\])]$/g, '');
 }
 
 let prompts: ReadonlySet<string> | undefined;

@@ -5,7 +5,7 @@
 import { expandTemplate, getFormat, type Format } from '../formats/model';
 import type { Finding } from '../report/types';
 import { finding, ruleParams } from './catalogue';
-import type { YearRecord } from './index';
+import type { YearRecord } from './year-record';
 import { fieldDef } from './names';
 import { displayNumber } from '../text/display';
 import { num } from './record';

@@ -1,10 +1,10 @@
-/** Runs the real `nianbao` command (bin/nianbao.js) as a user would. */
+/** Runs the `nianbao` command as a user would, from the sources (bin/nianbao-dev.js; the built package is tested in package.test.ts). */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const BIN = path.join(__dirname, '../../bin/nianbao.js');
+export const BIN = path.join(__dirname, '../../bin/nianbao-dev.js');
 
 export interface CliRun {
   readonly code: number | null;

@@ -11,6 +11,7 @@ export interface UploadFile {
   readonly bytes: Uint8Array;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON answer has whatever shape the test then asserts
 export interface Answer<T = any> {
   readonly status: number;
   readonly body: T;

@@ -5,11 +5,11 @@
  */
 import * as fs from 'node:fs';
 import type { FormatVersion } from '../formats/types';
-import { EXPORTERS } from '../export';
-import { insideFolder } from '../export/names';
+import { EXPORTERS } from './index';
+import { insideFolder } from './names';
 import { droppedMessages, migrateReport } from '../report/migrate';
 import type { Report } from '../report/types';
-import { checkReport } from './pipeline';
+import { checkReport } from '../core/pipeline';
 
 export interface ConvertTarget {
   readonly outDir: string;

@@ -1,0 +1,68 @@
+/**
+ * Cold start, as a user meets it: the installed command (bin/nianbao.js running dist/, so `npm run
+ * build` first) in fresh processes, nothing warmed up.
+ * - one file: `nianbao convert one.docx --to json`, wall time;
+ * - a batch of 360 reports from cold, both cores busy: CPU of the whole process per report with the
+ *   start-up taken off (the CPU of a one-file run), against the floor (unzip + one SAX pass, warm).
+ * Each figure is the median of ROUNDS interleaved runs; the machine's other load shows in them.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const BIN = path.join(__dirname, '../bin/nianbao.js');
+const BATCH = 360;
+const ROUNDS = 5;
+
+interface Run {
+  readonly wallMs: number;
+  /** User + system CPU of the process and its threads. */
+  readonly cpuMs: number;
+}
+
+/** Runs `nianbao convert` on `inputs` in a fresh process, timed by /usr/bin/time. */
+function convertRun(inputs: readonly string[], out: string): Run {
+  fs.rmSync(out, { recursive: true, force: true });
+  const started = process.hrtime.bigint();
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'CPU=%U %S', process.execPath, BIN, 'convert', ...inputs, '--out', out, '--to', 'json'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = /CPU=([\d.]+) ([\d.]+)/.exec(r.stderr);
+  if (r.status !== 0 || !cpu) throw new Error(`cold convert failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return { wallMs, cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 };
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const range = (xs: readonly number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+
+/** Prints the single-file wall time and the cold batch's CPU per report ÷ floor. */
+export function printColdStart(corpus: readonly string[], floorMs: number, dir: string): void {
+  if (!fs.existsSync(path.join(__dirname, '../dist/cli/main.js'))) {
+    console.log('cold start: skipped (no dist/: run npm run build)');
+    return;
+  }
+  const batch = path.join(dir, `cold-${BATCH}`);
+  fs.mkdirSync(batch, { recursive: true });
+  for (let i = 0; i < BATCH; i++) fs.linkSync(corpus[i % corpus.length], path.join(batch, `r${String(i).padStart(3, '0')}.docx`));
+  const one: Run[] = [];
+  const many: Run[] = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    one.push(convertRun([corpus[k % corpus.length]], path.join(dir, 'cold-out-1')));
+    many.push(convertRun([batch], path.join(dir, `cold-out-${BATCH}`)));
+  }
+  const perReport = many.map((m, k) => (m.cpuMs - one[k].cpuMs) / (BATCH - 1));
+  console.log(
+    `one file, fresh process (nianbao convert --to json): wall ${median(one.map((r) => r.wallMs)).toFixed(0)} ms ` +
+      `(${range(one.map((r) => r.wallMs))}), CPU ${median(one.map((r) => r.cpuMs)).toFixed(0)} ms`,
+  );
+  console.log(
+    `${BATCH} reports from cold, both cores: wall ${(median(many.map((r) => r.wallMs)) / 1000).toFixed(1)} s, ` +
+      `CPU per report (start-up excluded) ${median(perReport).toFixed(2)} ms = ${(median(perReport) / floorMs).toFixed(1)}× the floor ` +
+      `(${(Math.min(...perReport) / floorMs).toFixed(1)}–${(Math.max(...perReport) / floorMs).toFixed(1)}×)`,
+  );
+}
