@@ -15,7 +15,7 @@ import { fieldDiff, readFixture, readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 import { buildDocx, p, table } from './helpers/docx-fixture';
 import { partTable, structureOf, structuredBlocks } from './helpers/structure';
-import { sectionText } from '../src/recognise/section-blocks';
+import { sectionText } from '../src/report/section-text';
 import type { SectionBlock } from '../src/report/types';
 
 const READERS: readonly DocxReader[] = ['docx', 'mammoth'];

@@ -5,7 +5,8 @@
 import type { Block, Paragraph, Table } from '../src/document/types';
 import { sectionHeading } from '../src/formats/headings';
 import { outlineHeading } from '../src/recognise/outline';
-import { partsByTable, sectionBlocks, sectionText } from '../src/recognise/section-blocks';
+import { sectionText } from '../src/report/section-text';
+import { partsByTable, sectionBlocks } from '../src/recognise/section-blocks';
 import { findHeadings } from '../src/recognise/sections';
 import { printedNumbering } from '../src/text/numbering';
 

@@ -11,7 +11,8 @@ import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../repo
 import { yearOf } from './dates';
 import { readMeta } from './meta';
 import { sectionSpecs } from '../formats/headings';
-import { partsByTable, sectionBlocks, sectionText } from './section-blocks';
+import { sectionText } from '../report/section-text';
+import { partsByTable, sectionBlocks } from './section-blocks';
 import { findHeadings } from './sections';
 import { readTables, type TableReading } from './tables';
 

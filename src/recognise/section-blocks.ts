@@ -1,7 +1,7 @@
 /**
  * A section's content as its author structured it: sub-headings (level, numbering as printed,
  * words), paragraphs, and where each table stands (an official part, or another table kept
- * whole). `sectionText` gives the plain paragraphs older readers of the model use.
+ * whole). `sectionText` (report/section-text.ts) gives the plain paragraphs older readers of the model use.
  */
 import type { Block, Table } from '../document/types';
 import type { PartId } from '../formats/types';
@@ -47,16 +47,4 @@ export function sectionBlocks(
     if (heading.rest) out.push({ kind: 'paragraph', text: heading.rest });
   }
   return out;
-}
-
-/** The text of a heading or paragraph block as printed (a heading with its numbering). */
-export function blockText(b: SectionBlock): string | undefined {
-  if (b.kind === 'paragraph') return b.text;
-  if (b.kind === 'heading') return b.numbering + b.text;
-  return undefined;
-}
-
-/** The section's paragraphs (headings included, tables left out). */
-export function sectionText(blocks: readonly SectionBlock[]): string[] {
-  return blocks.map(blockText).filter((t): t is string => t !== undefined);
 }

@@ -9,7 +9,7 @@ import { loadTemplate } from '../formats/load';
 import { carryItems, formatForYear, getFormat } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
 import { stripNumbering } from '../formats/labels';
-import { sectionText } from '../recognise/section-blocks';
+import { sectionText } from './section-text';
 import type { FieldCell, FieldValue, HeadingBlock, Report, Section } from './types';
 
 interface BlankText {

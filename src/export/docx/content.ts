@@ -11,7 +11,7 @@ import { getFormat, type Format } from '../../formats/model';
 import type { PartId, SectionSpec } from '../../formats/types';
 import { FORMAT_MIGRATED, MIGRATION_DROPPED } from '../../report/migrate';
 import { blankText, officialTitle } from '../../report/next-year';
-import { sectionText } from '../../recognise/section-blocks';
+import { sectionText } from '../../report/section-text';
 import type { Report, Section, SectionBlock } from '../../report/types';
 import { chineseDate } from '../../text/display';
 import { compactText } from '../../text/normalise';
