@@ -1,16 +1,31 @@
+// @ts-check
 // The lists of a report view: its findings, its corrected cells and its narrative sections.
 // Plain functions from data to elements; what a click does is passed in.
 import { el } from './dom.js';
 import { SEVERITY_LABEL } from './format.js';
+import { findingId } from './tables.js';
+
+/** @typedef {import('../page-data').Finding} Finding */
+/** @typedef {import('../page-data').Report} Report */
+/** @typedef {import('../page-data').PageConfig} PageConfig */
+/** @typedef {import('../page-data').PageFormat} PageFormat */
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
-/** Findings, errors first; one that names cells on the page can be clicked to go to them. */
+/**
+ * Findings, errors first; one that names cells on the page can be clicked to go to them. Each
+ * entry has the id the cells it names point at (findingsByKey must have seen the same issues).
+ * @param {readonly Finding[]} issues
+ * @param {PageConfig['rules']} rules
+ * @param {(f: Finding) => boolean} canLocate
+ * @param {(f: Finding) => void} locate
+ */
 export function findingsBlock(issues, rules, canLocate, locate) {
   const sorted = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const list = el('ol', { class: 'findings' }, sorted.map((f) => {
     const locatable = canLocate(f);
     return el('li', {
+      id: findingId(f) || null,
       class: `finding sev-${f.severity}${locatable ? ' locatable' : ''}`, tabindex: locatable ? '0' : null,
       data: { rule: f.rule }, title: locatable ? '点击定位到相关单元格' : null,
       on: locatable ? { click: () => locate(f), keydown: (e) => { if (e.key === 'Enter') locate(f); } } : {},
@@ -24,12 +39,22 @@ export function findingsBlock(issues, rules, canLocate, locate) {
   return el('section', { class: 'findings-block' }, [heading, issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' })]);
 }
 
-/** The text a value shows for correcting: a cell's text as read, or a meta value ('' when absent). */
+/**
+ * The text a value shows for correcting: a cell's text as read, or a meta value ('' when absent).
+ * @param {Report} report
+ * @param {string} key
+ */
 export function editableText(report, key) {
   return report.cells[key]?.raw ?? (report.fields[key] == null ? '' : String(report.fields[key]));
 }
 
-/** The cells the clerk corrected: text as read → text now, each with a way back. */
+/**
+ * The cells the clerk corrected: text as read → text now, each with a way back.
+ * @param {Readonly<Record<string, string>>} edits
+ * @param {Report} report
+ * @param {PageFormat} format
+ * @param {(key: string, raw: string) => void} restore
+ */
 export function editsBlock(edits, report, format, restore) {
   const keys = Object.keys(edits);
   if (!keys.length) return null;
@@ -43,7 +68,10 @@ export function editsBlock(edits, report, format, restore) {
   ]);
 }
 
-/** The six sections as printed, folded; a section not found says so. */
+/**
+ * The six sections as printed, folded; a section not found says so.
+ * @param {Report} report
+ */
 export function sectionsBlock(report) {
   return el('section', { class: 'sections' }, [
     el('h2', { text: '报告正文' }),
