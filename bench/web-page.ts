@@ -6,8 +6,7 @@
  *   node bin/run-ts.js bench/web-page.ts [--files 200]
  * Part of `npm run bench` (skipped where /usr/bin/chromium is missing).
  */
-import { startServer } from '../src/server';
-import { HAVE_CHROMIUM, openPage, type PageFile } from '../test/helpers/browser';
+import { HAVE_CHROMIUM, servePage, type PageFile } from '../test/helpers/browser';
 import { consistentValues } from '../test/helpers/report-fixture';
 import { reportDocx } from '../test/helpers/server';
 
@@ -26,8 +25,8 @@ async function reports(count: number): Promise<PageFile[]> {
 export async function measurePage(count: number): Promise<string | null> {
   if (!HAVE_CHROMIUM) return null;
   const files = await reports(count);
-  const server = await startServer({ port: 0, pool: { threads: 1 } });
-  const { browser, page, errors } = await openPage(server.url);
+  const served = await servePage();
+  const { page, errors } = served;
   try {
     // tsx (esbuild, keepNames) wraps named functions in __name(); the functions sent to the page need it there too.
     await page.evaluate('globalThis.__name = (fn) => fn');
@@ -75,8 +74,7 @@ export async function measurePage(count: number): Promise<string | null> {
       + `frame gaps: median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms over ${gaps.length} frames`
       + (errors.length ? `; PAGE ERRORS: ${errors.join(' | ')}` : '');
   } finally {
-    await browser.close();
-    await server.close();
+    await served.close();
   }
 }
 

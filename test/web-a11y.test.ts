@@ -8,9 +8,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/server';
-import { CHROMIUM, dropFiles, finalState, HAVE_CHROMIUM, openPage, openReport, pickFiles } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, dropFiles, finalState, HAVE_CHROMIUM, openReport, pickFiles, servePage, type ServedPage } from './helpers/browser';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
 
@@ -42,20 +41,15 @@ async function seriousFindings(page: Page): Promise<AxeFinding[]> {
 }
 
 browserDescribe('the web page, checked by axe-core', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let served: ServedPage;
   let page: Page;
-  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, pool: { threads: 1 } });
-    ({ browser, page, errors: pageErrors } = await openPage(server.url));
+    served = await servePage();
+    page = served.page;
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => served?.close());
 
   it('has no serious or critical finding before any file is given', async () => {
     await expect(seriousFindings(page)).resolves.toEqual([]);
@@ -107,6 +101,6 @@ browserDescribe('the web page, checked by axe-core', () => {
   });
 
   it('logged no script error, no policy violation and fetched nothing from outside', () => {
-    expect(pageErrors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 });

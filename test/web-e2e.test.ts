@@ -9,12 +9,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { processInput } from '../src/core/pipeline';
 import { getFormat } from '../src/formats/model';
 import type { Report } from '../src/report/types';
-import { startServer, type RunningServer } from '../src/server';
-import { CHROMIUM, dropFiles, finalState, HAVE_CHROMIUM, openPage, openReport, pickFiles } from './helpers/browser';
+import { CHROMIUM, dropFiles, finalState, HAVE_CHROMIUM, openReport, pickFiles, servePage, type ServedPage } from './helpers/browser';
 import { readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
@@ -48,21 +47,18 @@ async function workbookValues(file: string): Promise<unknown[]> {
 }
 
 browserDescribe('the web page in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let served: ServedPage;
   let page: Page;
   let downloads: string;
-  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-e2e-'));
-    server = await startServer({ port: 0, pool: { threads: 1 } });
-    ({ browser, page, errors: pageErrors } = await openPage(server.url));
+    served = await servePage();
+    page = served.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
     if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -206,7 +202,7 @@ browserDescribe('the web page in a real browser', () => {
     await pair.click();
     await expect(page.locator('li.file.selected .file-name').textContent()).resolves.toBe('丁县2022.docx');
     // The later report's row takes in the cross-year findings that arrived with its pair.
-    const listed = await (await fetch(new URL('/api/reports', server.url))).json();
+    const listed = await (await fetch(new URL('/api/reports', served.server.url))).json();
     const later = listed.reports.find((r: { name: string }) => r.name === '丁县2022.docx');
     await page.locator('li.file.selected').and(page.locator(`[data-state="${later.state}"]`)).waitFor();
     await expect(page.locator('.report-head .counts').textContent()).resolves.toBe(`错误 ${later.errors} · 警告 ${later.warnings}`);
@@ -225,6 +221,6 @@ browserDescribe('the web page in a real browser', () => {
   });
 
   it('logged no script error, no policy violation and fetched nothing from outside', () => {
-    expect(pageErrors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 });

@@ -58,7 +58,7 @@ export interface PageConfig {
 }
 
 // The answers of the other API calls, named here so that the page's JSDoc (// @ts-check, checkJs
-// by src/server/web/tsconfig.json) is checked against what the server sends.
+// by tsconfig.web.json) is checked against what the server sends.
 export type { EntrySummary, Finding, LayoutTable, Report, UploadAnswer };
 export type LayoutCell = LayoutTable['cells'][number];
 

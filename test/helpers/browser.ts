@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
@@ -42,6 +43,19 @@ export async function openPage(serverUrl: string, viewport = { width: 1400, heig
   await page.goto(serverUrl);
   await page.locator('#limits').filter({ hasText: 'MB' }).waitFor();
   return { browser, context, page, errors };
+}
+
+export interface ServedPage extends OpenPage {
+  readonly server: RunningServer;
+  /** Closes the browser and stops the server. */
+  close(): Promise<void>;
+}
+
+/** A `nianbao serve` of its own (one worker thread, any free port) with its page open in Chromium. */
+export async function servePage(): Promise<ServedPage> {
+  const server = await startServer({ port: 0, pool: { threads: 1 } });
+  const open = await openPage(server.url);
+  return { ...open, server, close: async () => { await open.browser.close(); await server.close(); } };
 }
 
 /** Drops files on the drop zone as a user does: dragenter, dragover and drop events carrying a DataTransfer. */
