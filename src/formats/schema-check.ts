@@ -37,6 +37,17 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** Characters as JSON Schema counts them (code points), counted only as far as `enough`. */
+function codePoints(text: string, enough: number): number {
+  if (text.length >= 2 * enough) return text.length;
+  let n = 0;
+  for (let i = 0; i < text.length && n < enough; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdbff) n++; // a high surrogate starts a pair that is one character
+  }
+  return n;
+}
+
 function hasType(value: unknown, type: string): boolean {
   const actual = typeOf(value);
   return actual === type || (type === 'number' && actual === 'integer');
@@ -73,10 +84,11 @@ class Checker {
   }
 
   private checkValue(value: unknown, schema: { readonly [k: string]: unknown }, path: string): void {
-    const shown = JSON.stringify(value);
+    // The value is only written out for a message: stringifying every node on the way down would
+    // cost more than the whole check.
     if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
       const allowed = schema.enum.map((v) => JSON.stringify(v)).join(', ');
-      this.fail(path, `值 ${shown} 不在允许的值（${allowed}）之中`, `value ${shown} is not one of ${allowed}`);
+      this.fail(path, `值 ${JSON.stringify(value)} 不在允许的值（${allowed}）之中`, `value ${JSON.stringify(value)} is not one of ${allowed}`);
     }
     if ('const' in schema && schema.const !== value) this.fail(path, `应为 ${JSON.stringify(schema.const)}`, `must be ${JSON.stringify(schema.const)}`);
     if (typeof value === 'number') {
@@ -84,8 +96,10 @@ class Checker {
       if (typeof schema.maximum === 'number' && value > schema.maximum) this.fail(path, `不应大于 ${schema.maximum}`, `must be <= ${schema.maximum}`);
     }
     if (typeof value === 'string') {
-      if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) this.fail(path, `至少 ${schema.minLength} 个字符`, `must have at least ${schema.minLength} characters`);
-      if (typeof schema.pattern === 'string' && !regex(schema.pattern).test(value)) this.fail(path, `${shown} 不符合 ${schema.pattern}`, `${shown} does not match ${schema.pattern}`);
+      if (typeof schema.minLength === 'number' && codePoints(value, schema.minLength) < schema.minLength) {
+        this.fail(path, `至少 ${schema.minLength} 个字符`, `must have at least ${schema.minLength} characters`);
+      }
+      if (typeof schema.pattern === 'string' && !regex(schema.pattern).test(value)) this.fail(path, `${JSON.stringify(value)} 不符合 ${schema.pattern}`, `${JSON.stringify(value)} does not match ${schema.pattern}`);
     }
   }
 

@@ -25,7 +25,17 @@ function readSchema(file: string): Schema {
   return schema;
 }
 
+const resolved = new Map<string, { schema: Schema; file: string }>();
+
+/** A `$ref` of a schema, looked up once (the checker follows the same few refs at every node). */
 function resolve(ref: string, from: string): { schema: Schema; file: string } {
+  const id = `${from}\n${ref}`;
+  let target = resolved.get(id);
+  if (!target) resolved.set(id, (target = lookUp(ref, from)));
+  return target;
+}
+
+function lookUp(ref: string, from: string): { schema: Schema; file: string } {
   const [target, pointer = ''] = ref.split('#');
   const file = target || from;
   let node: unknown = readSchema(file);
