@@ -47,11 +47,11 @@ function checkError(file: string, json: unknown): string {
 type Json = Record<string, unknown> & { tables: { columns: Record<string, unknown>[]; rows: Record<string, unknown>[] }[] };
 
 describe('templates checked against their schemas', () => {
-  it('lists the templates that have a schema: every JSON file of templates/', () => {
-    expect(TEMPLATE_FILES).toEqual([
+  it('has a schema for every JSON file of templates/ (a new template needs one)', () => {
+    expect(TEMPLATE_FILES).toEqual(expect.arrayContaining([
       'blank-report.json', 'common.json', 'docx-symbols.json', 'format-2019.json', 'format-2021.json', 'migrate-2019-to-2021.json',
       'narrative.json', 'page-style.json', 'rules.json', 'sections.json', 'web-page.json', 'xlsx-style.json',
-    ]);
+    ]));
     const missing = TEMPLATE_FILES.filter((f) => !fs.existsSync(path.join(SCHEMA_DIR, schemaFileFor(f))));
     expect(missing).toEqual([]);
   });
