@@ -2,8 +2,9 @@
  * `npm run bench`: generates a varied corpus (both formats) in a temp folder and prints, in one
  * run: ms per report per stage for both DOCX readers, the floor (unzip + one SAX pass) measured
  * the same way, end-to-end reports/s on 1 core and on all cores, peak RSS, and the peak RSS of a
- * summary workbook over 5,000 reports, and the cold start of the compiled command (bench/cold.ts).
- *   npm run bench -- [--reports 500] [--summary 5000] [--keep] [--only cold]
+ * summary workbook over 5,000 reports, the cold start of the compiled command (bench/cold.ts), and the web page
+ * with 200 reports dropped at once (web-page.ts).
+ *   npm run bench -- [--reports 500] [--summary 5000] [--page 200] [--keep] [--only cold]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,6 +15,7 @@ import { printColdStart } from './cold';
 import { writeCorpus } from './corpus';
 import { measureStages, type StageTimes } from './stages';
 import { printScaling, ROUNDS } from './throughput';
+import { measurePage } from './web-page';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -76,6 +78,8 @@ async function main(): Promise<void> {
     const s = summaryPeak(files, summaryCount, dir);
     console.log(`summary workbook over ${summaryCount} reports (nianbao summary, child process): peak RSS ${s.mb.toFixed(0)} MB, ${s.seconds.toFixed(0)} s`);
   }
+  const pageFiles = option('page', 200);
+  if (pageFiles > 0) console.log(`\n${(await measurePage(pageFiles)) ?? 'web page: /usr/bin/chromium not found, not measured'}`);
   if (process.argv.includes('--keep')) console.log(`\nfiles kept in ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }

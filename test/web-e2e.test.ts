@@ -9,55 +9,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { processInput } from '../src/core/pipeline';
 import { getFormat } from '../src/formats/model';
 import type { Report } from '../src/report/types';
-import { startServer, type RunningServer } from '../src/server';
+import { CHROMIUM, dropFiles, finalState, HAVE_CHROMIUM, openReport, pickFiles, servePage, type ServedPage } from './helpers/browser';
 import { readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`web-e2e: ${CHROMIUM} not found — the browser tests are SKIPPED (apt-get install chromium to run them)`);
 const browserDescribe = HAVE_CHROMIUM ? describe : describe.skip;
 
 const SAMPLE = fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx'));
 const BROKEN = Buffer.from('PK\u0003\u0004 截断的压缩包');
-
-interface PageFile {
-  readonly name: string;
-  readonly bytes: Buffer;
-}
-
-/** Drops files on the drop zone as a user does: dragenter, dragover and drop events carrying a DataTransfer. */
-async function dropFiles(page: Page, files: readonly PageFile[]): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') }));
-  await page.evaluate((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
-    const zone = document.getElementById('drop-zone')!;
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, payload);
-}
-
-async function pickFiles(page: Page, files: readonly PageFile[]): Promise<void> {
-  await page.setInputFiles('#file-input', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
-}
-
-/** Waits until the file's row has a final state, and returns it. */
-async function finalState(page: Page, name: string): Promise<string> {
-  const row = page.locator('li.file', { has: page.locator('.file-name', { hasText: name }) });
-  await row.and(page.locator('[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="refused"]')).waitFor();
-  return (await row.getAttribute('data-state'))!;
-}
-
-async function openReport(page: Page, name: string): Promise<void> {
-  await page.locator('li.file .file-name', { hasText: name }).click();
-  await page.locator('.report-head h1').first().waitFor();
-  await page.locator('table.official').first().waitFor();
-}
 
 /** What a value cell of the report shows: the number read, else the text as printed. */
 function expectedCellText(report: Report, key: string): string {
@@ -82,37 +47,18 @@ async function workbookValues(file: string): Promise<unknown[]> {
 }
 
 browserDescribe('the web page in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  let served: ServedPage;
   let page: Page;
   let downloads: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-e2e-'));
-    server = await startServer({ port: 0, pool: { threads: 1 } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
-    page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
-    // Nothing may be fetched from anywhere but the server itself.
-    await context.route((url) => !url.href.startsWith(server.url), (route) => {
-      pageErrors.push(`outside request: ${route.request().url()}`);
-      return route.abort();
-    });
-    await page.goto(server.url);
-    await page.locator('#limits').filter({ hasText: 'MB' }).waitFor();
+    served = await servePage();
+    page = served.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
     if (downloads) fs.rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -256,7 +202,7 @@ browserDescribe('the web page in a real browser', () => {
     await pair.click();
     await expect(page.locator('li.file.selected .file-name').textContent()).resolves.toBe('丁县2022.docx');
     // The later report's row takes in the cross-year findings that arrived with its pair.
-    const listed = await (await fetch(new URL('/api/reports', server.url))).json();
+    const listed = await (await fetch(new URL('/api/reports', served.server.url))).json();
     const later = listed.reports.find((r: { name: string }) => r.name === '丁县2022.docx');
     await page.locator('li.file.selected').and(page.locator(`[data-state="${later.state}"]`)).waitFor();
     await expect(page.locator('.report-head .counts').textContent()).resolves.toBe(`错误 ${later.errors} · 警告 ${later.warnings}`);
@@ -274,62 +220,7 @@ browserDescribe('the web page in a real browser', () => {
     await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
   });
 
-  it('stays responsive with 200 reports dropped at once (numbers printed, not asserted)', async () => {
-    if (await page.locator('li.file').count()) {
-      page.once('dialog', (d) => d.accept());
-      await page.locator('#clear-all').click();
-      await page.waitForFunction(() => document.querySelectorAll('li.file').length === 0);
-    }
-    const files: PageFile[] = [];
-    for (let i = 0; i < 200; i++) {
-      files.push({ name: `批量${String(i).padStart(3, '0')}.docx`, bytes: await reportDocx({ version: '2021', agency: `批量测试${i % 100}局`, year: 2021 + Math.floor(i / 100) }, consistentValues('2021', 100 + i)) });
-    }
-    // The files are made into a DataTransfer first, so that decoding them is not counted as the page's work.
-    await page.evaluate((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
-      (window as unknown as { __dt: DataTransfer }).__dt = dt;
-    }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
-    const dropMs = await page.evaluate(() => {
-      const w = window as unknown as { __gaps: number[]; __stop: boolean; __dt: DataTransfer };
-      w.__gaps = [];
-      w.__stop = false;
-      let last = performance.now();
-      const tick = (now: number) => { w.__gaps.push(now - last); last = now; if (!w.__stop) requestAnimationFrame(tick); };
-      requestAnimationFrame(tick);
-      const t = performance.now();
-      const zone = document.getElementById('drop-zone')!;
-      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: w.__dt, bubbles: true, cancelable: true }));
-      return performance.now() - t;
-    });
-    const start = Date.now();
-    await expect(page.locator('li.file').count()).resolves.toBe(200);
-    // While uploads run: open a finished report, timed in the page from the click to its tables drawn.
-    await page.locator('li.file[data-state="ok"]').nth(1).waitFor();
-    const openMs = await page.evaluate(() => new Promise<number>((resolve) => {
-      const row = document.querySelectorAll('li.file[data-state="ok"]')[1] as HTMLElement;
-      const t = performance.now();
-      const wait = () => (document.querySelector(`table.official`) && document.querySelector('li.file.selected') === row ? resolve(performance.now() - t) : requestAnimationFrame(wait));
-      row.click();
-      wait();
-    }));
-    const busyAtOpen = await page.locator('li.file[data-state="queued"], li.file[data-state="uploading"], li.file[data-state="reading"]').count();
-    await page.waitForFunction(() => !document.querySelector('li.file[data-state="queued"], li.file[data-state="uploading"], li.file[data-state="reading"]'), undefined, { timeout: 170_000, polling: 250 });
-    const allShown = Date.now() - start;
-    const gaps = await page.evaluate(() => {
-      const w = window as unknown as { __gaps: number[]; __stop: boolean };
-      w.__stop = true;
-      return w.__gaps;
-    });
-    await expect(page.locator('#batch-status').textContent()).resolves.toMatch(/^共 200 个文件：读取成功 \d+，有错误 \d+，无法读取 0$/);
-    const sorted = [...gaps].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]?.toFixed(1);
-    console.log(`200 reports dropped: drop handled (200 rows listed) in ${dropMs.toFixed(0)} ms; all uploaded, read and shown after ${allShown} ms; `
-      + `a report opened while ${busyAtOpen} files were still in flight in ${openMs.toFixed(0)} ms; `
-      + `frame gaps: median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms over ${gaps.length} frames`);
-  }, 240_000);
-
   it('logged no script error, no policy violation and fetched nothing from outside', () => {
-    expect(pageErrors).toEqual([]);
+    expect(served.errors).toEqual([]);
   });
 });

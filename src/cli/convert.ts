@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { BatchTask } from '../batch/worker';
 import { EXPORTERS, exporterNamed } from '../export';
 import { NameAllocator, outputStem } from '../export/names';
+import { migrationTargets } from '../formats/load';
 import type { FormatVersion } from '../formats/types';
 import { parse, UsageError } from './args';
 import { jobsOption, runBatch } from './batch-run';
@@ -18,7 +19,7 @@ export const HELP = `nianbao convert <文件或文件夹…> [--out output] [--t
   --out     输出文件夹（默认 output）
   --to      输出格式，逗号分隔：${Object.keys(EXPORTERS).join(', ')}（默认 json）
   --reader  DOCX 读取器：docx（默认）或 mammoth（参考实现）
-  --target-format 2021  把2019年格式的表格转换为2021年格式；无对应栏目的数据逐项列出
+  --target-format ${migrationTargets().join('|')}  把较早格式的表格转换为该年格式；无对应栏目的数据逐项列出
   --jobs N  同时处理的文件数（默认为 CPU 核数）
   --verbose 文件较多时也逐个列出结果（默认超过 ${LIST_EACH_UP_TO} 个文件时只列出失败的文件）
 在终端中运行时显示进度条。每个文件处理完即写出结果，中途中断也保留已完成的部分。
@@ -41,7 +42,8 @@ export async function run(argv: string[]): Promise<number> {
     verbose: { type: 'boolean', short: 'v' },
   });
   const targetFormat = values['target-format'];
-  if (targetFormat !== undefined && targetFormat !== '2021') throw new UsageError('--target-format 只能是 2021 / --target-format must be 2021');
+  const targets = migrationTargets().join('|');
+  if (targetFormat !== undefined && !migrationTargets().includes(targetFormat)) throw new UsageError(`--target-format 只能是 ${targets} / --target-format must be ${targets}`);
   const formats = parseFormats(values.to!);
   if (values.reader && values.reader !== 'docx' && values.reader !== 'mammoth') throw new UsageError(`--reader 只能是 docx 或 mammoth`);
   if (!positionals.length) throw new UsageError('请指定要转换的文件或文件夹 / give files or folders to convert');

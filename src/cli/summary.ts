@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultThreads, ReportPool } from '../batch/pool';
 import type { FileResult } from '../core/pipeline';
+import { FORMAT_VERSIONS } from '../formats/model';
 import { IngestError } from '../ingest/errors';
 import { crossYear } from '../validate';
 import { parse, UsageError } from './args';
@@ -16,7 +17,7 @@ import { printFailure } from './output';
 import { Progress } from './progress';
 
 export const HELP = `nianbao summary <文件或文件夹…> [-o output/汇总.xlsx] [--reader docx|mammoth]
-  把一批年度报告汇总为一个 Excel 工作簿：每份报告一行，每个字段一列（2019、2021 两种格式并列），
+  把一批年度报告汇总为一个 Excel 工作簿：每份报告一行，每个字段一列（${FORMAT_VERSIONS.join('、')} 各版格式并列），
   末行为合计（SUM 公式）；另有“问题清单”“跨年核对”和“无法读取”工作表。
   -o, --out  输出的 .xlsx 文件（默认 output/汇总.xlsx）
   --reader   DOCX 读取器：docx（默认）或 mammoth（参考实现）

@@ -7,7 +7,7 @@
 import { compactText } from '../text/normalise';
 import { printedNumbering } from '../text/numbering';
 import { LabelIndex, stripNumbering } from './labels';
-import { getFormat } from './model';
+import { getFormat, latestFormat } from './model';
 import type { SectionSpec } from './types';
 
 export interface HeadingMatch {
@@ -24,9 +24,9 @@ const KEYWORD_MAX = 30;
 
 let index: LabelIndex<SectionSpec> | undefined;
 
-/** The six sections (the same in both formats). */
+/** The six sections (the same in every format: sections.json). */
 export function sectionSpecs(): readonly SectionSpec[] {
-  return getFormat('2021').spec.sections;
+  return getFormat(latestFormat()).spec.sections;
 }
 
 function headingIndex(): LabelIndex<SectionSpec> {

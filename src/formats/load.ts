@@ -1,13 +1,16 @@
 /**
  * Loads the format descriptions of templates/ and resolves their {"$ref": "file.json#/pointer"}
- * references, so the shared pieces (table 四, the applicant columns) are written once.
+ * references, so the shared pieces (table 四, the applicant columns) are written once. Every file is
+ * checked against its JSON Schema in templates/schema/ when first loaded (template-schema.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { checkTemplate } from './template-schema';
 import type { FormatSpec, FormatVersion } from './types';
 
 // The package root's templates/: two levels up from src/formats and from the compiled dist/formats alike.
-export const TEMPLATES_DIR = path.resolve(__dirname, '../../templates');
+/** NIANBAO_TEMPLATES points at another templates folder (a new format tried before it ships). */
+export const TEMPLATES_DIR = process.env.NIANBAO_TEMPLATES ? path.resolve(process.env.NIANBAO_TEMPLATES) : path.resolve(__dirname, '../../templates');
 
 const fileCache = new Map<string, unknown>();
 
@@ -39,8 +42,10 @@ export function resolveRefs(node: unknown, file: string, depth = 0): unknown {
   const obj = node as Record<string, unknown>;
   if (typeof obj.$ref === 'string') {
     const [target, ptr = ''] = obj.$ref.split('#');
-    const targetFile = target || file;
-    return resolveRefs(pointer(readTemplate(targetFile), ptr), targetFile, depth + 1);
+    // Another file is loaded (and so checked against its own schema) first: a mistake in it is
+    // reported naming that file, not the one that refers to it.
+    if (target && target !== file) return pointer(loadTemplate(target), ptr);
+    return resolveRefs(pointer(readTemplate(file), ptr), file, depth + 1);
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) if (k !== '$comment') out[k] = resolveRefs(v, file, depth + 1);
@@ -49,11 +54,23 @@ export function resolveRefs(node: unknown, file: string, depth = 0): unknown {
 
 const resolvedCache = new Map<string, unknown>();
 
-/** A JSON file of templates/, read once, its $refs resolved and $comment keys dropped. */
+const loading = new Set<string>();
+
+/**
+ * A JSON file of templates/, read once, its $refs resolved, $comment keys dropped and checked
+ * against its schema: a file that does not match is an error naming the file and the place in it.
+ */
 export function loadTemplate<T>(file: string): T {
   let json = resolvedCache.get(file);
   if (json === undefined) {
-    json = resolveRefs(readTemplate(file), file);
+    if (loading.has(file)) throw new Error(`templates: circular $ref through ${file}`);
+    loading.add(file);
+    try {
+      json = resolveRefs(readTemplate(file), file);
+    } finally {
+      loading.delete(file);
+    }
+    checkTemplate(file, json);
     resolvedCache.set(file, json);
   }
   return json as T;
@@ -61,6 +78,22 @@ export function loadTemplate<T>(file: string): T {
 
 export function templateExists(file: string): boolean {
   return fs.existsSync(path.join(TEMPLATES_DIR, file));
+}
+
+/** The first capture group of every templates/ file name that matches `pattern`, in version order. */
+function versionsNamed(pattern: RegExp): FormatVersion[] {
+  const versions = fs.readdirSync(TEMPLATES_DIR).map((f) => pattern.exec(f)?.[1]).filter((v): v is string => !!v);
+  return [...new Set(versions)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+/** The format versions whose descriptions (format-<version>.json) are in templates/, oldest first. */
+export function templateFormatVersions(): FormatVersion[] {
+  return versionsNamed(/^format-(.+)\.json$/);
+}
+
+/** The formats a report can be migrated into: those with a templates/migrate-<from>-to-<version>.json. */
+export function migrationTargets(): FormatVersion[] {
+  return versionsNamed(/^migrate-.+-to-(.+)\.json$/);
 }
 
 export function loadFormatSpec(version: FormatVersion): FormatSpec {

@@ -2,12 +2,13 @@
  * The format description with its derived parts: the leaf rows and columns of every table, and
  * the field definitions (key, labels, type, unit) that make up the field catalog.
  */
-import { loadFormatSpec } from './load';
+import { loadFormatSpec, templateFormatVersions } from './load';
 import type {
   CarrySpec, ColumnNode, FormatSpec, FormatVersion, MetaSpec, Over, PartId, RowNode, TableSpec, Unit, ValueType,
 } from './types';
 
-export const FORMAT_VERSIONS: readonly FormatVersion[] = ['2019', '2021'];
+/** The formats described in templates/ (format-<version>.json), oldest first: a new format is one more file. */
+export const FORMAT_VERSIONS: readonly FormatVersion[] = templateFormatVersions();
 
 export interface LeafColumn {
   readonly index: number;
@@ -119,14 +120,13 @@ export function fieldKey(spec: TableSpec, row: LeafRow, column: LeafColumn): str
   return key;
 }
 
-const PART_NO: Record<PartId, string> = { t2: '二', t3: '三', t4: '四' };
-
 function labelPath(path: readonly { label?: string }[]): string {
   return path.map((n) => n.label).filter(Boolean).join('/');
 }
 
-function tableField(version: FormatVersion, table: TableModel, row: LeafRow, column: LeafColumn): FieldDef {
+function tableField(format: FormatSpec, table: TableModel, row: LeafRow, column: LeafColumn): FieldDef {
   const { spec } = table;
+  const partNo = format.parts.find((p) => p.id === spec.part)?.no ?? '';
   const rowLabel = labelPath(row.path);
   const colLabels = column.path.map((n) => n.label);
   // Table 四 has no row labels: the catalog names its column groups as the row.
@@ -135,11 +135,11 @@ function tableField(version: FormatVersion, table: TableModel, row: LeafRow, col
   const leafRowLabel = row.node.label ?? '';
   const leafColLabel = column.node.label;
   const where = rowLabel
-    ? `表${PART_NO[spec.part]}${spec.part === 't2' ? `“${spec.title}”` : ''}“${leafRowLabel}”行“${leafColLabel}”列`
-    : `表${PART_NO[spec.part]}“${colLabels.join('/')}”列`;
+    ? `表${partNo}${spec.part === 't2' ? `“${spec.title}”` : ''}“${leafRowLabel}”行“${leafColLabel}”列`
+    : `表${partNo}“${colLabels.join('/')}”列`;
   return {
     key: fieldKey(spec, row, column),
-    format: version,
+    format: format.version,
     part: spec.part,
     table: spec.id,
     tableLabel: spec.title,
@@ -166,6 +166,7 @@ function metaField(version: FormatVersion, m: MetaSpec): FieldDef {
 
 function buildFormat(version: FormatVersion): Format {
   const spec = loadFormatSpec(version);
+  if (spec.version !== version) throw new Error(`templates: format-${version}.json says version ${spec.version}`);
   const tables: TableModel[] = spec.tables.map((t) => ({
     spec: t,
     leafColumns: leafColumns(t),
@@ -175,7 +176,7 @@ function buildFormat(version: FormatVersion): Format {
   const fields: FieldDef[] = spec.meta.map((m) => metaField(version, m));
   for (const table of tables) {
     for (const row of table.leafRows) {
-      for (const column of table.leafColumns) fields.push(tableField(version, table, row, column));
+      for (const column of table.leafColumns) fields.push(tableField(spec, table, row, column));
     }
   }
   const byKey = new Map(fields.map((f) => [f.key, f]));
@@ -195,12 +196,23 @@ export function getFormat(version: FormatVersion): Format {
 }
 
 export function isFormatVersion(v: unknown): v is FormatVersion {
-  return v === '2019' || v === '2021';
+  return typeof v === 'string' && FORMAT_VERSIONS.includes(v);
 }
 
-/** The format a report of this year must use (FORMAT_VERSION rule). */
+/** The newest format: what a report without a year is read against first, and what migration aims at. */
+export function latestFormat(): FormatVersion {
+  return FORMAT_VERSIONS[FORMAT_VERSIONS.length - 1];
+}
+
+/** The first year any official format covers; earlier reports have no format to compare with. */
+export function firstFormatYear(): number {
+  return getFormat(FORMAT_VERSIONS[0]).spec.years.from;
+}
+
+/** The format a report of this year must use (FORMAT_VERSION rule): the newest one in force that year. */
 export function formatForYear(year: number): FormatVersion {
-  return year >= getFormat('2021').spec.years.from ? '2021' : '2019';
+  const inForce = FORMAT_VERSIONS.filter((v) => getFormat(v).spec.years.from <= year);
+  return inForce.length ? inForce[inForce.length - 1] : FORMAT_VERSIONS[0];
 }
 
 /** Expands a key template over the format's keys: `{}` is the item, `*` one key segment. */

@@ -4,7 +4,8 @@
  * reads it from here; nothing restates it.
  */
 
-export type FormatVersion = '2019' | '2021';
+/** The version of an official format: the <version> of a templates/format-<version>.json file. */
+export type FormatVersion = string;
 export type ValueType = 'int' | 'decimal';
 export type Unit = '件' | '项' | '万元';
 export type PartId = 't2' | 't3' | 't4';

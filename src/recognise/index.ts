@@ -4,7 +4,7 @@
  * the meta data and the six sections.
  */
 import type { Block, Document } from '../document/types';
-import { formatForYear, getFormat } from '../formats/model';
+import { FORMAT_VERSIONS, formatForYear, getFormat, latestFormat } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
 import { IngestError } from '../ingest/errors';
 import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../report/types';
@@ -23,15 +23,18 @@ function found(reading: TableReading): number {
 }
 
 /**
- * Reads the tables against the format the year suggests; only when that leaves fields unfound is
- * the other format tried, and the one the labels match better kept (ties go to the year's format).
+ * Reads the tables against the format the year suggests; only when that leaves fields unfound are
+ * the other formats tried (newest first), and the one the labels match best kept (ties go to the year's format).
  */
 function chooseReading(document: Document, year: number | null): TableReading {
-  const preferred = year ? formatForYear(year) : '2021';
-  const first = readTables(document, preferred);
-  if (found(first) === tableFieldCount(preferred)) return first;
-  const second = readTables(document, preferred === '2021' ? '2019' : '2021');
-  return found(second) > found(first) ? second : first;
+  const preferred = year ? formatForYear(year) : latestFormat();
+  let best = readTables(document, preferred);
+  if (found(best) === tableFieldCount(preferred)) return best;
+  for (const other of [...FORMAT_VERSIONS].reverse().filter((v) => v !== preferred)) {
+    const reading = readTables(document, other);
+    if (found(reading) > found(best)) best = reading;
+  }
+  return best;
 }
 
 function tableFieldCount(version: FormatVersion): number {

@@ -10,6 +10,9 @@ import type { FormatVersion } from '../formats/types';
 import { ruleCatalogue } from '../validate/catalogue';
 import { downloadKinds } from './downloads';
 import { SERVER_LIMITS } from './limits';
+import type { EntrySummary, ReportStore } from './store';
+import type { UploadAnswer } from './uploads';
+import type { Finding, Report, SectionBlock, TableBlock } from '../report/types';
 
 export interface PagePart {
   readonly id: string;
@@ -46,7 +49,43 @@ function pageFormat(version: FormatVersion): PageFormat {
   };
 }
 
-export function pageConfig() {
+/** What /api/config answers: everything the page knows about formats, rules, limits and downloads. */
+export interface PageConfig {
+  readonly limits: typeof SERVER_LIMITS;
+  readonly formats: Readonly<Record<FormatVersion, PageFormat>>;
+  readonly rules: Readonly<Record<string, { readonly title: string; readonly severity: Finding['severity'] }>>;
+  readonly downloads: ReturnType<typeof downloadKinds>;
+}
+
+// The answers of the other API calls, named here so that the page's JSDoc (// @ts-check, checkJs
+// by tsconfig.web.json) is checked against what the server sends.
+export type { EntrySummary, Finding, LayoutTable, Report, UploadAnswer };
+export type { SectionBlock };
+export type KeptTable = NonNullable<TableBlock['kept']>;
+export type LayoutCell = LayoutTable['cells'][number];
+
+/** GET /api/reports/:id and POST …/cells: the report as corrected and which cells were edited (their text as read). */
+export interface ReportDetail {
+  readonly summary: EntrySummary;
+  readonly report: Report | null;
+  readonly edits: Readonly<Record<string, string>>;
+}
+
+type CrossYear = ReturnType<ReportStore['crossYear']>;
+
+/** GET /api/cross-year. */
+export interface CrossYearAnswer {
+  readonly pairs: CrossYear['pairs'];
+  readonly unpaired: CrossYear['unpaired'];
+  readonly summaries: readonly EntrySummary[];
+}
+
+/** POST /api/reports: one summary per file (a file refused because the store is full has state 'refused'). */
+export interface UploadAnswers {
+  readonly files: readonly UploadAnswer[];
+}
+
+export function pageConfig(): PageConfig {
   return {
     limits: SERVER_LIMITS,
     formats: Object.fromEntries(FORMAT_VERSIONS.map((v) => [v, pageFormat(v)])),

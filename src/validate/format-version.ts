@@ -1,16 +1,17 @@
 /** FORMAT_VERSION: a report uses the format of its year (the tables decided which one it uses). */
-import { formatForYear, getFormat } from '../formats/model';
+import { firstFormatYear, formatForYear, getFormat } from '../formats/model';
+import type { FormatVersion } from '../formats/types';
 import type { Finding, Report } from '../report/types';
 import { finding } from './catalogue';
 
-function describe(version: '2019' | '2021'): string {
+function describe(version: FormatVersion): string {
   return `${version}版格式（${getFormat(version).spec.notice}）`;
 }
 
 export function formatVersionFindings(report: Report): Finding[] {
   const { year, format } = report.meta;
   // Years before the first official format have no format of ours to compare with.
-  if (year === null || year < getFormat('2019').spec.years.from || !report.tables.length) return [];
+  if (year === null || year < firstFormatYear() || !report.tables.length) return [];
   const expected = formatForYear(year);
   if (expected === format) return [];
   return [finding(

@@ -1,21 +1,27 @@
+// @ts-check
 // The page: wires the drop zone and file picker to the upload queue, the file list to the report
 // view, and the top buttons to the batch downloads. Everything the page knows about formats,
 // rules and limits comes from /api/config.
 import { deleteJson, download, getJson } from './api.js';
 import { CrossYearPanel } from './cross-year.js';
-import { toast } from './dom.js';
+import { byId as $, toast } from './dom.js';
 import { FileList } from './file-list.js';
 import { ReportView } from './report-view.js';
 import { UploadQueue } from './upload-queue.js';
 
-const $ = (id) => document.getElementById(id);
+/** @typedef {import('../page-data').PageConfig} PageConfig */
+/** @typedef {import('../page-data').EntrySummary} EntrySummary */
+/** @typedef {import('./file-list.js').Counts} Counts */
 
+/** @param {PageConfig['limits']} limits */
 function limitsText(limits) {
+  /** @param {number} n */
   const mb = (n) => `${Math.round(n / 1024 / 1024)} MB`;
   return `单个文件最大 ${mb(limits.maxFileBytes)}；本次最多保存 ${limits.maxReports} 份报告。`;
 }
 
 async function start() {
+  /** @type {PageConfig} */
   const config = await getJson('/api/config');
   $('limits').textContent = limitsText(config.limits);
   const pairs = new CrossYearPanel($('cross-year'), $('pair-list'), (id) => {
@@ -25,7 +31,8 @@ async function start() {
     // A pair formed by a later upload can add findings to a report already listed (or open).
     for (const summary of summaries) {
       const row = list.byId.get(summary.id);
-      if (!row || (row.summary?.errors === summary.errors && row.summary?.warnings === summary.warnings)) continue;
+      const shown = row?.summary?.state === 'refused' ? null : row?.summary;
+      if (!row || (shown?.errors === summary.errors && shown?.warnings === summary.warnings)) continue;
       list.setSummary(row, summary);
       if (list.selected === row) view.refresh(row);
     }
@@ -43,7 +50,7 @@ async function start() {
         if (row) list.remove(row);
         view.showEmpty();
         pairs.refresh();
-      } catch (err) { toast(err.message); }
+      } catch (err) { toast(/** @type {Error} */ (err).message); }
     },
   });
   const list = new FileList($('file-list'), $('batch-status'), (row) => view.show(row));
@@ -52,17 +59,19 @@ async function start() {
     if (list.selected === row) view.show(row);
   });
 
+  /** @type {{ reports: EntrySummary[] }} */
   const stored = await getJson('/api/reports');
   for (const summary of stored.reports) list.addStored(summary);
   pairs.refresh();
 
   wireDrop(queue);
   // Filtering is a style on the list, so 200 rows are never rebuilt to show a subset.
-  $('list-filter').addEventListener('change', (e) => { $('file-list').dataset.filter = e.target.value; });
+  const filter = /** @type {HTMLSelectElement} */ ($('list-filter'));
+  filter.addEventListener('change', () => { $('file-list').dataset.filter = filter.value; });
   document.addEventListener('counts', (e) => {
-    const n = e.detail;
-    $('download-summary').disabled = !(n.ok + n.errors);
-    $('clear-all').disabled = !n.total || n.busy > 0;
+    const n = /** @type {CustomEvent<Counts>} */ (e).detail;
+    /** @type {HTMLButtonElement} */ ($('download-summary')).disabled = !(n.ok + n.errors);
+    /** @type {HTMLButtonElement} */ ($('clear-all')).disabled = !n.total || n.busy > 0;
   });
   $('download-summary').addEventListener('click', () => download('/api/summary.xlsx', '汇总表.xlsx').catch((err) => toast(err.message)));
   $('clear-all').addEventListener('click', async () => {
@@ -72,16 +81,24 @@ async function start() {
       list.clearAll();
       view.showEmpty();
       pairs.refresh();
-    } catch (err) { toast(err.message); }
+    } catch (err) { toast(/** @type {Error} */ (err).message); }
   });
 }
 
+/**
+ * The drop zone is a plain area with a file picker in it (one control, reachable by keyboard); files
+ * dropped anywhere on the page are taken.
+ * @param {UploadQueue} queue
+ */
 function wireDrop(queue) {
   const zone = $('drop-zone');
-  const input = $('file-input');
-  const take = (files) => { if (files.length) queue.add([...files]); };
+  const input = /** @type {HTMLInputElement} */ ($('file-input'));
+  /** @param {Iterable<File> | null | undefined} files */
+  const take = (files) => {
+    const list = [...(files ?? [])];
+    if (list.length) queue.add(list);
+  };
   input.addEventListener('change', () => { take(input.files); input.value = ''; });
-  zone.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); input.click(); } });
   // Files dropped anywhere on the page are taken, so a near miss never makes the browser open the file.
   let depth = 0;
   document.addEventListener('dragenter', (e) => { e.preventDefault(); depth++; zone.classList.add('over'); });

@@ -1,5 +1,9 @@
+// @ts-check
 // How values and states read on the page.
+/** @typedef {import('../page-data').Report} Report */
+/** @typedef {import('../page-data').Finding['severity']} Severity */
 
+/** @type {Readonly<Record<string, string>>} */
 export const STATE_LABEL = {
   queued: '等待上传',
   uploading: '上传中',
@@ -10,19 +14,25 @@ export const STATE_LABEL = {
   refused: '未处理',
 };
 
+/** @type {Readonly<Record<Severity, string>>} */
 export const SEVERITY_LABEL = { error: '错误', warning: '警告', info: '提示' };
 
+/** @param {number} bytes */
 export function fileSize(bytes) {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A number as a clerk writes it: no exponent, no binary noise. */
+/**
+ * A number as a clerk writes it: no exponent, no binary noise.
+ * @param {number} value
+ */
 export function number(value) {
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 1e6) / 1e6);
 }
 
+/** @type {Readonly<Record<string, string>>} */
 const STATUS_NOTE = {
   blank: '空白',
   placeholder: '占位符（视为空白）',
@@ -30,7 +40,12 @@ const STATUS_NOTE = {
   missing: '报告中没有找到这个单元格',
 };
 
-/** What a value cell shows and its explanation: the number read, else the text as printed. */
+/**
+ * What a value cell shows and its explanation: the number read, else the text as printed.
+ * @param {Report} report
+ * @param {string} key
+ * @returns {{ text: string, note: string, status: string }}
+ */
 export function cellDisplay(report, key) {
   const cell = report.cells[key];
   const value = report.fields[key];
@@ -43,7 +58,11 @@ export function cellDisplay(report, key) {
   return { text: cell.raw, note: STATUS_NOTE[cell.status] ?? '', status: cell.status };
 }
 
-/** A file name from a Content-Disposition header (RFC 5987 filename* first). */
+/**
+ * A file name from a Content-Disposition header (RFC 5987 filename* first).
+ * @param {string | null} header
+ * @param {string} fallback
+ */
 export function dispositionName(header, fallback) {
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
   if (star) {

@@ -1,16 +1,31 @@
+// @ts-check
 // The lists of a report view: its findings, its corrected cells and its narrative sections.
 // Plain functions from data to elements; what a click does is passed in.
 import { el } from './dom.js';
 import { SEVERITY_LABEL } from './format.js';
+import { findingId } from './tables.js';
+
+/** @typedef {import('../page-data').Finding} Finding */
+/** @typedef {import('../page-data').Report} Report */
+/** @typedef {import('../page-data').PageConfig} PageConfig */
+/** @typedef {import('../page-data').PageFormat} PageFormat */
 
 const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
-/** Findings, errors first; one that names cells on the page can be clicked to go to them. */
+/**
+ * Findings, errors first; one that names cells on the page can be clicked to go to them. Each
+ * entry has the id the cells it names point at (findingsByKey must have seen the same issues).
+ * @param {readonly Finding[]} issues
+ * @param {PageConfig['rules']} rules
+ * @param {(f: Finding) => boolean} canLocate
+ * @param {(f: Finding) => void} locate
+ */
 export function findingsBlock(issues, rules, canLocate, locate) {
   const sorted = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const list = el('ol', { class: 'findings' }, sorted.map((f) => {
     const locatable = canLocate(f);
     return el('li', {
+      id: findingId(f) || null,
       class: `finding sev-${f.severity}${locatable ? ' locatable' : ''}`, tabindex: locatable ? '0' : null,
       data: { rule: f.rule }, title: locatable ? '点击定位到相关单元格' : null,
       on: locatable ? { click: () => locate(f), keydown: (e) => { if (e.key === 'Enter') locate(f); } } : {},
@@ -24,12 +39,22 @@ export function findingsBlock(issues, rules, canLocate, locate) {
   return el('section', { class: 'findings-block' }, [heading, issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' })]);
 }
 
-/** The text a value shows for correcting: a cell's text as read, or a meta value ('' when absent). */
+/**
+ * The text a value shows for correcting: a cell's text as read, or a meta value ('' when absent).
+ * @param {Report} report
+ * @param {string} key
+ */
 export function editableText(report, key) {
   return report.cells[key]?.raw ?? (report.fields[key] == null ? '' : String(report.fields[key]));
 }
 
-/** The cells the clerk corrected: text as read → text now, each with a way back. */
+/**
+ * The cells the clerk corrected: text as read → text now, each with a way back.
+ * @param {Readonly<Record<string, string>>} edits
+ * @param {Report} report
+ * @param {PageFormat} format
+ * @param {(key: string, raw: string) => void} restore
+ */
 export function editsBlock(edits, report, format, restore) {
   const keys = Object.keys(edits);
   if (!keys.length) return null;
@@ -43,30 +68,47 @@ export function editsBlock(edits, report, format, restore) {
   ]);
 }
 
-const PART_NAMES = { t2: '表二', t3: '表三', t4: '表四' };
+/** @typedef {import('../page-data').SectionBlock} SectionBlock */
+/** @typedef {import('../page-data').KeptTable} KeptTable */
 
-/** A table that is not an official one, cell texts in their rows (merges not drawn). */
+/**
+ * A table that is not an official one, cell texts in their rows (merges not drawn).
+ * @param {KeptTable} kept
+ */
 function keptTable(kept) {
+  /** @type {HTMLTableCellElement[][]} */
   const rows = Array.from({ length: kept.height }, () => []);
   for (const c of kept.cells) rows[c.row]?.push(el('td', { text: c.text, colspan: c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan > 1 ? c.rowSpan : null }));
   return el('table', { class: 'kept-table' }, [el('tbody', {}, rows.map((cells) => el('tr', {}, cells)))]);
 }
 
-/** One block of a section: a sub-heading by its level (h3 for （一）…), a paragraph, or where a table stands. */
-function sectionBlockElement(b) {
-  if (b.kind === 'heading') return el(`h${Math.min(b.level + 1, 6)}`, { class: `sub-heading level-${b.level}`, text: b.numbering + b.text });
+/** @type {readonly ('h2' | 'h3' | 'h4' | 'h5' | 'h6')[]} */
+const HEADING_TAGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
+
+/**
+ * One block of a section: a sub-heading by its level (h3 for （一）…), a paragraph, or where a table stands.
+ * @param {SectionBlock} b
+ * @param {PageFormat} format
+ */
+function sectionBlockElement(b, format) {
+  if (b.kind === 'heading') return el(HEADING_TAGS[Math.min(Math.max(b.level - 1, 1), 4)], { class: `sub-heading level-${b.level}`, text: b.numbering + b.text });
   if (b.kind === 'paragraph') return el('p', { text: b.text });
-  if (b.part) return el('p', { class: 'table-anchor', text: `〔${PART_NAMES[b.part] ?? b.part}，见下方表格〕` });
+  const part = b.part && format.parts.find((p) => p.id === b.part);
+  if (part) return el('p', { class: 'table-anchor', text: `〔表${part.no}，见下方表格〕` });
   return b.kept ? keptTable(b.kept) : null;
 }
 
-/** The six sections as printed, folded, with their sub-items as headings; a section not found says so. */
-export function sectionsBlock(report) {
+/**
+ * The six sections as printed, folded, with their sub-items as headings; a section not found says so.
+ * @param {Report} report
+ * @param {PageFormat} format
+ */
+export function sectionsBlock(report, format) {
   return el('section', { class: 'sections' }, [
     el('h2', { text: '报告正文' }),
     ...report.sections.map((s) => el('details', { data: { section: String(s.no) } }, [
       el('summary', { text: s.heading ?? `${s.official}（未找到）`, class: s.heading ? null : 'missing' }),
-      ...(s.blocks ? s.blocks.map(sectionBlockElement) : s.paragraphs.map((p) => el('p', { text: p }))),
+      ...(s.blocks ? s.blocks.map((b) => sectionBlockElement(b, format)) : s.paragraphs.map((p) => el('p', { text: p }))),
     ])),
   ]);
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The selected report: its meta data, downloads, findings and the official tables with the
 // findings marked, its sections, and what was corrected. Drawn anew only when the selection
 // changes or the report is corrected, never on upload events of other files.
@@ -6,34 +7,59 @@ import { attachEditor } from './cell-editor.js';
 import { clear, el, toast } from './dom.js';
 import { STATE_LABEL } from './format.js';
 import { editableText, editsBlock, findingsBlock, sectionsBlock } from './report-blocks.js';
-import { findingsByKey, renderPart } from './tables.js';
+import { findingMarks, findingsByKey, renderPart } from './tables.js';
 
+/** @typedef {import('../page-data').PageConfig} PageConfig */
+/** @typedef {import('../page-data').PageFormat} PageFormat */
+/** @typedef {import('../page-data').PagePart} PagePart */
+/** @typedef {import('../page-data').ReportDetail} ReportDetail */
+/** @typedef {import('../page-data').EntrySummary} EntrySummary */
+/** @typedef {import('../page-data').Finding} Finding */
+/** @typedef {import('../page-data').Report} Report */
+/** @typedef {import('./file-list.js').FileRow} FileRow */
+/** @typedef {import('./tables.js').FindingsByKey} FindingsByKey */
+/** @typedef {ReportDetail & { report: Report }} ShownDetail */
+/** @typedef {{ onChanged: (detail: ReportDetail) => void, onRemove: (id: string) => void }} ViewHooks */
+
+/** @type {Readonly<Record<string, string>>} */
 const DOWNLOAD_LABEL = { '.xlsx': 'Excel 表格', '.docx': 'Word 文档（标准格式）', '.json': 'JSON 数据' };
 
 export class ReportView {
+  /**
+   * @param {HTMLElement} root
+   * @param {PageConfig} config
+   * @param {ViewHooks} hooks
+   */
   constructor(root, config, hooks) {
     this.root = root;
     this.config = config;
     this.hooks = hooks;
+    /** @type {ShownDetail | null} */
     this.detail = null;
+    /** @type {Map<string, HTMLElement>} */
     this.cells = new Map();
     this.token = 0;
     attachEditor(root, (key) => (this.detail ? editableText(this.detail.report, key) : ''), (key, raw, td) => this.save(key, raw, td));
   }
 
+  /** @param {FileRow} row */
   async show(row) {
     const token = ++this.token;
     if (!row.id || row.state === 'failed') return this.drawFailure(row);
     if (row.state === 'queued' || row.state === 'uploading' || row.state === 'reading') return this.drawWaiting(row);
     try {
+      /** @type {ReportDetail} */
       const detail = await getJson(`/api/reports/${row.id}`);
       if (token === this.token) this.draw(detail);
     } catch (err) {
-      toast(err.message);
+      toast(/** @type {Error} */ (err).message);
     }
   }
 
-  /** Draws the shown report again with what the server now knows, unless the clerk is typing in it. */
+  /**
+   * Draws the shown report again with what the server now knows, unless the clerk is typing in it.
+   * @param {FileRow} row
+   */
   refresh(row) {
     if (this.root.querySelector('input.cell-input')) return;
     const scroll = this.root.scrollTop;
@@ -46,13 +72,16 @@ export class ReportView {
     clear(this.root).append(el('div', { class: 'welcome' }, [el('p', { text: '请从左侧选择一个文件。' })]));
   }
 
+  /** @param {FileRow} row */
   drawWaiting(row) {
     this.detail = null;
     clear(this.root).append(el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('p', { class: 'hint', text: `${STATE_LABEL[row.state]}，完成后点击文件查看。` })]));
   }
 
+  /** @param {FileRow} row */
   drawFailure(row) {
     this.detail = null;
+    /** @type {{ zh: string, en?: string }} */
     const error = row.error ?? row.summary?.error ?? { zh: '无法读取' };
     clear(this.root).append(
       el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('span', { class: 'state failed', text: STATE_LABEL.failed })]),
@@ -61,26 +90,39 @@ export class ReportView {
     );
   }
 
+  /**
+   * @param {string} key
+   * @param {string} raw
+   * @param {HTMLElement} td
+   */
   async save(key, raw, td) {
+    if (!this.detail) return;
     const id = this.detail.summary.id;
     td.classList.add('saving');
     try {
       const before = this.detail.summary;
+      /** @type {ReportDetail} */
       const detail = await postJson(`/api/reports/${id}/cells`, { key, raw });
       if (this.detail?.summary.id !== id) return;
       this.draw(detail, key, recheckNote(before, detail.summary));
       this.hooks.onChanged(detail);
     } catch (err) {
       td.classList.remove('saving');
-      toast(err.message);
+      toast(/** @type {Error} */ (err).message);
     }
   }
 
-  /** Draws a report; `focusKey` keeps the view where the clerk was editing, `note` says what the re-check found. */
+  /**
+   * Draws a report; `focusKey` keeps the view where the clerk was editing, `note` says what the re-check found.
+   * @param {ReportDetail} detail
+   * @param {string} [focusKey]
+   * @param {string} [note]
+   */
   draw(detail, focusKey, note) {
     const scroll = this.root.scrollTop;
-    this.detail = detail;
     const { report, summary } = detail;
+    if (!report) return;
+    this.detail = { ...detail, report };
     const format = this.config.formats[report.meta.format];
     const byKey = findingsByKey(report.issues);
     this.cells = new Map();
@@ -92,9 +134,9 @@ export class ReportView {
       findingsBlock(report.issues, this.config.rules, (f) => f.section != null || f.fields.some((k) => this.cells.has(k)), (f) => this.locate(f)),
       editsBlock(detail.edits, report, format, (key, raw) => this.save(key, raw, this.cells.get(key) ?? el('td'))),
       ...parts,
-      sectionsBlock(report),
+      sectionsBlock(report, format),
     ];
-    clear(this.root).append(...blocks.filter(Boolean));
+    clear(this.root).append(...blocks.filter((b) => b !== null));
     if (focusKey) {
       this.root.scrollTop = scroll;
       const td = this.cells.get(focusKey);
@@ -103,7 +145,12 @@ export class ReportView {
     }
   }
 
-  /** The title bar stays at the top while the tables scroll, so the effect of a correction is always in view. */
+  /**
+   * The title bar stays at the top while the tables scroll, so the effect of a correction is always in view.
+   * @param {Report} report
+   * @param {EntrySummary} summary
+   * @param {string} [note]
+   */
   head(report, summary, note) {
     const toFindings = () => this.root.querySelector('.findings-block')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
     return el('div', { class: 'report-head sticky' }, [
@@ -115,11 +162,17 @@ export class ReportView {
     ]);
   }
 
+  /** @param {string} id */
   removeButton(id) {
     return el('button', { type: 'button', class: 'link remove', text: '移除此文件', on: { click: () => this.hooks.onRemove(id) } });
   }
 
-  /** Title, agency, year, date…: each but the format (which the tables decide) can be corrected. */
+  /**
+   * Title, agency, year, date…: each but the format (which the tables decide) can be corrected.
+   * @param {Report} report
+   * @param {PageFormat} format
+   * @param {FindingsByKey} byKey
+   */
   metaBlock(report, format, byKey) {
     const items = [];
     for (const [key, field] of Object.entries(format.fields)) {
@@ -127,22 +180,25 @@ export class ReportView {
       let value = report.fields[key];
       const editable = key !== 'meta.format';
       if (!editable) value = `${value} 版（${format.notice}）`;
-      const findings = byKey.get(key);
+      const findings = byKey.get(key) ?? [];
+      const marks = findingMarks(findings);
       const dd = el('dd', {
         text: value ?? '（未识别）',
         class: [value == null ? 'missing' : '', editable ? 'value' : ''].filter(Boolean).join(' ') || null,
-        data: editable ? { key } : {},
+        data: editable ? { key, where: field.where } : {},
         tabindex: editable ? '0' : null,
-        title: [field.where, ...(findings ?? []).map((f) => f.message), editable ? '点击更正' : ''].filter(Boolean).join('\n'),
+        'aria-describedby': marks.describedBy,
+        title: [field.where, ...findings.map((f) => f.message), editable ? '点击更正' : ''].filter(Boolean).join('\n'),
       });
       const dt = el('dt', { text: field.where });
-      items.push(el('div', { class: `meta-item${findings ? ` sev-${findings[0].severity}` : ''}` }, [dt, dd]));
+      items.push(el('div', { class: `meta-item${marks.severity ? ` sev-${marks.severity}` : ''}` }, [dt, dd]));
       this.cells.set(key, dd);
     }
     items.push(el('div', { class: 'meta-item' }, [el('dt', { text: '来源文件' }), el('dd', { text: `${report.source.name}（${report.source.reader}）` })]));
     return el('dl', { class: 'meta' }, items);
   }
 
+  /** @param {EntrySummary} summary */
   downloads(summary) {
     const buttons = this.config.downloads.map((d) => el('button', {
       type: 'button', class: 'download', data: { kind: d.kind }, title: d.description,
@@ -152,11 +208,15 @@ export class ReportView {
     return el('div', { class: 'downloads' }, [...buttons, el('span', { class: 'hint', text: '下载的文件使用更正后的数据。点击表格中的数字或上方的标题、机关、年度、日期可以更正。' })]);
   }
 
-  /** Scrolls to a finding's cells, or opens the section it is about, and flashes them. */
+  /**
+   * Scrolls to a finding's cells, or opens the section it is about, and flashes them.
+   * @param {Finding} finding
+   */
   locate(finding) {
     const section = finding.section != null ? this.root.querySelector(`details[data-section="${finding.section}"]`) : null;
-    if (section) section.open = true;
-    const targets = section ? [section] : finding.fields.map((k) => this.cells.get(k)).filter(Boolean);
+    if (section instanceof HTMLDetailsElement) section.open = true;
+    /** @type {HTMLElement[]} */
+    const targets = section instanceof HTMLElement ? [section] : finding.fields.flatMap((k) => this.cells.get(k) ?? []);
     if (!targets.length) return;
     targets[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
     for (const t of targets) {
@@ -166,6 +226,13 @@ export class ReportView {
     }
   }
 
+  /**
+   * @param {PagePart} part
+   * @param {Report} report
+   * @param {PageFormat} format
+   * @param {FindingsByKey} byKey
+   * @param {Readonly<Record<string, string>>} edits
+   */
   partBlock(part, report, format, byKey, edits) {
     const { table, cells } = renderPart(part, report, format, byKey, edits);
     for (const [k, td] of cells) this.cells.set(k, td);
@@ -173,8 +240,13 @@ export class ReportView {
   }
 }
 
-/** What a re-check after a correction changed, in words. */
+/**
+ * What a re-check after a correction changed, in words.
+ * @param {EntrySummary} before
+ * @param {EntrySummary} after
+ */
 function recheckNote(before, after) {
+  /** @param {string} label @param {number} a @param {number} b */
   const change = (label, a, b) => (a === b ? `${label} ${b}` : `${label} ${a} → ${b}`);
   return `已重新核对：${change('错误', before.errors, after.errors)}，${change('警告', before.warnings, after.warnings)}`;
 }
