@@ -2,9 +2,11 @@
  * The section structure of the real published reports of ../shared/real, read as the web page and
  * as the DOCX LibreOffice makes of it: the six sections under their printed headings, the
  * sub-headings of 一 as printed, each official table in its section, the same structure from both,
- * and no section finding the truth forbids. Skipped where ../shared is missing.
+ * no section finding the truth forbids, and the same structure again from the regenerated DOCX.
+ * Skipped where ../shared is missing.
  */
 import * as fs from 'node:fs';
+import { reportToDocx } from '../src/export/docx';
 import type { Report } from '../src/report/types';
 import { readReport } from './helpers/pipeline';
 import { realDocx, realReports } from './helpers/real-reports';
@@ -55,6 +57,11 @@ else describe.each(REPORTS)('the real report $stem', (real) => {
   it('gives no section finding the truth forbids', () => {
     const forbidden = html.issues.filter((f) => f.rule.startsWith('SECTION_') && real.truth.forbid_rules.includes(f.rule));
     expect(forbidden.map((f) => f.message)).toEqual([]);
+  });
+
+  it('keeps every paragraph, sub-heading and table in its section, in order, in the regenerated DOCX', async () => {
+    const back = await readReport(await reportToDocx(html), `${real.stem}-regenerated.docx`);
+    expect(structureOf(back)).toEqual(structureOf(html));
   });
 
   it('gives the same structure and section findings from the DOCX LibreOffice makes of the page', () => {

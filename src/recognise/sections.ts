@@ -21,7 +21,8 @@ export interface HeadingHit {
   readonly rest?: string;
 }
 
-interface Candidate extends HeadingHit {
+interface Candidate {
+  readonly hit: HeadingHit;
   /** Numbered 一、 (typed or by Word) or styled as a top-level heading. */
   readonly topLevel: boolean;
 }
@@ -35,7 +36,7 @@ function candidate(p: Paragraph, block: number): Candidate | undefined {
   const topLevel = outline?.level === 1;
   // Unnumbered and not styled as a top-level heading, only the exact wording makes a section heading.
   if (!topLevel && match.quality !== 'exact') return undefined;
-  return { ...match, block, heading: firstLine, topLevel, ...(more.length ? { rest: more.join('\n') } : {}) };
+  return { hit: { ...match, block, heading: firstLine, ...(more.length ? { rest: more.join('\n') } : {}) }, topLevel };
 }
 
 /**
@@ -52,12 +53,11 @@ export function findHeadings(blocks: readonly Block[]): HeadingHit[] {
   });
   const chosen: HeadingHit[] = [];
   let last = 0;
-  for (const hit of candidates) {
+  for (const { hit, topLevel } of candidates) {
     if (chosen.some((h) => h.section === hit.section)) continue;
-    if (!hit.topLevel && candidates.some((c) => c.section === hit.section && c.topLevel)) continue;
+    if (!topLevel && candidates.some((c) => c.hit.section === hit.section && c.topLevel)) continue;
     if (hit.quality === 'keyword' && hit.section.no < last) continue;
-    const { topLevel: _topLevel, ...heading } = hit;
-    chosen.push(heading);
+    chosen.push(hit);
     last = Math.max(last, hit.section.no);
   }
   return chosen;
