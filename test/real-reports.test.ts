@@ -24,19 +24,27 @@ function fileOf(real: RealReport, kind: Kind): { name: string; bytes: Uint8Array
   }
   const html = fs.readFileSync(real.htmlPath);
   if (kind === 'html') return { name: `${real.stem}.html`, bytes: html };
-  return { name: `${real.stem}.mht`, bytes: toMht(html.toString('utf8'), { saver: 'blink', transfer: 'quoted-printable', charset: 'utf-8' }) };
+  return {
+    name: `${real.stem}.mht`,
+    bytes: toMht(html.toString('utf8'), { saver: 'blink', transfer: 'quoted-printable', charset: 'utf-8' }),
+  };
 }
 
 /** Every truth field that differs, as `key: expected …, got … (raw …)`. */
 function fieldErrors(report: Report, real: RealReport): string[] {
   return Object.entries(real.truth.fields)
     .filter(([key, want]) => !real.truth.ignore_fields.includes(key) && report.fields[key] !== want)
-    .map(([key, want]) => `${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(report.fields[key])} (raw ${JSON.stringify(report.cells[key]?.raw)})`);
+    .map(
+      ([key, want]) =>
+        `${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(report.fields[key])} (raw ${JSON.stringify(report.cells[key]?.raw)})`,
+    );
 }
 
 function ruleErrors(report: Report, real: RealReport): string[] {
   const fired = new Set(report.issues.map((i) => i.rule));
-  const forbidden = report.issues.filter((i) => real.truth.forbid_rules.includes(i.rule)).map((i) => `forbidden ${i.rule}: ${i.message}`);
+  const forbidden = report.issues
+    .filter((i) => real.truth.forbid_rules.includes(i.rule))
+    .map((i) => `forbidden ${i.rule}: ${i.message}`);
   const missing = real.truth.expect_rules.filter((r) => !fired.has(r)).map((r) => `expected ${r} did not fire`);
   return [...forbidden, ...missing];
 }
@@ -48,27 +56,33 @@ const CONVERT_TIMEOUT_MS = 240_000;
 run('real published reports', () => {
   const tally = { files: 0, fields: 0, exact: 0, metaFields: 0, metaExact: 0 };
   afterAll(() => {
-    console.log(`real reports: ${tally.files} files; fields exact ${tally.exact}/${tally.fields}; meta exact ${tally.metaExact}/${tally.metaFields}`);
+    console.log(
+      `real reports: ${tally.files} files; fields exact ${tally.exact}/${tally.fields}; meta exact ${tally.metaExact}/${tally.metaFields}`,
+    );
   });
 
   describe.each(reports.map((r) => [r.stem, r] as const))('%s', (_stem, real) => {
-    it.each(KINDS)('read as %s: every field of the truth, meta included, and no false finding', async (kind) => {
-      const file = fileOf(real, kind);
-      if (!file) {
-        console.warn(`${real.stem}.${kind}: LibreOffice not installed — skipped`);
-        return;
-      }
-      const result: FileResult = await processInput(file, file.name);
-      if (!result.ok) throw new Error(result.error.message);
-      const errors = fieldErrors(result.report, real);
-      const keys = Object.keys(real.truth.fields).filter((k) => !real.truth.ignore_fields.includes(k));
-      tally.files++;
-      tally.fields += keys.length;
-      tally.exact += keys.length - errors.length;
-      const meta = keys.filter((k) => k.startsWith('meta.'));
-      tally.metaFields += meta.length;
-      tally.metaExact += meta.filter((k) => result.report.fields[k] === real.truth.fields[k]).length;
-      expect([...errors, ...ruleErrors(result.report, real)]).toEqual([]);
-    }, CONVERT_TIMEOUT_MS);
+    it.each(KINDS)(
+      'read as %s: every field of the truth, meta included, and no false finding',
+      async (kind) => {
+        const file = fileOf(real, kind);
+        if (!file) {
+          console.warn(`${real.stem}.${kind}: LibreOffice not installed — skipped`);
+          return;
+        }
+        const result: FileResult = await processInput(file, file.name);
+        if (!result.ok) throw new Error(result.error.message);
+        const errors = fieldErrors(result.report, real);
+        const keys = Object.keys(real.truth.fields).filter((k) => !real.truth.ignore_fields.includes(k));
+        tally.files++;
+        tally.fields += keys.length;
+        tally.exact += keys.length - errors.length;
+        const meta = keys.filter((k) => k.startsWith('meta.'));
+        tally.metaFields += meta.length;
+        tally.metaExact += meta.filter((k) => result.report.fields[k] === real.truth.fields[k]).length;
+        expect([...errors, ...ruleErrors(result.report, real)]).toEqual([]);
+      },
+      CONVERT_TIMEOUT_MS,
+    );
   });
 });

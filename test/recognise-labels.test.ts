@@ -24,7 +24,10 @@ function flattened(joiner: string) {
     let group = '';
     const out = rows.map((r, i) => {
       if (i < 3) return i === 0 ? [cell(r[0].text, { rowSpan: 3 }), ...r.slice(1)] : r;
-      const texts = r.filter((c) => !isValue(c)).map((c) => c.text).filter((t) => t !== GROUP);
+      const texts = r
+        .filter((c) => !isValue(c))
+        .map((c) => c.text)
+        .filter((t) => t !== GROUP);
       const values = r.slice(r.length - 7);
       if (texts.length === 2) group = texts[0];
       const label = texts.length === 2 ? texts.join(joiner) : /^\d\./.test(texts[0]) ? `${group}${joiner}${texts[0]}` : texts[0];
@@ -36,7 +39,9 @@ function flattened(joiner: string) {
 
 /** Every label cell of table 三 rewritten by `bend` (values untouched). */
 function relabelled(bend: (text: string) => string) {
-  return (rows: FxCell[][]) => [table(rows.map((r, i) => r.map((c) => (i >= 3 && !isValue(c) ? { ...c, text: bend(c.text) } : c))))];
+  return (rows: FxCell[][]) => [
+    table(rows.map((r, i) => r.map((c) => (i >= 3 && !isValue(c) ? { ...c, text: bend(c.text) } : c)))),
+  ];
 }
 
 describe('row labels glued to their group', () => {
@@ -73,7 +78,13 @@ describe('the vertical group label printed twice', () => {
     const twice = (rows: FxCell[][]) => {
       const first = rows.findIndex((r) => r[0]?.text === GROUP);
       const span = rows[first][0].rowSpan!;
-      const out = rows.map((r, i) => (i === first ? [cell(GROUP, { rowSpan: 10 }), ...r.slice(1)] : i === first + 10 ? [cell(GROUP, { rowSpan: span - 10 }), ...r] : r));
+      const out = rows.map((r, i) =>
+        i === first
+          ? [cell(GROUP, { rowSpan: 10 }), ...r.slice(1)]
+          : i === first + 10
+            ? [cell(GROUP, { rowSpan: span - 10 }), ...r]
+            : r,
+      );
       return [table(out)];
     };
     const report = await readFixture({ version: '2019', values: v2019, tables: { t3: twice } });
@@ -87,24 +98,39 @@ describe('a row present but not matched', () => {
     const report = await readFixture({ version: '2021', values: v2021, tables: { t3: typo } });
     const keys = Object.keys(v2021).filter((k) => k.startsWith('t3.denied.secret.'));
     const values = keys.map((k) => String(v2021[k]));
-    expect(report.issues.filter((i) => i.rule === 'ROW_UNREAD' || i.rule === 'TABLE_MISSING' || i.rule === 'LABEL_UNMATCHED')).toEqual([{
-      rule: 'ROW_UNREAD',
-      severity: 'warning',
-      message: `第2个表格第8行“三、本年度办理结果 / （三）不予公开 / 1.属于国家秘秘密”（数值：${values.join('、')}）的名称与收到和处理政府信息公开申请情况的标准行对不上，数值未读取；该表没有读到的行：“不予公开/属于国家秘密”，请核对该行的名称`,
-      fields: keys,
-    }]);
+    expect(
+      report.issues.filter((i) => i.rule === 'ROW_UNREAD' || i.rule === 'TABLE_MISSING' || i.rule === 'LABEL_UNMATCHED'),
+    ).toEqual([
+      {
+        rule: 'ROW_UNREAD',
+        severity: 'warning',
+        message: `第2个表格第8行“三、本年度办理结果 / （三）不予公开 / 1.属于国家秘秘密”（数值：${values.join('、')}）的名称与收到和处理政府信息公开申请情况的标准行对不上，数值未读取；该表没有读到的行：“不予公开/属于国家秘密”，请核对该行的名称`,
+        fields: keys,
+      },
+    ]);
     expect(keys.map((k) => report.fields[k])).toEqual([null, null, null, null, null, null, null]);
   });
 
   it('is named as an extra row (LABEL_UNMATCHED) when the table lacks none of its rows', async () => {
     const extra = (rows: FxCell[][]) => {
       const at = rows.findIndex((r) => r.some((c) => c.text === '（七）总计'));
-      return [table([...rows.slice(0, at + 1), [cell('其中：网上申请', { colSpan: 3 }), '1', '0', '0', '0', '0', '0', '1'], ...rows.slice(at + 1)])];
+      return [
+        table([
+          ...rows.slice(0, at + 1),
+          [cell('其中：网上申请', { colSpan: 3 }), '1', '0', '0', '0', '0', '0', '1'],
+          ...rows.slice(at + 1),
+        ]),
+      ];
     };
     const report = await readFixture({ version: '2021', values: v2021, tables: { t3: extra } });
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
-    expect(report.issues.filter((i) => i.rule === 'LABEL_UNMATCHED' || i.rule === 'ROW_UNREAD')).toEqual([{
-      rule: 'LABEL_UNMATCHED', severity: 'info', message: '第2个表格第28行“其中：网上申请”（数值：1、0、0、0、0、0、1）不是标准表格中的行，已忽略', fields: [],
-    }]);
+    expect(report.issues.filter((i) => i.rule === 'LABEL_UNMATCHED' || i.rule === 'ROW_UNREAD')).toEqual([
+      {
+        rule: 'LABEL_UNMATCHED',
+        severity: 'info',
+        message: '第2个表格第28行“其中：网上申请”（数值：1、0、0、0、0、0、1）不是标准表格中的行，已忽略',
+        fields: [],
+      },
+    ]);
   });
 });

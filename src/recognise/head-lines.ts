@@ -39,7 +39,8 @@ export function headDate(text: string): HeadLine['date'] | undefined {
 }
 
 function kindOf(p: Paragraph, text: string, previous: HeadKind | undefined): Omit<HeadLine, 'i' | 'text'> {
-  if (BREADCRUMB_START.test(text) || (text.length <= 80 && CRUMB_SEPARATOR.test(text) && /首页/.test(text))) return { kind: 'breadcrumb' };
+  if (BREADCRUMB_START.test(text) || (text.length <= 80 && CRUMB_SEPARATOR.test(text) && /首页/.test(text)))
+    return { kind: 'breadcrumb' };
   if (previous === 'breadcrumb' && isCrumbItem(p, text)) return { kind: 'breadcrumb' };
   const date = headDate(p.text);
   if (date) return { kind: 'date', date };

@@ -7,9 +7,9 @@
  */
 import type { Block } from '../document/types';
 import { compactText } from '../text/normalise';
-import { isAgencyLine } from '../ingest/web-chrome';
+import { isAgencyLine, isChromeText } from '../ingest/web-chrome';
 import { findDate, yearOf } from './dates';
-import { headLines, type HeadLine } from './head-lines';
+import { headDate, headLines, type HeadLine } from './head-lines';
 
 export interface MetaReading {
   readonly title: string | null;
@@ -114,7 +114,8 @@ export function agencyFromTitle(title: string): string | null {
 const DATE_PLACEHOLDER = /^[〔【[(]?年月日[〕】\])]?$/;
 
 function findClosing(blocks: readonly Block[], after: number): { issuer: string | null; date: string | null; blocks: number[] } {
-  const tail = tailLines(blocks, after);
+  // A page saved as Word may end with its footer (版权所有 … 2023年1月31日更新): never a signature.
+  const tail = tailLines(blocks, after).filter((l) => !isChromeText(l.text) || headDate(l.text));
   for (let k = tail.length - 1; k >= 0; k--) {
     const p = tail[k];
     if (compactText(p.text).length > 40) continue;
