@@ -11,7 +11,7 @@ import type { Report } from '../src/report/types';
 import { toMht } from './helpers/html-fixture';
 import { realDocx, realReports, type RealReport } from './helpers/real-reports';
 
-const reports = realReports('real-reports.test') ?? [];
+const reports = realReports('real-reports-fields.test') ?? [];
 const run = reports.length ? describe : describe.skip;
 
 type Kind = 'html' | 'docx' | 'mht';
