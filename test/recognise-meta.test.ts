@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Block, Paragraph } from '../src/document/types';
 import { readMeta } from '../src/recognise/meta';
-import { fieldDiff, readReport } from './helpers/pipeline';
+import { fieldDiff, readFixture, readReport } from './helpers/pipeline';
 import { blocksXml, lvl, numberingDef, numPr, para, rawDocx } from './helpers/raw-docx';
 import { consistentValues, reportBlocks } from './helpers/report-fixture';
 import { toMht } from './helpers/html-fixture';
@@ -168,7 +168,11 @@ describe('readMeta: the signature', () => {
   });
 
   it('takes no issuer or date from the footer of a page saved as Word', () => {
-    const footer = [p('主办单位：某某县交通运输局'), p('版权所有 © 2023 某某县交通运输局 2023年1月31日更新'), p('更新时间：2023年1月31日')];
+    const footer = [
+      p('主办单位：某某县交通运输局'),
+      p('版权所有 © 2023 某某县交通运输局 2023年1月31日更新'),
+      p('更新时间：2023年1月31日'),
+    ];
     expect(meta([title, PREAMBLE], footer)).toMatchObject({ issuer: null, publishDate: null, closingBlocks: [] });
   });
 
@@ -255,6 +259,32 @@ describe('a report saved from its web page as Word', () => {
     expect(report.sections[5].paragraphs).toEqual([
       '其他需要报告的事项方面，本机关依法认真开展工作，全年情况良好，各项工作按计划推进。',
     ]);
+  });
+});
+
+describe('a Word report dated under its title', () => {
+  it('reads the date under the title, no issuer without a signature, and keeps the date line out of the preamble', async () => {
+    const report = await readFixture({
+      ...base,
+      title: ['某某县交通运输局2022年政府信息公开工作年度报告', '（2023年1月18日）'],
+      closing: [],
+    });
+    expect(report.meta).toEqual({
+      title: '某某县交通运输局2022年政府信息公开工作年度报告',
+      agency: '某某县交通运输局',
+      issuer: null,
+      year: 2022,
+      format: '2021',
+      publishDate: '2023-01-18',
+    });
+    expect(report.preamble).toEqual([
+      '根据《中华人民共和国政府信息公开条例》规定，现公布某某县交通运输局2022年政府信息公开工作年度报告。',
+    ]);
+  });
+
+  it('without any signature or date, leaves issuer and date null (never guessed)', async () => {
+    const report = await readFixture({ ...base, closing: [] });
+    expect(report.meta).toMatchObject({ agency: '某某县交通运输局', issuer: null, publishDate: null });
   });
 });
 
