@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Block, Paragraph } from '../src/document/types';
+import type { Report } from '../src/report/types';
 import { readMeta } from '../src/recognise/meta';
 import { fieldDiff, readFixture, readReport } from './helpers/pipeline';
 import { blocksXml, lvl, numberingDef, numPr, para, rawDocx } from './helpers/raw-docx';
@@ -195,6 +196,21 @@ const values = consistentValues('2021', 31);
 const base = { version: '2021' as const, agency: '某某县交通运输局', year: 2022, values };
 const BULLETS = numberingDef(7, lvl(0, 'bullet', '•'));
 
+/** Meta of the unsigned fixture report dated `publishDate`, and its one preamble paragraph (no chrome, no date line). */
+function expectUnsignedMeta(report: Report, publishDate: string): void {
+  expect(report.meta).toEqual({
+    title: '某某县交通运输局2022年政府信息公开工作年度报告',
+    agency: '某某县交通运输局',
+    issuer: null,
+    year: 2022,
+    format: '2021',
+    publishDate,
+  });
+  expect(report.preamble).toEqual([
+    '根据《中华人民共和国政府信息公开条例》规定，现公布某某县交通运输局2022年政府信息公开工作年度报告。',
+  ]);
+}
+
 /** A report saved from its web page as Word: breadcrumb label, bulleted items, headline, 来源/时间 line, then the body. */
 function pageSavedAsWord(closing: readonly string[]): Uint8Array {
   const crumb =
@@ -207,17 +223,7 @@ function pageSavedAsWord(closing: readonly string[]): Uint8Array {
 describe('a report saved from its web page as Word', () => {
   it("reads title, agency and the 时间 line's date; no issuer without a signature; the chrome is no text", async () => {
     const report = await readReport(pageSavedAsWord([]), 'page.docx');
-    expect(report.meta).toEqual({
-      title: '某某县交通运输局2022年政府信息公开工作年度报告',
-      agency: '某某县交通运输局',
-      issuer: null,
-      year: 2022,
-      format: '2021',
-      publishDate: '2023-03-08',
-    });
-    expect(report.preamble).toEqual([
-      '根据《中华人民共和国政府信息公开条例》规定，现公布某某县交通运输局2022年政府信息公开工作年度报告。',
-    ]);
+    expectUnsignedMeta(report, '2023-03-08');
     const tableKeys = Object.keys(values);
     expect(fieldDiff(report.fields, Object.fromEntries(tableKeys.map((k) => [k, values[k]])))).toEqual([]);
   });
@@ -235,17 +241,7 @@ describe('a report saved from its web page as Word', () => {
         officeConvert(soffice!, [path.join(dir, 'page.docx')], 'doc:MS Word 97', path.join(dir, 'doc'));
         officeConvert(soffice!, [path.join(dir, 'doc', 'page.doc')], 'docx:MS Word 2007 XML', path.join(dir, 'back'));
         const report = await readReport(fs.readFileSync(path.join(dir, 'back', 'page.docx')), 'page.docx');
-        expect(report.meta).toEqual({
-          title: '某某县交通运输局2022年政府信息公开工作年度报告',
-          agency: '某某县交通运输局',
-          issuer: null,
-          year: 2022,
-          format: '2021',
-          publishDate: '2023-03-08',
-        });
-        expect(report.preamble).toEqual([
-          '根据《中华人民共和国政府信息公开条例》规定，现公布某某县交通运输局2022年政府信息公开工作年度报告。',
-        ]);
+        expectUnsignedMeta(report, '2023-03-08');
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -269,17 +265,7 @@ describe('a Word report dated under its title', () => {
       title: ['某某县交通运输局2022年政府信息公开工作年度报告', '（2023年1月18日）'],
       closing: [],
     });
-    expect(report.meta).toEqual({
-      title: '某某县交通运输局2022年政府信息公开工作年度报告',
-      agency: '某某县交通运输局',
-      issuer: null,
-      year: 2022,
-      format: '2021',
-      publishDate: '2023-01-18',
-    });
-    expect(report.preamble).toEqual([
-      '根据《中华人民共和国政府信息公开条例》规定，现公布某某县交通运输局2022年政府信息公开工作年度报告。',
-    ]);
+    expectUnsignedMeta(report, '2023-01-18');
   });
 
   it('without any signature or date, leaves issuer and date null (never guessed)', async () => {
