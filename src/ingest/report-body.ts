@@ -10,7 +10,7 @@
 import type { Block, DocumentMessage, Paragraph, Table } from '../document/types';
 import type { BlockMark } from './html-document';
 import {
-  isAgencyLine, isChromeText, isFigureTable, isMetadataTable, isSignatureDate, isTitleText, sectionOfHeading,
+  isAgencyLine, isChromeText, isFigureTable, isMetadataTable, isPageDateLine, isSignatureDate, isTitleText, sectionOfHeading,
   titleFromPageTitle, titleStartsWithYear,
 } from './web-chrome';
 
@@ -99,6 +99,29 @@ function closing(page: PageBlocks, last: number): number {
   return page.blocks.length;
 }
 
+/** The metadata block's cells as `label：value` lines (发布日期 | 2023-01-18 in two cells is one line). */
+function metadataLines(table: Table): string[] {
+  return table.cells.map((c, k) => {
+    const next = table.cells[k + 1];
+    return /[:：]\s*$/.test(c.text) && next ? `${c.text.trim()}${next.text.trim()}` : c.text;
+  });
+}
+
+/**
+ * The page's own date (时间：2024-03-08 15:34 in the info bar, 发布日期 in the metadata block) is the
+ * report's publish date when the body has no signature: such lines are kept as paragraphs at the
+ * head of the body, where recognition reads them as meta and keeps them out of the text.
+ */
+function pageDateLines(page: PageBlocks, i: number): Paragraph[] {
+  const b = page.blocks[i];
+  if (page.marks[i]?.linkOnly) return [];
+  const next = paragraphAt(page, i + 1);
+  // A term and its value as two blocks (<dt>生成日期：</dt><dd>2023-01-18</dd>).
+  const term = b.kind === 'paragraph' && next && /[:：]\s*$/.test(b.text) ? [`${b.text.trim()}${next.text.trim()}`] : [];
+  const lines = b.kind === 'paragraph' ? [b.text, ...term] : isMetadataTable(b) ? metadataLines(b) : [];
+  return lines.filter(isPageDateLine).map((text) => ({ kind: 'paragraph', text, bold: false }));
+}
+
 function renumber(blocks: readonly Block[]): Block[] {
   let tables = 0;
   return blocks.map((b) => (b.kind === 'table' ? ({ ...b, index: tables++ } satisfies Table) : b));
@@ -142,20 +165,29 @@ function flattenTextTables(page: PageBlocks): PageBlocks {
 export function findReportBody(whole: PageBlocks): ReportBody {
   const page = flattenTextTables(whole);
   const found = anchors(page);
-  if (!found.length) return { blocks: renumber(page.blocks.filter((_, i) => !isFurniture(page, i))), messages: [] };
+  if (!found.length) {
+    const blocks = page.blocks.flatMap((b, i) => (isFurniture(page, i) ? pageDateLines(page, i) : [b]));
+    return { blocks: renumber(blocks), messages: [] };
+  }
   const first = found[0];
   const last = found[found.length - 1];
   const { start, title } = opening(page, first);
   const end = closing(page, last);
   const kept: Block[] = [];
+  for (let i = 0; i < start; i++) kept.push(...pageDateLines(page, i));
+  let read = 0;
   for (let i = start; i < end; i++) {
-    // Furniture between the title and section 一 (info bar, metadata, share buttons) is dropped;
-    // inside the sections every block is report text.
-    if (i < first && isFurniture(page, i)) continue;
+    // Furniture between the title and section 一 (info bar, metadata, share buttons) is dropped
+    // but for its date lines; inside the sections every block is report text.
+    if (i < first && isFurniture(page, i)) {
+      kept.push(...pageDateLines(page, i));
+      continue;
+    }
     kept.push(page.blocks[i]);
+    read++;
   }
   if (title) kept.unshift({ kind: 'paragraph', text: title, bold: true });
-  const dropped = page.blocks.length - (kept.length - (title ? 1 : 0));
+  const dropped = page.blocks.length - read;
   const messages: DocumentMessage[] = [];
   if (dropped > 0) {
     messages.push({ type: 'info', code: 'WEB_PAGE_CHROME', message: `网页中报告正文以外的 ${dropped} 段内容（导航、页眉页脚、信息栏等）未读取` });

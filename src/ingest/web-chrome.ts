@@ -17,6 +17,7 @@ interface WebPageSpec {
   readonly agencySuffixes: readonly string[];
   readonly titleWords: readonly (readonly string[])[];
   readonly titleSeparators: readonly string[];
+  readonly dateLabels: readonly string[];
 }
 
 export function webPageSpec(): WebPageSpec {
@@ -90,6 +91,37 @@ export function isSignatureDate(text: string): boolean {
   if (SIGNATURE_DATE.test(compact)) return true;
   const issuer = ISSUER_AND_DATE.exec(compact)?.[1];
   return issuer !== undefined && isAgencyLine(issuer);
+}
+
+/** A labelled date on a line of the page: the label's rank in dateLabels (0 = best) and the text after its colon. */
+export interface PageDateLabel {
+  readonly label: string;
+  readonly rank: number;
+  readonly rest: string;
+}
+
+/**
+ * The best date label of a line (来源：… 时间：2024-03-08 15:34). A label counts only at the start of
+ * a word of the line, so that 更新时间 is not read as 时间.
+ */
+export function pageDateLabel(text: string): PageDateLabel | undefined {
+  const line = text.normalize('NFKC');
+  if (compactText(line).length > webPageSpec().chromeMaxChars) return undefined;
+  let best: PageDateLabel | undefined;
+  webPageSpec().dateLabels.forEach((label, rank) => {
+    if (best) return;
+    const at = new RegExp(`(?:^|[\\s|【\\[(])${label}\\s*:`).exec(line);
+    if (at) best = { label, rank, rest: line.slice(at.index + at[0].length) };
+  });
+  return best;
+}
+
+const DATE_FIRST = new RegExp(`^${DATE}`);
+
+/** A line that dates the page (发布日期：2020-01-31): kept with the report though it is chrome. */
+export function isPageDateLine(text: string): boolean {
+  const found = pageDateLabel(text);
+  return !!found && DATE_FIRST.test(compactText(found.rest));
 }
 
 /** The section (1..6) a paragraph is the heading of (formats/headings.ts). */

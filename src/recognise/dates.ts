@@ -15,20 +15,25 @@ export interface FoundDate {
   readonly iso: string;
   /** Text before the date within the same paragraph (an issuer on the same line). */
   readonly before: string;
+  /** Text after the date within the same paragraph (compact). */
+  readonly after: string;
 }
 
+/** A clock time after a date (时间：2024-03-08 15:34): dropped before the spaces, or its hour would run into the day. */
+const CLOCK = /(\d)\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;
+
 export function findDate(text: string): FoundDate | null {
-  const compact = compactText(text);
+  const compact = compactText(text.replace(CLOCK, '$1'));
   const a = ARABIC.exec(compact);
   if (a) {
     const value = iso(Number(a[1]), Number(a[2]), Number(a[3]));
-    if (value) return { iso: value, before: compact.slice(0, a.index) };
+    if (value) return { iso: value, before: compact.slice(0, a.index), after: compact.slice(a.index + a[0].length) };
   }
   const c = CHINESE.exec(compact);
   if (c) {
     const [y, m, d] = [chineseNumber(c[1]), chineseNumber(c[2]), chineseNumber(c[3])];
     const value = y && m && d ? iso(y, m, d) : null;
-    if (value) return { iso: value, before: compact.slice(0, c.index) };
+    if (value) return { iso: value, before: compact.slice(0, c.index), after: compact.slice(c.index + c[0].length) };
   }
   return null;
 }

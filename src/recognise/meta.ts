@@ -1,11 +1,15 @@
 /**
- * Title, agency, year, issuer and date. The title is the first paragraph naming 政府信息公开 and a
- * report (an agency name on the line above is joined to it); the agency is the body named in the
- * title; the issuer and date are the signature block at the end.
+ * Title, agency, year, issuer and date, wherever the report prints them. The title is the last
+ * dated paragraph naming 政府信息公开 and a report above the body's text (an agency name on the line
+ * above is joined to it; breadcrumbs and page chrome are never one); the agency is the body named
+ * in the title; issuer and date are the signature block at the end, a date under the title, or the
+ * page's date line (时间：2024-03-08 15:34) of a web page or a page saved as Word.
  */
 import type { Block } from '../document/types';
 import { compactText } from '../text/normalise';
+import { isAgencyLine, isChromeText } from '../ingest/web-chrome';
 import { findDate, yearOf } from './dates';
+import { headDate, headLines, type HeadLine } from './head-lines';
 
 export interface MetaReading {
   readonly title: string | null;
@@ -13,7 +17,10 @@ export interface MetaReading {
   readonly issuer: string | null;
   readonly year: number | null;
   readonly publishDate: string | null;
-  /** Blocks that hold the title, and the signature block: not narrative of any section. */
+  /**
+   * Blocks that hold the title and what is printed about it above the body (breadcrumb, page
+   * chrome, date lines, a date under the title), and the signature block: not narrative of any section.
+   */
   readonly titleBlocks: readonly number[];
   readonly closingBlocks: readonly number[];
 }
@@ -38,9 +45,9 @@ function smallTableLines(block: Block, i: number): { i: number; text: string }[]
   return texts.some((t) => /^[\d,.+-]+$/.test(t)) ? [] : texts.map((text) => ({ i, text }));
 }
 
-/** Paragraphs and small tables' lines of the last blocks, where the signature is. */
-function tailLines(blocks: readonly Block[]): { i: number; text: string }[] {
-  const from = Math.max(0, blocks.length - 12);
+/** Paragraphs and small tables' lines of the last blocks after the head (`after`), where the signature is. */
+function tailLines(blocks: readonly Block[], after: number): { i: number; text: string }[] {
+  const from = Math.max(0, after, blocks.length - 12);
   const out: { i: number; text: string }[] = [];
   for (let i = from; i < blocks.length; i++) {
     const b = blocks[i];
@@ -50,21 +57,42 @@ function tailLines(blocks: readonly Block[]): { i: number; text: string }[] {
   return out.slice(-8);
 }
 
-/** Navigation text (当前位置：首页 > 政务公开 > …) is never a title. */
-const BREADCRUMB = /当前位置|您的位置|[>＞»›]/;
+/** A title names 政府信息公开 and a report and is no sentence (根据…，现公布…报告。 is the preamble). */
+function isTitleLine(text: string): boolean {
+  return TITLE_WORDS.test(text) && REPORT_WORDS.test(text) && text.length <= 60 && !SENTENCE.test(text);
+}
 
-function findTitle(blocks: readonly Block[], limit: number): { text: string; blocks: number[] } | null {
-  const head = paragraphs(blocks, 0, limit).slice(0, 8);
-  const at = head.findIndex((p) => TITLE_WORDS.test(p.text) && REPORT_WORDS.test(p.text) && p.text.length <= 60
-    && !/。$/.test(p.text) && !BREADCRUMB.test(p.text));
-  if (at < 0) return null;
-  const title = head[at];
-  const prev = head[at - 1];
+interface TitleReading {
+  readonly text: string;
+  readonly blocks: number[];
+  /** Head lines that are not report text: chrome, breadcrumb, date lines, other copies of the title. */
+  readonly aside: number[];
+}
+
+/**
+ * The title among the lines above section 一. A page saved as Word prints the page's headline and
+ * then the body's own title: the last title before the body's text is the report's. A title with
+ * a year is preferred to one without (政府信息公开年报 in a breadcrumb has none).
+ */
+function findTitle(head: readonly HeadLine[]): TitleReading | null {
+  const text = head.filter((h) => h.kind === 'text');
+  const titles: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    if (isTitleLine(text[k].text)) titles.push(k);
+    // The body's text starts: a later title-like line would be a sentence of it.
+    else if ((SENTENCE.test(text[k].text) || text[k].text.length > 60) && titles.some((t) => yearOf(text[t].text) !== null)) break;
+  }
+  if (!titles.length) return null;
+  const dated = titles.filter((k) => yearOf(text[k].text) !== null);
+  const at = dated.length ? dated[dated.length - 1] : titles[0];
+  const title = text[at];
+  const prev = text[at - 1];
+  const aside = [...head.filter((h) => h.kind !== 'text').map((h) => h.i), ...titles.filter((k) => k !== at).map((k) => text[k].i)];
   // An agency name printed on its own line above the rest of the title.
   if (prev && prev.i === title.i - 1 && prev.text.length <= 30 && !SENTENCE.test(prev.text) && !REPORT_WORDS.test(prev.text) && !/\d{4}年\d/.test(prev.text)) {
-    return { text: prev.text + title.text, blocks: [prev.i, title.i] };
+    return { text: prev.text + title.text, blocks: [prev.i, title.i], aside };
   }
-  return { text: title.text, blocks: [title.i] };
+  return { text: title.text, blocks: [title.i], aside };
 }
 
 const YEAR = '(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})';
@@ -85,8 +113,9 @@ export function agencyFromTitle(title: string): string | null {
 /** 年 月 日 with the figures left blank (a template's date line): a date line without a date. */
 const DATE_PLACEHOLDER = /^[〔【[(]?年月日[〕】\])]?$/;
 
-function findClosing(blocks: readonly Block[]): { issuer: string | null; date: string | null; blocks: number[] } {
-  const tail = tailLines(blocks);
+function findClosing(blocks: readonly Block[], after: number): { issuer: string | null; date: string | null; blocks: number[] } {
+  // A page saved as Word may end with its footer (版权所有 … 2023年1月31日更新): never a signature.
+  const tail = tailLines(blocks, after).filter((l) => !isChromeText(l.text) || headDate(l.text));
   for (let k = tail.length - 1; k >= 0; k--) {
     const p = tail[k];
     if (compactText(p.text).length > 40) continue;
@@ -101,7 +130,34 @@ function findClosing(blocks: readonly Block[]): { issuer: string | null; date: s
     }
     return { issuer: null, date: date.iso, blocks: [p.i] };
   }
+  // A signature without a date: the body's name alone on the last line.
+  const last = tail[tail.length - 1];
+  if (last && blocks[last.i]?.kind === 'paragraph' && isAgencyLine(last.text)) return { issuer: last.text, date: null, blocks: [last.i] };
   return { issuer: null, date: null, blocks: [] };
+}
+
+interface Dated {
+  readonly issuer: string | null;
+  readonly date: string;
+  readonly block: number;
+}
+
+/** The line right under the title when it is a date, bracketed or not, or a body's name and a date. */
+function underTitle(head: readonly HeadLine[], title: TitleReading | null): Dated | null {
+  if (!title) return null;
+  const next = head.find((h) => h.i > Math.max(...title.blocks) && h.kind !== 'chrome' && h.kind !== 'breadcrumb');
+  if (!next || next.kind !== 'text' || next.text.length > 40) return null;
+  const date = findDate(next.text);
+  if (!date || !/^[)）]?$/.test(date.after)) return null;
+  if (/^[(（]?$/.test(date.before)) return { issuer: null, date: date.iso, block: next.i };
+  return isAgencyLine(date.before) ? { issuer: date.before, date: date.iso, block: next.i } : null;
+}
+
+/** The best labelled date of the page's lines above the body (发布日期 before 成文日期 before 生成日期). */
+function pageDate(head: readonly HeadLine[]): string | null {
+  const dates = head.flatMap((h) => (h.date ? [h.date] : []));
+  dates.sort((a, b) => a.rank - b.rank);
+  return dates[0]?.iso ?? null;
 }
 
 function bodyYear(blocks: readonly Block[]): number | null {
@@ -112,19 +168,32 @@ function bodyYear(blocks: readonly Block[]): number | null {
   return null;
 }
 
-/** `firstHeading` bounds the search for the title (the title precedes section 一). */
+/** How far the title is looked for when no section heading bounds it. */
+const HEAD_WITHOUT_HEADINGS = 16;
+
+/**
+ * `firstHeading` bounds the search for the title (the title precedes section 一). The date is the
+ * signature's, else the one under the title, else the page's (发布日期：… above the title); the
+ * issuer is the signature's or the one under the title, never guessed.
+ */
 export function readMeta(blocks: readonly Block[], firstHeading: number): MetaReading {
-  const title = findTitle(blocks, firstHeading >= 0 ? firstHeading : 12);
-  const closing = findClosing(blocks);
-  const dateYear = closing.date ? Number(closing.date.slice(0, 4)) - 1 : null;
+  const head = headLines(blocks, firstHeading >= 0 ? firstHeading : HEAD_WITHOUT_HEADINGS);
+  const title = findTitle(head);
+  // The signature comes after the head: the title and the page's lines are never a signature.
+  const closing = findClosing(blocks, Math.max(firstHeading, ...head.map((h) => h.i + 1)));
+  const under = underTitle(head, title);
+  const publishDate = closing.date ?? under?.date ?? pageDate(head);
+  const issuer = closing.issuer ?? under?.issuer ?? null;
+  const dateYear = publishDate ? Number(publishDate.slice(0, 4)) - 1 : null;
   const agency = title ? agencyFromTitle(title.text) : null;
+  const aside = title ? title.aside : head.filter((h) => h.kind !== 'text').map((h) => h.i);
   return {
     title: title?.text ?? null,
-    agency: agency ?? closing.issuer,
-    issuer: closing.issuer,
+    agency: agency ?? issuer,
+    issuer,
     year: (title ? yearOf(title.text) : null) ?? bodyYear(blocks) ?? dateYear,
-    publishDate: closing.date,
-    titleBlocks: title?.blocks ?? [],
+    publishDate,
+    titleBlocks: [...(title?.blocks ?? []), ...aside, ...(under ? [under.block] : [])].sort((a, b) => a - b),
     closingBlocks: closing.blocks,
   };
 }

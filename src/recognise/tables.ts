@@ -5,12 +5,13 @@
  * columns merged in different ways. Produces every field value with its raw text and source cell.
  */
 import type { LeafColumn, LeafRow } from '../formats/model';
-import { fieldKey } from '../formats/model';
+import { fieldKey, getFormat } from '../formats/model';
 import type { Document, Table } from '../document/types';
 import type { FieldCell, Finding, TableMatch } from '../report/types';
 import { compactText, isBlankText } from '../text/normalise';
 import { matchLeaf } from './leaf-match';
 import { formatIndex, type FormatIndex, type SpecIndex } from './spec-index';
+import { unmatchedRowFindings, type UnmatchedRow } from './unmatched-rows';
 import { looksNumeric, parseCell } from './values';
 import type { FormatVersion } from '../formats/types';
 
@@ -25,8 +26,11 @@ export interface TableReading {
   readonly diagnostics: Finding[];
 }
 
-/** White space before a numbered item (1. 2、 （三）) separates two labels in one cell. */
-const NUMBERED_PART = /\s+(?=\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])/;
+/**
+ * A numbered item (1. 2、 （三）) after white space, or typed straight after a word of the label
+ * before it (（六）其他处理3.其他), starts a second label in one cell.
+ */
+const NUMBERED_PART = /\s+(?=\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])|(?<=[\p{Script=Han}）)”])(?=\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)])/u;
 
 interface ColumnMap {
   readonly leaves: Map<LeafColumn, number[]>;
@@ -93,6 +97,7 @@ function mapColumns(spec: SpecIndex, table: Table, rows: readonly number[]): Col
 class TableReader {
   readonly cells = new Map<string, ReadCell>();
   readonly diagnostics: Finding[] = [];
+  readonly unmatched: UnmatchedRow[] = [];
   private readonly found = new Map<SpecIndex, { tables: Set<number>; rows: number }>();
   private band: Band | undefined;
   private caption: SpecIndex | undefined;
@@ -266,12 +271,8 @@ class TableReader {
     if (!texts.some(looksNumeric)) return;
     const label = texts.filter((t) => !isBlank(t) && !looksNumeric(t)).join(' / ');
     if (!label) return;
-    this.diagnostics.push({
-      rule: 'LABEL_UNMATCHED',
-      severity: 'info',
-      message: `第${table.index + 1}个表格第${r + 1}行“${label.slice(0, 60)}”不是标准表格中的行，已忽略`,
-      fields: [],
-    });
+    const values = texts.filter((t) => looksNumeric(t)).map((t) => compactText(t));
+    this.unmatched.push({ table: table.index, row: r, label, values, model: this.candidates()[0]?.[0].model });
   }
 
   matches(): TableMatch[] {
@@ -286,5 +287,6 @@ export function readTables(document: Document, version: FormatVersion): TableRea
     if (block.kind === 'paragraph') reader.captionParagraph(block.text);
     else reader.table(block);
   }
-  return { version, cells: reader.cells, matches: reader.matches(), diagnostics: reader.diagnostics };
+  const unmatched = unmatchedRowFindings(getFormat(version), reader.unmatched, new Set(reader.cells.keys()));
+  return { version, cells: reader.cells, matches: reader.matches(), diagnostics: [...reader.diagnostics, ...unmatched] };
 }

@@ -1,7 +1,7 @@
 /**
  * TABLE_MISSING: every standard table of the report's format must be there. A part none of whose
  * blocks was found is one finding (缺少表二); a block or table that was found with rows or columns
- * missing names what is missing.
+ * missing names what is missing (but for rows that a ROW_UNREAD note names as printed and unread).
  */
 import { getFormat, type Format, type TableModel } from '../formats/model';
 import type { Finding, Report } from '../report/types';
@@ -29,7 +29,9 @@ function tableFindings(report: Report, format: Format, table: TableModel): Findi
   if (!found) {
     return [finding('TABLE_MISSING', `未找到${titledTableName(format, table.spec.id)}（${format.version}版格式）`, keys)];
   }
-  const missing = keys.filter((k) => (report.cells[k]?.status ?? 'missing') === 'missing');
+  // Cells of a row printed under a label we could not read are named by ROW_UNREAD, not missing.
+  const unread = new Set(report.diagnostics.filter((d) => d.rule === 'ROW_UNREAD').flatMap((d) => d.fields));
+  const missing = keys.filter((k) => (report.cells[k]?.status ?? 'missing') === 'missing' && !unread.has(k));
   if (!missing.length) return [];
   const what = describeCells(format, table, new Set(missing));
   return [finding('TABLE_MISSING', `${tableName(format, table.spec.id)}不完整，缺少：${what}`, missing)];

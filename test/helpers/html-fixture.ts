@@ -341,6 +341,9 @@ export function renderArticle(blocks: readonly HtmlBlock[], quirks: readonly Qui
 
 interface Chrome { readonly title: string; readonly agency: string; readonly year: number; readonly random: () => number; readonly quirks: readonly Quirk[] }
 
+/** The dates a page prints about itself above the article (the publish date of a report without a signature). */
+interface PageDates { published?: string; generated?: string }
+
 function nav(): string {
   const items = ['首页', '走进本局', '政务公开', '政府信息公开', '政务服务', '互动交流', '专题专栏'];
   return `<div class="nav"><ul>${items.map((i) => `<li><a href="/${encodeURIComponent(i)}/">${i}</a></li>`).join('')}</ul></div>`;
@@ -356,10 +359,11 @@ function columnHeading(): string {
   return `<div class="column-title"><h2>政府信息公开年报</h2></div>`;
 }
 
-function metadata(c: Chrome): string {
+function metadata(c: Chrome, dates: PageDates): string {
+  dates.generated = `${c.year + 1}-01-2${Math.floor(c.random() * 9)}`;
   const rows: [string, string][] = [
     ['索引号：', `11140900MB${Math.floor(c.random() * 1e6)}/${c.year + 1}-0001${Math.floor(c.random() * 9)}`], ['发布机构：', c.agency],
-    ['生成日期：', `${c.year + 1}-01-2${Math.floor(c.random() * 9)}`], ['主题分类：', '政府信息公开年报'],
+    ['生成日期：', dates.generated], ['主题分类：', '政府信息公开年报'],
     ['名　　称：', c.title], ['文　　号：', ''], ['主 题 词：', '年报'],
   ];
   const r = c.random();
@@ -373,8 +377,9 @@ function metadata(c: Chrome): string {
   return `<div class="xxgk-meta"><ul>${rows.map(([k, v]) => `<li><b>${k}</b>${escapeHtml(v)}</li>`).join('')}</ul></div>`;
 }
 
-function infoBar(c: Chrome): string {
-  const date = `${c.year + 1}-01-${String(20 + Math.floor(c.random() * 9)).padStart(2, '0')} ${9 + Math.floor(c.random() * 8)}:${String(Math.floor(c.random() * 60)).padStart(2, '0')}`;
+function infoBar(c: Chrome, dates: PageDates): string {
+  dates.published = `${c.year + 1}-01-${String(20 + Math.floor(c.random() * 9)).padStart(2, '0')}`;
+  const date = `${dates.published} ${9 + Math.floor(c.random() * 8)}:${String(Math.floor(c.random() * 60)).padStart(2, '0')}`;
   return `<div class="info"><span>发布时间：${date}</span>&nbsp;&nbsp;<span>来源：${c.agency}</span>&nbsp;&nbsp;<span>浏览次数：<script>document.write(${Math.floor(c.random() * 900)})</script>${Math.floor(c.random() * 900)}</span>&nbsp;&nbsp;<span>字号：【<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a>】</span></div>`;
 }
 
@@ -413,18 +418,23 @@ function sidebar(c: Chrome): string {
   return `<div class="side"><h3>信息公开目录</h3><ul><li><a href="/zn">政府信息公开指南</a></li><li><a href="/zd">政府信息公开制度</a></li><li><a href="/nb">政府信息公开年报</a></li></ul>${c.random() < 0.5 ? `<table class="calendar">${days}</table>` : ''}<p>扫一扫在手机打开当前页</p></div>`;
 }
 
-/** The article inside a page of a government site; chrome pieces chosen by the seed. */
-export function govPage(article: string, c: Chrome, head: string): string {
+/**
+ * The article inside a page of a government site; chrome pieces chosen by the seed. `pageDate`:
+ * the date the page prints above the article, 发布时间 before 生成日期, or null.
+ */
+export function govPage(article: string, c: Chrome, head: string): { html: string; pageDate: string | null } {
   const r = c.random;
+  const dates: PageDates = {};
   const h1 = !c.quirks.includes('no-title-in-body') && r() < 0.7 ? `<h1 class="title">${escapeHtml(c.title)}</h1>` : '';
-  const above = [r() < 0.8 ? breadcrumb(r) : '', r() < 0.4 ? columnHeading() : '', r() < 0.7 ? metadata(c) : '', h1, r() < 0.8 ? infoBar(c) : '', r() < 0.4 ? share() : ''].join('\n');
+  const above = [r() < 0.8 ? breadcrumb(r) : '', r() < 0.4 ? columnHeading() : '', r() < 0.7 ? metadata(c, dates) : '', h1, r() < 0.8 ? infoBar(c, dates) : '', r() < 0.4 ? share() : ''].join('\n');
   const below = [r() < 0.7 ? printClose() : '', r() < 0.5 ? share() : '', r() < 0.6 ? prevNext(c) : '', r() < 0.7 || c.quirks.includes('unlinked-related') ? related(c) : ''].join('\n');
   const main = `<div class="article">${above}<div class="content" id="zoom">${article}</div>${below}</div>`;
   const side = r() < 0.5 ? sidebar(c) : '';
   const layout = c.quirks.includes('nested-layout')
     ? `<table width="1000" align="center" border="0" cellpadding="0" cellspacing="0"><tr><td width="220" valign="top">${side}</td><td valign="top">${main}</td></tr></table>`
     : `<div class="container">${side}${main}</div>`;
-  return `<!DOCTYPE html>\n<html>\n<head>\n${head}\n<title>${escapeHtml(c.title)}_${escapeHtml(c.agency)}</title>\n<style>.nav li{float:left}</style>\n<script>var _hmt=_hmt||[];</script>\n</head>\n<body>\n<div class="top"><a href="/">${c.agency}</a> <a href="javascript:SetHome(this)">设为首页</a> <a href="#">无障碍</a></div>\n${nav()}\n${layout}\n${footer(c)}\n</body>\n</html>`;
+  const html = `<!DOCTYPE html>\n<html>\n<head>\n${head}\n<title>${escapeHtml(c.title)}_${escapeHtml(c.agency)}</title>\n<style>.nav li{float:left}</style>\n<script>var _hmt=_hmt||[];</script>\n</head>\n<body>\n<div class="top"><a href="/">${c.agency}</a> <a href="javascript:SetHome(this)">设为首页</a> <a href="#">无障碍</a></div>\n${nav()}\n${layout}\n${footer(c)}\n</body>\n</html>`;
+  return { html, pageDate: dates.published ?? dates.generated ?? null };
 }
 
 function headFor(charset: Charset): string {
@@ -497,8 +507,10 @@ export function generatePage(spec: PageSpec): GeneratedPage {
   const article = generateArticle(spec);
   const { agency, year, quirks, charset } = article.spec;
   const chrome = { title: article.title, agency: agency!, year: year!, random: article.random, quirks: quirks! };
-  const html = govPage(article.html, chrome, headFor(charset!));
-  return { html, bytes: encodePage(html, charset!), expected: article.expected, spec: article.spec };
+  const { html, pageDate } = govPage(article.html, chrome, headFor(charset!));
+  // Without a signature, the report is dated by the page (发布时间 in the info bar, or the metadata block).
+  const expected = { ...article.expected, 'meta.publishDate': article.expected['meta.publishDate'] ?? pageDate };
+  return { html, bytes: encodePage(html, charset!), expected, spec: article.spec };
 }
 
 // ---------------------------------------------------------------- MHTML
