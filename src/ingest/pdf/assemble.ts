@@ -5,26 +5,75 @@
  */
 import { buildTable } from '../../document/grid';
 import type { Block, Paragraph } from '../../document/types';
-import type { PageElement, PdfCell, PdfLine, PdfTable } from './page';
+import { joinWrapped, type PageElement, type PdfCell, type PdfLine, type PdfTable } from './page';
 import { continues, metrics, paragraph } from './paragraphs';
 
 /** Column edges closer than this are the same column on two pages. */
 const SAME_EDGE = 2.5;
 
-function sameColumns(a: PdfTable, b: PdfTable): boolean {
-  return a.xs.length === b.xs.length && a.xs.every((x, i) => Math.abs(x - b.xs[i]) <= SAME_EDGE);
+/**
+ * Where each column edge of b lies among a's, when b goes on with a's columns: every edge of b is
+ * one of a's and the outer edges agree (b may lack inner lines where all its cells are merged).
+ */
+function columnMap(a: PdfTable, b: PdfTable): number[] | undefined {
+  const map = b.xs.map((x) => a.xs.findIndex((ax) => Math.abs(ax - x) <= SAME_EDGE));
+  return map.every((i) => i >= 0) && map[0] === 0 && map[map.length - 1] === a.xs.length - 1 ? map : undefined;
+}
+
+/** b's rows in a's columns, without the empty rows a page break leaves at its top. */
+function inColumns(b: PdfTable, map: readonly number[]): Rows {
+  const rows = b.rows.map((row) => row.map((c) => ({ ...c, col: map[c.col], colSpan: map[c.col + c.colSpan] - map[c.col] })));
+  const start = rows.findIndex((row) => row.some((c) => c.text !== ''));
+  return start < 0 ? [] : rows.slice(start);
 }
 
 const rowKey = (row: readonly PdfCell[]): string => row.map((c) => `${c.colSpan}:${c.text}`).join('|');
 
 /** b's rows without the header rows it repeats from a. */
-function withoutRepeatedHeader(a: PdfTable, b: PdfTable): readonly (readonly PdfCell[])[] {
+function withoutRepeatedHeader(a: PdfTable, b: Rows): Rows {
   let k = 0;
-  while (k < b.rows.length - 1 && k < a.rows.length - 1 && rowKey(a.rows[k]) === rowKey(b.rows[k]) && b.rows[k].some((c) => c.text !== '')) k++;
-  return b.rows.slice(k);
+  while (k < b.length - 1 && k < a.rows.length - 1 && rowKey(a.rows[k]) === rowKey(b[k]) && b[k].some((c) => c.text !== '')) k++;
+  return b.slice(k);
 }
 
 type Piece = Paragraph | PdfTable;
+type Rows = readonly (readonly PdfCell[])[];
+
+/** The cell of `rows` that covers column `col` of their last row, with the row it starts on. */
+function coverAtBottom(rows: Rows, col: number): { r: number; i: number } | undefined {
+  const last = rows.length - 1;
+  for (let r = last; r >= 0; r--) {
+    const i = rows[r].findIndex((c) => c.col <= col && col < c.col + c.colSpan && r + c.rowSpan - 1 >= last);
+    if (i >= 0) return { r, i };
+  }
+  return undefined;
+}
+
+/**
+ * The rows of b appended to a. A row the page break cut in two (its value cells on the first page,
+ * nothing new in the second part but the rest of wrapped labels) is made one row again; a cell
+ * merged over several rows (a row label like 三、本年度办理结果) goes on into the next page's empty
+ * cell below it. Value cells are never merged: a blank on the next page stays a blank.
+ */
+function appendRows(a: Rows, b: Rows): Rows {
+  if (a.length === 0 || b.length === 0) return [...a, ...b];
+  const rows = a.map((row) => [...row]);
+  const last = rows.length - 1;
+  const first = b[0];
+  const covers = first.map((c) => ({ c, at: coverAtBottom(rows, c.col) }));
+  const aboveText = (at: { r: number; i: number } | undefined): string => (at ? rows[at.r][at.i].text : '');
+  const splitRow = covers.every(({ c, at }) => c.text === '' || aboveText(at) !== '')
+    && covers.some(({ c, at }) => c.text === '' && at?.r === last && aboveText(at) !== '');
+  const kept: PdfCell[] = [];
+  for (const { c, at } of covers) {
+    const above = at && rows[at.r][at.i];
+    const sameColumns = above && above.col === c.col && above.colSpan === c.colSpan;
+    if (above && sameColumns && (splitRow || (c.text === '' && above.rowSpan > 1))) {
+      rows[at.r][at.i] = { ...above, text: splitRow ? joinWrapped([above.text, c.text]) : above.text, rowSpan: above.rowSpan + c.rowSpan - (splitRow ? 1 : 0) };
+    } else kept.push(c);
+  }
+  return [...rows, ...(splitRow ? [] : [kept]), ...b.slice(1)];
+}
 
 export function assemble(elements: readonly PageElement[]): Block[] {
   const m = metrics(elements.filter((e): e is PdfLine => e.kind === 'line'));
@@ -41,8 +90,9 @@ export function assemble(elements: readonly PageElement[]): Block[] {
       continue;
     }
     const last = pieces[pieces.length - 1];
-    if (lines.length === 0 && last?.kind === 'table' && e.page > lastPage(last) && sameColumns(last, e)) {
-      pieces[pieces.length - 1] = { ...last, rows: [...last.rows, ...withoutRepeatedHeader(last, e)] };
+    const map = lines.length === 0 && last?.kind === 'table' && e.page > lastPage(last) ? columnMap(last, e) : undefined;
+    if (last?.kind === 'table' && map) {
+      pieces[pieces.length - 1] = { ...last, rows: appendRows(last.rows, withoutRepeatedHeader(last, inColumns(e, map))) };
       continue;
     }
     flush();
