@@ -5,8 +5,8 @@
  */
 import { IngestError } from '../errors';
 
-/** Fewer visible characters than this in the whole file: nothing a report could be read from. */
-const MIN_CHARS = 20;
+/** Fewer usable characters than this in the whole file: nothing a report could be read from. */
+const MIN_CHARS = 5;
 /** Share of unusable characters above which the text is refused. */
 const MAX_BAD_SHARE = 0.05;
 
@@ -28,8 +28,8 @@ export function countText(texts: readonly string[]): TextCount {
 }
 
 export function checkTextLayer(count: TextCount, pages: number, name: string): void {
-  if (count.visible - count.bad < MIN_CHARS) throw new IngestError('PDF_SCANNED', name, `${pages} 页，可读文字 ${count.visible - count.bad} 个`);
-  if (count.bad > count.visible * MAX_BAD_SHARE) {
+  if (count.bad >= MIN_CHARS && count.bad > count.visible * MAX_BAD_SHARE) {
     throw new IngestError('PDF_NO_UNICODE', name, `${count.visible} 个字符中 ${count.bad} 个无法识别`);
   }
+  if (count.visible - count.bad < MIN_CHARS) throw new IngestError('PDF_SCANNED', name, `${pages} 页，可读文字 ${count.visible - count.bad} 个`);
 }
