@@ -2,7 +2,7 @@
  * `npm run bench`: generates a varied corpus (both formats) in a temp folder and prints, in one
  * run: ms per report per stage for both DOCX readers, the floor (unzip + one SAX pass) measured
  * the same way, end-to-end reports/s on 1 core and on all cores, peak RSS, and the peak RSS of a
- * summary workbook over 5,000 reports.
+ * summary workbook over 5,000 reports; PDF reports (bench/pdf.ts) next to pdftotext -bbox.
  *   npm run bench -- [--reports 500] [--summary 5000] [--keep]
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultThreads } from '../src/batch/pool';
 import { writeCorpus } from './corpus';
+import { printPdfBench } from './pdf';
 import { measureStages, type StageTimes } from './stages';
 import { printScaling, ROUNDS } from './throughput';
 
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   console.log(row('docx (direct)', direct));
   const mammoth = await measureStages(files, 'mammoth', false);
   console.log(row('mammoth', { ...mammoth, excelRow: direct.excelRow, docx: direct.docx }));
+
+  await printPdfBench(files, dir);
 
   const cores = defaultThreads();
   console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up, ${ROUNDS} interleaved rounds: median (range)`);

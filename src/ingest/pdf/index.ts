@@ -86,6 +86,10 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Document
       type: 'warning' as const, code: 'PDF_PAGE_WITHOUT_TEXT', message: `第 ${i + 1} 页没有文字层（可能是扫描图片），其内容未能读取`,
     }] : []));
     return { blocks: assemble(dropFurniture(elements, boxes)), reader: 'pdf', messages };
+  } catch (err) {
+    // pdfjs failing on a page (a broken stream, a bad object) means a damaged PDF, said as such.
+    if (err instanceof IngestError) throw err;
+    throw new IngestError('PDF', name, (err as Error)?.message?.slice(0, 200));
   } finally {
     await destroy().catch(() => undefined);
   }

@@ -29,6 +29,8 @@ const SNAP = 2;
 const MIN_LINE = 4;
 /** Rows or columns at most; a hostile page of hatching is not a table of a million cells. */
 const MAX_EDGES = 400;
+/** Lines of one direction on a page at most (a page of a real report has a few hundred). */
+const MAX_LINES = 5000;
 
 function mergeCollinear(segs: readonly Segment[]): Segment[] {
   const sorted = [...segs].sort((a, b) => a.at - b.at || a.from - b.from);
@@ -144,6 +146,7 @@ function rectangles(rows: number, cols: number, find: (i: number) => number, joi
 export function pageGrids(segments: readonly Segment[]): Grid[] {
   const hs = mergeCollinear(segments.filter((s) => s.dir === 'h'));
   const vs = mergeCollinear(segments.filter((s) => s.dir === 'v'));
+  if (hs.length > MAX_LINES || vs.length > MAX_LINES) return [];
   return components(hs, vs)
     .filter((g) => g.hs.length >= 1 && g.vs.length >= 1 && g.hs.length + g.vs.length >= 3)
     .map((g) => gridOf(g.hs, g.vs))
