@@ -5,14 +5,8 @@
  */
 import type { Glyph } from './glyphs';
 
-export interface Line {
-  readonly text: string;
-  readonly x0: number;
-  readonly x1: number;
-  readonly y: number;
-  readonly size: number;
-  readonly bold: boolean;
-}
+/** A line is described like one character: its text, box, baseline, font size and weight. */
+export type Line = Glyph;
 
 const isSpace = (g: Glyph): boolean => /^\s$/u.test(g.text);
 
