@@ -37,6 +37,9 @@ function withoutRepeatedHeader(a: PdfTable, b: Rows): Rows {
 }
 
 type Piece = Paragraph | PdfTable;
+
+/** A cell that holds a figure (digits with signs, separators, a unit), not words. */
+const FIGURE = /^[\d\s.,，+\-－—%％]*(万?元|件|项|个|条)?$/;
 type Rows = readonly (readonly PdfCell[])[];
 
 /** The cell of `rows` that covers column `col` of their last row, with the row it starts on. */
@@ -62,7 +65,8 @@ function appendRows(a: Rows, b: Rows): Rows {
   const first = b[0];
   const covers = first.map((c) => ({ c, at: coverAtBottom(rows, c.col) }));
   const aboveText = (at: { r: number; i: number } | undefined): string => (at ? rows[at.r][at.i].text : '');
-  const splitRow = covers.every(({ c, at }) => c.text === '' || aboveText(at) !== '')
+  // Only words go on in the second part; a figure there starts a row of its own, never joins one.
+  const splitRow = covers.every(({ c, at }) => c.text === '' || (aboveText(at) !== '' && !FIGURE.test(c.text)))
     && covers.some(({ c, at }) => c.text === '' && at?.r === last && aboveText(at) !== '');
   const kept: PdfCell[] = [];
   for (const { c, at } of covers) {
