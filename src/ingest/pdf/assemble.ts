@@ -65,14 +65,15 @@ function appendRows(a: Rows, b: Rows): Rows {
   const first = b[0];
   const covers = first.map((c) => ({ c, at: coverAtBottom(rows, c.col) }));
   const aboveText = (at: { r: number; i: number } | undefined): string => (at ? rows[at.r][at.i].text : '');
-  // Only words go on in the second part; a figure there starts a row of its own, never joins one.
-  const splitRow = covers.every(({ c, at }) => c.text === '' || (aboveText(at) !== '' && !FIGURE.test(c.text)))
+  const sameColumns = ({ c, at }: (typeof covers)[number]): boolean => at !== undefined && rows[at.r][at.i].col === c.col && rows[at.r][at.i].colSpan === c.colSpan;
+  // Every cell goes on under its own, and only words do; a figure there starts a row of its own.
+  const splitRow = covers.every((x) => sameColumns(x) && (x.c.text === '' || (aboveText(x.at) !== '' && !FIGURE.test(x.c.text))))
     && covers.some(({ c, at }) => c.text === '' && at?.r === last && aboveText(at) !== '');
   const kept: PdfCell[] = [];
-  for (const { c, at } of covers) {
+  for (const x of covers) {
+    const { c, at } = x;
     const above = at && rows[at.r][at.i];
-    const sameColumns = above && above.col === c.col && above.colSpan === c.colSpan;
-    if (above && sameColumns && (splitRow || (c.text === '' && above.rowSpan > 1))) {
+    if (above && sameColumns(x) && (splitRow || (c.text === '' && above.rowSpan > 1))) {
       rows[at.r][at.i] = { ...above, text: splitRow ? joinWrapped([above.text, c.text]) : above.text, rowSpan: above.rowSpan + c.rowSpan - (splitRow ? 1 : 0) };
     } else kept.push(c);
   }
