@@ -40,6 +40,16 @@ describe('tables from ruling lines', () => {
     expect(tables(bs)[0].cells.map((c) => c.page)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2]);
   });
 
+  it('makes a row cut by the page break one row again, but a figure on the next page starts a row of its own', async () => {
+    const ys1 = rowsFrom(700, 2);
+    const ys2 = rowsFrom(740, 2);
+    const page1: PdfOp[] = [...ruledTable(XS, ys1), ...['Item', 'A', 'B'].map((t, c) => cellText(XS, ys1, 0, c, t)), ...['label', '1', '2'].map((t, c) => cellText(XS, ys1, 1, c, t))];
+    const cut: PdfOp[] = [...ruledTable(XS, ys2), cellText(XS, ys2, 0, 0, 'continued'), ...['r2', '3', '4'].map((t, c) => cellText(XS, ys2, 1, c, t))];
+    expect(gridText(tables(await blocks([page1, cut]))[0])).toEqual([['Item', 'A', 'B'], ['label continued', '1', '2'], ['r2', '3', '4']]);
+    const figure: PdfOp[] = [...ruledTable(XS, ys2), cellText(XS, ys2, 0, 0, '7'), ...['r2', '3', '4'].map((t, c) => cellText(XS, ys2, 1, c, t))];
+    expect(gridText(tables(await blocks([page1, figure]))[0])).toEqual([['Item', 'A', 'B'], ['label', '1', '2'], ['7', '', ''], ['r2', '3', '4']]);
+  });
+
   it('reads merged header cells where the inner lines between them are missing', async () => {
     const ys = rowsFrom(700, 3);
     // Header: "Group" over columns 1–2 (no vertical line between them in row 0); "Name" over rows 0–1 (no horizontal line below it in column 0).
