@@ -2,8 +2,8 @@
  * `npm run bench`: generates a varied corpus (both formats) in a temp folder and prints, in one
  * run: ms per report per stage for both DOCX readers, the floor (unzip + one SAX pass) measured
  * the same way, end-to-end reports/s on 1 core and on all cores, peak RSS, and the peak RSS of a
- * summary workbook over 5,000 reports, the cold start of the compiled command (bench/cold.ts), and the web page
- * with 200 reports dropped at once (web-page.ts).
+ * summary workbook over 5,000 reports, the cold start of the compiled command (bench/cold.ts), PDF reports
+ * (bench/pdf.ts) next to pdftotext -bbox, and the web page with 200 reports dropped at once (web-page.ts).
  *   npm run bench -- [--reports 500] [--summary 5000] [--page 200] [--keep] [--only cold]
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { defaultThreads } from '../src/batch/pool';
 import { printColdStart } from './cold';
 import { writeCorpus } from './corpus';
+import { printPdfBench } from './pdf';
 import { measureStages, type StageTimes } from './stages';
 import { printScaling, ROUNDS } from './throughput';
 import { measurePage } from './web-page';
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   }
   const mammoth = await measureStages(files, 'mammoth', false);
   console.log(row('mammoth', { ...mammoth, excelRow: direct.excelRow, docx: direct.docx }));
+
+  await printPdfBench(files, dir);
 
   const cores = defaultThreads();
   console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up, ${ROUNDS} interleaved rounds: median (range)`);

@@ -9,6 +9,8 @@ export interface SourceCell {
   readonly text: string;
   readonly rowSpan?: number;
   readonly colSpan?: number;
+  /** The page the cell was read from, for readers of paged files (PDF). */
+  readonly page?: number;
 }
 
 export interface SourceRow {
@@ -32,7 +34,7 @@ export function buildTable(rows: readonly SourceRow[], index: number, parent?: n
       const rowSpan = clampSpan(src.rowSpan, rows.length - r);
       if (colSpan <= 0) break;
       const id = cells.length;
-      cells.push({ text: src.text, row: r, col: c, rowSpan, colSpan });
+      cells.push({ text: src.text, row: r, col: c, rowSpan, colSpan, ...(src.page !== undefined ? { page: src.page } : {}) });
       for (let dr = 0; dr < rowSpan; dr++) {
         for (let dc = 0; dc < colSpan; dc++) occupied[r + dr][c + dc] ??= id;
       }

@@ -26,6 +26,8 @@ export interface TableCell {
   readonly col: number;
   readonly rowSpan: number;
   readonly colSpan: number;
+  /** 1-based page the cell was read from, set by readers of paged files (PDF). */
+  readonly page?: number;
 }
 
 export interface Table {

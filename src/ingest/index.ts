@@ -10,6 +10,7 @@ import { readHtml } from './html-file';
 import { readConverted, readOleFile } from './legacy';
 import { LIMITS } from './limits';
 import { readMht } from './mht';
+import { readPdf } from './pdf';
 import { sniff } from './sniff';
 
 export type { DocxReader } from './docx-package';
@@ -35,7 +36,7 @@ export async function readDocument(input: InputFile, options: ReadOptions = {}):
     case 'rtf': return readConverted(input.bytes, input.name, 'rtf', options.reader);
     case 'wordml': return readConverted(input.bytes, input.name, 'wordml', options.reader);
     case 'text': throw new IngestError('TEXT_FILE', input.name);
-    case 'pdf': throw new IngestError('PDF', input.name);
+    case 'pdf': return readPdf(input.bytes, input.name);
     default: throw new IngestError('UNSUPPORTED_TYPE', input.name);
   }
 }

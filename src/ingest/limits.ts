@@ -30,4 +30,6 @@ export const LIMITS = {
   maxTables: 20_000,
   /** One LibreOffice conversion (.doc/.wps/.rtf: 5 s idle, up to 14 s on a busy machine); below the batch's 20 s per-file budget. */
   convertTimeoutMs: 18_000,
+  /** Pages of one PDF; an annual report has 5–30. */
+  maxPdfPages: 200,
 } as const;
