@@ -8,6 +8,7 @@ import { partLayout } from '../../formats/layout';
 import { getFormat, type Format } from '../../formats/model';
 import type { PartSpec } from '../../formats/types';
 import type { Finding, Report } from '../../report/types';
+import { correctionFill, correctionText } from './corrections';
 import { DATA_COLUMNS, writeData } from './data-sheet';
 import { findingsByKey, noteText, severityFill, worstByKey } from './findings';
 import { issueColumns, writeIssues } from './issues-sheet';
@@ -25,11 +26,12 @@ export function partSheetName(part: PartSpec): string {
   return sheetName(`${xlsxStyle().sheets.partPrefix}${part.no} ${part.title}`);
 }
 
-/** What a value cell of the report shows: the number read, else the text printed, else blank. */
+/** What a value cell of the report shows: the number read (or corrected), else the text printed (or typed), else blank. */
 export function displayValue(report: Report, key: string): string | number | null {
   const value = report.fields[key];
   if (typeof value === 'number') return cellValue(value);
-  return cellValue(report.cells[key]?.raw ?? value);
+  const cell = report.cells[key];
+  return cellValue(cell?.corrected ? cell.corrected.text : cell?.raw ?? value);
 }
 
 function valueCells(report: Report, format: Format): (key: string) => ValueCell {
@@ -38,11 +40,13 @@ function valueCells(report: Report, format: Format): (key: string) => ValueCell 
   return (key) => {
     const severity = worst.get(key);
     const found: Finding[] = byKey.get(key) ?? [];
+    const cell = report.cells[key];
+    const notes = [cell?.corrected ? correctionText(cell) : '', found.length ? noteText(found) : ''].filter(Boolean);
     return {
       value: displayValue(report, key),
       numFmt: numberFormat(format.byKey.get(key)?.type),
-      fill: severity ? severityFill(severity) : undefined,
-      note: found.length ? noteText(found) : undefined,
+      fill: severity ? severityFill(severity) : cell?.corrected ? correctionFill() : undefined,
+      note: notes.length ? notes.join('\n') : undefined,
     };
   };
 }
