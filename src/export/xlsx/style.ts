@@ -42,6 +42,7 @@ export interface XlsxStyle {
     readonly overview: string;
     readonly issues: string;
     readonly data: string;
+    readonly text: string;
     readonly partPrefix: string;
     readonly summary: string;
     readonly issueList: string;
