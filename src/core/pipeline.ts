@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asIngestError, IngestError } from '../ingest/errors';
+import { readWorkbookReport } from '../export/xlsx/workbook-report';
 import { readDocument, type InputFile, type ReadOptions } from '../ingest';
 import { LIMITS } from '../ingest/limits';
 import { isWorkbookPackage } from '../ingest/xlsx/sheets';
@@ -35,8 +36,6 @@ export function checkReport(report: Report): Report {
 /** A report read from its document, or from a per-report workbook (Excel in), which needs no recognition. */
 async function readReport(input: InputFile, file: string, options: ProcessOptions): Promise<Report> {
   if (input.bytes.length <= LIMITS.maxFileBytes && isWorkbookPackage(input.bytes, input.name)) {
-    // Loaded only for workbooks: exceljs is large and most inputs are documents.
-    const { readWorkbookReport } = await import('../export/xlsx/workbook-report');
     return readWorkbookReport(input.bytes, input.name, file);
   }
   const document = await readDocument(input, options);

@@ -1,7 +1,8 @@
 /**
  * An .xlsx workbook as plain grids of cell values: what a clerk's Excel or WPS (or LibreOffice)
  * left in each cell, formulas as their cached result, rich text joined. The roster reader and the
- * report-workbook reader both start here. exceljs is loaded only when a workbook is read.
+ * report-workbook reader both start here. exceljs is loaded only when a workbook is read: the
+ * pipeline imports this module for every file, and most files are documents.
  */
 import type { CellValue as ExcelValue } from 'exceljs';
 import { ZipArchive } from '../docx/zip';
