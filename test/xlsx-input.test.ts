@@ -19,7 +19,9 @@ import { officeConvert } from './helpers/office';
 import { readBytes, readFixture, readReport } from './helpers/pipeline';
 import { realReports } from './helpers/real-reports';
 import { corrected } from './helpers/summary-fixture';
-import { officeSuite, quirkyValues } from './helpers/xlsx';
+import { listRows, officeSuite, quirkyValues } from './helpers/xlsx';
+import { reportToJson } from '../src/export/json';
+import { xlsxStyle } from '../src/export/xlsx/style';
 
 const dir = tempDir('nianbao-xlsx-input-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -131,5 +133,36 @@ describe('a workbook that is not a report', () => {
     const bytes = await workbook((wb) => wb.addWorksheet('Sheet1').addRows([['a', 1], ['b', 2]]));
     const r = await readBytes(bytes, '预算.xlsx');
     expect(r.ok ? null : r.error.code).toBe('NOT_REPORT_WORKBOOK');
+  });
+});
+
+describe('corrections in the exports of one report', () => {
+  it('marks a corrected cell of the per-report workbook with its own fill and the note 原报 X，更正为 Y; 原文 keeps the reported text', async () => {
+    const base = await readFixture({ version: '2021', year: 2023, agency: '某某县商务局', values: quirkyValues('2021', 21) });
+    const raw = base.cells['t2.fees.amount'].raw;
+    const report = corrected(base, 't2.fees.amount', 88.5, '按财务报表');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
+    const format = getFormat('2021');
+    const ws = wb.getWorksheet(partSheetName(format.spec.parts.find((p) => p.id === 't2')!))!;
+    const at = partLayout(format, 't2').cells.find((c) => c.key === 't2.fees.amount')!;
+    const cell = ws.getCell(PART_TOP + at.row, at.col + 1);
+    expect([cell.value, (cell.fill as ExcelJS.FillPattern).fgColor?.argb, String(cell.note)]).toEqual([88.5, xlsxStyle().correctedFill, `原报 ${raw}，更正为 88.5（按财务报表）`]);
+    const data = listRows(wb.getWorksheet(xlsxStyle().sheets.data)!).find((r) => r['字段键'] === 't2.fees.amount')!;
+    expect([data['值'], data['原文'], data['人工更正']]).toEqual([88.5, raw === '' ? null : raw, `原报 ${raw}，更正为 88.5（按财务报表）`]);
+    const issues = listRows(wb.getWorksheet(xlsxStyle().sheets.issues)!).filter((r) => r['规则名称'] === '人工更正');
+    expect(issues.map((r) => r['说明'])).toEqual([`${format.byKey.get('t2.fees.amount')!.where}：原报 ${raw}，更正为 88.5（按财务报表）`]);
+  });
+
+  let lastReport: Report | undefined;
+  beforeAll(async () => {
+    lastReport = await readFixture({ version: '2019', year: 2020, agency: '某某县商务局' });
+  });
+
+  it('keeps the correction in the JSON export under cells[key].corrected, the reported raw text beside it', () => {
+    const report = corrected(lastReport!, 't3.received.natural', 31);
+    const json = JSON.parse(reportToJson(report));
+    expect(json.cells['t3.received.natural']).toMatchObject({ raw: report.cells['t3.received.natural'].raw, corrected: { text: '31', value: 31, status: 'number', at: '2025-02-01T09:30:00.000Z' } });
+    expect(json.fields['t3.received.natural']).toBe(31);
   });
 });
