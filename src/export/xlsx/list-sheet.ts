@@ -70,7 +70,8 @@ export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], 
     if (fmt && typeof cell.value === 'number') cell.numFmt = fmt;
     const fill = c.fill?.(item);
     if (fill) cell.fill = solid(fill);
-    if (typeof cell.value === 'string') lines = Math.max(lines, linesNeeded(cell.value, c.width));
+    // A hidden column never shows: its text must not make the row tall.
+    if (typeof cell.value === 'string' && !c.hidden) lines = Math.max(lines, linesNeeded(cell.value, c.width));
   });
   // Office suites do not grow a row for wrapped text on opening: give it the height it needs.
   if (lines > 1) row.height = rowHeight(lines);

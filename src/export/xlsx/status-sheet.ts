@@ -46,7 +46,7 @@ function unitOf(key: string): string {
 export function statusColumns(): ListColumn<StatusLine>[] {
   const figures = xlsxStyle().summary.keyFigures.map((k, i): ListColumn<StatusLine> => ({
     header: `${k.label}（${unitOf(k.key)}）`,
-    width: 10,
+    width: 12,
     value: (l) => l.entry?.figures[i] ?? null,
   }));
   return [
