@@ -24,21 +24,18 @@ import { yearRecord, type CrossYearResult, type YearRecord } from '../../validat
 import { FAILED_COLUMNS, issueLines, type FailedLine, type IssueLine } from './batch-sheets';
 import { correctionFindings } from './corrections';
 import { CROSS_YEAR_COLUMNS, crossYearLines } from './cross-year-sheet';
+import { detailSheetOptions, writeDetailSheet } from './detail-sheet';
 import { drained } from './backpressure';
 import { addListRow, finishList, listSheetOptions, startList, type ListColumn } from './list-sheet';
-import { pageSetup } from './look';
 import { PROBLEM_COLUMNS } from './problems-sheet';
-import { HEAD_ROWS, PAGE_FOOTER, writeHead, type PrintHead } from './sheet-head';
+import { HEAD_ROWS, writeHead, type PrintHead } from './sheet-head';
 import { Spool } from './spool';
 import { statusColumns, statusLines } from './status-sheet';
 import { xlsxStyle } from './style';
-import { summaryColumns } from './summary-columns';
 import { countReports, isCounted, type Counting } from './summary-counting';
 import { entryRef, summaryEntry, type SummaryEntry } from './summary-entry';
 import { sheetHead, summaryTitle, type SummaryHeadOptions } from './summary-head';
-import { HEADER_LEVELS } from './summary-columns';
-import { KEY_ROW, writeSummaryHeader } from './summary-header';
-import { columnLetter, detailRow, summed, writeDetailRow, writeTotalsRow, type DetailRow } from './summary-rows';
+import { detailRow, type DetailRow } from './summary-rows';
 import { addToTotals, emptyTotals, totalsSheetOptions, writeTotals, type TotalsSet } from './totals-sheet';
 import { sheetName } from './text';
 
@@ -63,9 +60,6 @@ export interface SummaryStats {
 function writeError(target: string, err: Error): Error {
   return new Error(`无法写入汇总表“${target}”：${err.message}\nCannot write the summary workbook "${target}": ${err.message}`);
 }
-
-/** Title columns the 明细 head is merged across (it is hundreds of columns wide). */
-const DETAIL_HEAD_COLUMNS = 12;
 
 export class SummaryWriter {
   private readonly partFile: string;
@@ -236,35 +230,18 @@ export class SummaryWriter {
   }
 
   private async writeDetail(title: string, version: FormatVersion, spool: Spool<DetailRow>, counting: Counting): Promise<void> {
-    const { sheets, summary } = xlsxStyle();
-    const columns = summaryColumns(version);
-    const keyRow = HEAD_ROWS + KEY_ROW;
-    const several = this.details.size > 1;
-    const ws = this.addSheet(several ? `${sheets.detail} ${version}版` : sheets.detail, {
-      views: [{ state: 'frozen', xSplit: summary.frozenColumns, ySplit: keyRow }],
-      pageSetup: pageSetup(Number.POSITIVE_INFINITY, { titleRows: `${HEAD_ROWS + 1}:${keyRow}`, titleColumns: `A:${columnLetter(summary.frozenColumns)}`, fit: false }),
-      headerFooter: { oddFooter: PAGE_FOOTER },
-    });
-    ws.columns = columns.map((c) => ({ width: Math.round(c.width * 10) / 10 }));
-    writeHead(ws, Math.min(columns.length, DETAIL_HEAD_COLUMNS), this.head(title, `${sheets.detail}，${version}版格式`), 'left');
-    writeSummaryHeader(ws, columns, HEAD_ROWS, true);
-    const totals = new Map<number, number>();
-    let n = 0;
-    for await (const row of spool.items()) {
-      this.check(true);
-      const counted = isCounted(counting, row.id);
-      writeDetailRow(ws, columns, keyRow + ++n, n, row, counted);
-      if (counted) columns.forEach((c, i) => {
-        const v = row.values[c.key];
-        if (summed(c) && typeof v === 'number') totals.set(i, (totals.get(i) ?? 0) + v);
-      });
-      if (n % 50 === 0) await this.settle(ws);
-    }
-    writeTotalsRow(ws, columns, keyRow + 1, keyRow + n, totals);
-    // The filter sits on the last label row: the key row below it is hidden.
-    ws.autoFilter = { from: { row: HEAD_ROWS + HEADER_LEVELS, column: 1 }, to: { row: keyRow + n, column: columns.length } };
-    ws.commit();
+    const { detail } = xlsxStyle().sheets;
+    const ws = this.addSheet(this.details.size > 1 ? `${detail} ${version}版` : detail, detailSheetOptions());
+    const rows = async function* (check: () => void) {
+      for await (const row of spool.items()) {
+        check();
+        yield row;
+      }
+    };
+    const head = this.head(title, `${detail}，${version}版格式`);
+    await writeDetailSheet(ws, version, rows(() => this.check(true)), head, (id) => isCounted(counting, id), () => this.settle(ws));
   }
+
 
   private async writeList<T>(name: string, columns: readonly ListColumn<T>[], items: AsyncIterable<T> | Iterable<T>, head: PrintHead): Promise<number> {
     const top = HEAD_ROWS + 1;
