@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const REPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.mht', '.mhtml', '.doc', '.wps', '.rtf', '.pdf'] as const;
+export const REPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.mht', '.mhtml', '.doc', '.wps', '.rtf', '.pdf', '.xlsx'] as const;
 
 function isReportFile(name: string): boolean {
   const lower = name.toLowerCase();

@@ -5,7 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asIngestError, IngestError } from '../ingest/errors';
+import { readWorkbookReport } from '../recognise/workbook-report';
 import { readDocument, type InputFile, type ReadOptions } from '../ingest';
+import { LIMITS } from '../ingest/limits';
+import { isWorkbookPackage } from '../ingest/xlsx/sheets';
 import { recognise } from '../recognise';
 import type { Report } from '../report/types';
 import { validateReport } from '../validate';
@@ -30,11 +33,18 @@ export function checkReport(report: Report): Report {
   return { ...report, issues: [...validateReport(report), ...report.diagnostics] };
 }
 
+/** A report read from its document, or from a per-report workbook (Excel in), which needs no recognition. */
+async function readReport(input: InputFile, file: string, options: ProcessOptions): Promise<Report> {
+  if (input.bytes.length <= LIMITS.maxFileBytes && isWorkbookPackage(input.bytes, input.name)) {
+    return readWorkbookReport(input.bytes, input.name, file);
+  }
+  const document = await readDocument(input, options);
+  return recognise(document, { file, name: input.name, size: input.bytes.length, reader: document.reader });
+}
+
 export async function processInput(input: InputFile, file: string, options: ProcessOptions = {}): Promise<FileResult> {
   try {
-    const document = await readDocument(input, options);
-    const report = recognise(document, { file, name: input.name, size: input.bytes.length, reader: document.reader });
-    return { ok: true, file, report: checkReport(report) };
+    return { ok: true, file, report: checkReport(await readReport(input, file, options)) };
   } catch (err) {
     return { ok: false, file, error: asIngestError(err, input.name).toJSON() };
   }

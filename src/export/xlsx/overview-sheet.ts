@@ -5,7 +5,7 @@ import type { Report, Severity } from '../../report/types';
 import { countBySeverity, worse } from '../../report/findings';
 import { findingsByKey, noteText, severityFill, severityLabel } from './findings';
 import { addListRow, finishList, startList, type ListColumn } from './list-sheet';
-import { cellText } from './text';
+import { cellText } from '../../text/sheet-text';
 
 interface Line {
   readonly label: string;

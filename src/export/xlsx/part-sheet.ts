@@ -7,7 +7,7 @@ import type { LayoutCell, LayoutTable } from '../../formats/layout';
 import { CENTER, font, LEFT, solid, thinBorders } from './look';
 import { layoutHeights, layoutWidths, MAX_ROW_HEIGHT } from './sizing';
 import { xlsxStyle } from './style';
-import { cellText } from './text';
+import { cellText } from '../../text/sheet-text';
 
 /** What a value cell shows: the value, its number format, a highlight and a note. */
 export interface ValueCell {

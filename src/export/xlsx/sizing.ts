@@ -4,7 +4,7 @@
  */
 import type { LayoutCell, LayoutTable } from '../../formats/layout';
 import { xlsxStyle } from './style';
-import { textUnits } from './text';
+import { textUnits } from '../../text/sheet-text';
 
 /** Excel's tallest row, in points; a taller one makes Excel repair the file. */
 export const MAX_ROW_HEIGHT = 409;

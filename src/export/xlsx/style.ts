@@ -4,6 +4,7 @@
  */
 import type { Font } from 'exceljs';
 import { loadTemplate } from '../../formats/load';
+import type { WorkbookSheets } from '../../formats/workbook-layout';
 import type { CellStatus, Severity } from '../../report/types';
 
 export interface XlsxStyle {
@@ -13,6 +14,8 @@ export interface XlsxStyle {
   readonly keyFont: { readonly name: string; readonly size: number; readonly color: string };
   readonly headerFill: string;
   readonly totalsFill: string;
+  /** Background of a cell a clerk corrected. */
+  readonly correctedFill: string;
   /** Text colour of a file the summary could not read. */
   readonly failedColor: string;
   readonly borderColor: string;
@@ -36,16 +39,7 @@ export interface XlsxStyle {
     readonly portraitWidth: number;
     readonly margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
   };
-  readonly sheets: {
-    readonly overview: string;
-    readonly issues: string;
-    readonly data: string;
-    readonly partPrefix: string;
-    readonly summary: string;
-    readonly issueList: string;
-    readonly crossYear: string;
-    readonly failed: string;
-  };
+  readonly sheets: WorkbookSheets;
   readonly summary: {
     /** Field keys shown right after the file name, before the finding counts (and frozen with it). */
     readonly leadingFields: readonly string[];
@@ -53,6 +47,8 @@ export interface XlsxStyle {
     /** Widths of the meta.* columns by key (text of very different lengths: titles, years). */
     readonly metaWidths: Readonly<Record<string, number>>;
     readonly totalsLabel: string;
+    /** The few figures 报送情况 shows per body: field key and a short header. */
+    readonly keyFigures: readonly { readonly key: string; readonly label: string }[];
   };
 }
 
