@@ -44,8 +44,8 @@ describe('nianbao summary', () => {
     const keys = new Map<string, number>();
     main.getRow(4).eachCell((c, n) => keys.set(String(c.value), n));
     const files = [5, 6, 7, 8, 9].map((r) => plain(main.getCell(r, keys.get('source.file')!)));
-    // The missing path first, then the folder's files in path order.
-    expect(files).toEqual([missing, path.join(input, 'a-2020.docx'), path.join(input, 'b-2021.docx'), path.join(input, 'd-broken.docx'), path.join(input, '区县', 'c-2022.docx')]);
+    // In the order given: the folder's files in path order, then the missing path.
+    expect(files).toEqual([path.join(input, 'a-2020.docx'), path.join(input, 'b-2021.docx'), path.join(input, 'd-broken.docx'), path.join(input, '区县', 'c-2022.docx'), missing]);
     expect(plain(main.getCell(7, keys.get('meta.agency')!))).toBe('某某市水利局');
     expect(plain(main.getCell(7, keys.get('t3.total.total')!))).toBe(consistentValues('2021', 2)['t3.total.total']);
     // A 2021 report leaves the 2019-only columns empty.

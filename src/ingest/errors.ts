@@ -7,6 +7,7 @@
 export const INGEST_ERRORS = {
   EMPTY_FILE: { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' },
   NOT_FOUND: { zh: '找不到文件或无法读取', en: 'the file does not exist or cannot be read' },
+  EMPTY_FOLDER: { zh: '文件夹中没有任何文件', en: 'the folder holds no files' },
   UNSUPPORTED_TYPE: { zh: '不支持的文件类型，请提供 .docx 或 .html 格式的年度报告', en: 'unsupported file type; give the report as .docx or .html' },
   PDF: { zh: '这是 PDF 文件，无法读取表格数据；请提供 Word（.docx）或网页（.html）版本', en: 'this is a PDF; its tables cannot be read — give the Word (.docx) or web page (.html) version' },
   OLE_DOC: { zh: '这是旧版 Word（.doc）或 WPS 文件；请用 Word/WPS“另存为 .docx”后再导入，或安装 LibreOffice 以自动转换', en: 'this is a legacy Word (.doc) or WPS file; save it as .docx in Word/WPS, or install LibreOffice for automatic conversion' },

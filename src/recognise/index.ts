@@ -11,6 +11,7 @@ import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../repo
 import { yearOf } from './dates';
 import { readMeta } from './meta';
 import { sectionSpecs } from '../formats/headings';
+import { documentNotes } from './notes';
 import { findHeadings } from './sections';
 import { readTables, type TableReading } from './tables';
 
@@ -92,6 +93,8 @@ export function recognise(document: Document, source: SourceInfo): Report {
       cells[field.key] = { raw: '', status: 'missing' };
     }
   }
+  // The reader's notes first: they say what was left out before any table was read.
+  const diagnostics = [...documentNotes(document), ...reading.diagnostics];
   return {
     source: { ...source, reader: document.reader },
     meta: {
@@ -103,7 +106,7 @@ export function recognise(document: Document, source: SourceInfo): Report {
     preamble: paragraphText(blocks, preambleStart, firstHeading, skip),
     sections,
     tables: reading.matches,
-    diagnostics: reading.diagnostics,
-    issues: reading.diagnostics,
+    diagnostics,
+    issues: diagnostics,
   };
 }
