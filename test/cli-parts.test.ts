@@ -6,23 +6,23 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, READERS, UsageError } from '../src/cli/args';
 import { InOrder } from '../src/cli/in-order';
-import { outputNames } from '../src/cli/output-names';
+import { OutputFolder, outputNames } from '../src/cli/output-names';
 import { LOG_EVERY_MS, Progress } from '../src/cli/progress';
 import { tempDir } from './helpers/cli';
 
 describe('output names', () => {
   it('an input\'s name, unchanged when nothing collides', () => {
-    expect(outputNames(['/a/甲局.docx', '/a/乙局.html'], [], '/out', ['.json'])).toEqual({ stems: ['甲局', '乙局'], notes: [] });
+    expect(outputNames(['/a/甲局.docx', '/a/乙局.html'], new OutputFolder([], '/out', ['.json']))).toEqual({ stems: ['甲局', '乙局'], notes: [] });
   });
 
   it('inputs of one name in different folders are told apart by the folder', () => {
     const files = ['/in/市直/报告.docx', '/in/区县/报告.docx', '/in/区县/乡镇/报告.DOCX'];
-    expect(outputNames(files, files, '/out', ['.json']).stems).toEqual(['报告（市直）', '报告（区县）', '报告（区县_乡镇）']);
+    expect(outputNames(files, new OutputFolder(files, '/out', ['.json'])).stems).toEqual(['报告（市直）', '报告（区县）', '报告（区县_乡镇）']);
   });
 
   it('the file nearest the top keeps the plain name; within one folder, the kind tells them apart', () => {
-    expect(outputNames(['/in/报告.docx', '/in/旧/报告.docx'], [], '/out', ['.json']).stems).toEqual(['报告', '报告（旧）']);
-    expect(outputNames(['/in/报告.docx', '/in/报告.html'], [], '/out', ['.json']).stems).toEqual(['报告（docx）', '报告（html）']);
+    expect(outputNames(['/in/报告.docx', '/in/旧/报告.docx'], new OutputFolder([], '/out', ['.json'])).stems).toEqual(['报告', '报告（旧）']);
+    expect(outputNames(['/in/报告.docx', '/in/报告.html'], new OutputFolder([], '/out', ['.json'])).stems).toEqual(['报告（docx）', '报告（html）']);
   });
 
   it('an output that would land on any input (read or not) is named （转换）', () => {
@@ -30,7 +30,7 @@ describe('output names', () => {
     fs.writeFileSync(path.join(dir, '年报.docx'), 'x');
     fs.writeFileSync(path.join(dir, '年报.xlsx'), 'x');
     const inputs = [path.join(dir, '年报.docx'), path.join(dir, '年报.xlsx')];
-    const names = outputNames([inputs[0]], inputs, dir, ['.json', '.xlsx']);
+    const names = outputNames([inputs[0]], new OutputFolder(inputs, dir, ['.json', '.xlsx']));
     expect(names.stems).toEqual(['年报（转换）']);
     expect(names.notes).toEqual(['! 输出 年报.xlsx 会覆盖输入文件，改为写出 年报（转换）.xlsx（输入文件保持不变）\n'
       + '  年报.xlsx is an input file; writing 年报（转换）.xlsx instead (the input is left untouched)']);

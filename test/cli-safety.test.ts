@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli, tempDir, withoutProgress } from './helpers/cli';
+import { buildDocx } from './helpers/docx-fixture';
+import { consistentValues, reportBlocks } from './helpers/report-fixture';
 
 const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
 
@@ -94,5 +96,27 @@ describe('an export that fails is reported as an export failure', () => {
     expect(fs.statSync(target).isDirectory()).toBe(true);
     expect(r.stdout).toContain('共 1 个文件：成功 0，无法读取 0，已读取但有输出无法写出 1；');
     expect(r.code).toBe(2);
+  });
+});
+
+describe('outputs of inputs that share a name', () => {
+  it('--name agency-year names each output after the body and year its report states', async () => {
+    const dir = tempDir('nianbao-names-');
+    for (const [folder, agency] of [['甲', '某某市生态环境局'], ['乙', '某某市水利局']]) {
+      fs.mkdirSync(path.join(dir, folder));
+      const blocks = reportBlocks({ version: '2021', agency, year: 2022, values: consistentValues('2021', 9) });
+      fs.writeFileSync(path.join(dir, folder, '年度报告.docx'), await buildDocx(blocks));
+    }
+    fs.copyFileSync(SAMPLE, path.join(dir, '甲', '某某市生态环境局2022年度.docx'));
+    const out = path.join(dir, 'out');
+    const r = runCli(['convert', dir, '--out', out, '--name', 'agency-year', '--to', 'json,xlsx']);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual([
+      '忻州经济开发区2020年度.json', '忻州经济开发区2020年度.xlsx',
+      '某某市水利局2022年度.json', '某某市水利局2022年度.xlsx',
+      '某某市生态环境局2022年度.json', '某某市生态环境局2022年度.xlsx',
+    ].sort());
+    const json = JSON.parse(fs.readFileSync(path.join(out, '某某市水利局2022年度.json'), 'utf8'));
+    expect(json.source.file).toBe(path.join(dir, '乙', '年度报告.docx'));
   });
 });

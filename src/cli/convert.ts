@@ -8,7 +8,8 @@ import { parse, READERS, UsageError } from './args';
 import { jobsOption, runBatch } from './batch-run';
 import { collectInputs } from './files';
 import { failureLines, summaryLine } from './output';
-import { outputNames } from './output-names';
+import { agencyYearStem, moveOutputs, NAMINGS } from './name-by-report';
+import { OutputFolder, outputNames } from './output-names';
 
 /** Above this many files only failures are listed, unless --verbose. */
 const LIST_EACH_UP_TO = 20;
@@ -21,6 +22,8 @@ export const HELP = `nianbao convert <文件或文件夹…> [--out output] [--t
   --target-format 2021  把2019年格式的表格转换为2021年格式；无对应栏目的数据逐项列出
   --jobs N  同时处理的文件数（默认为 CPU 核数）
   --verbose 文件较多时也逐个列出结果（默认超过 ${LIST_EACH_UP_TO} 个文件时只列出失败的文件）
+  --name    输出文件的命名：file（默认，沿用输入文件名）或 agency-year（机关名称+年度，如“某某市生态环境局2022年度.json”；
+            未识别出机关名称或年度的报告沿用输入文件名）
 输入文件从不被覆盖：输出与某个输入文件同名时（例如 --out 为输入所在的文件夹且 --to docx），
 改名为“<文件名>（转换）”并提示。不同文件夹中的同名文件，输出名后加上所在文件夹以示区别，如
 “报告（甲）.json”“报告（乙）.json”。文件夹中无法读取的文件（如 PDF、Excel、图片）逐个列为“无法读取”；
@@ -35,6 +38,7 @@ const OPTIONS = {
   'target-format': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   verbose: { type: 'boolean', short: 'v' },
+  name: { type: 'string', default: 'file' },
 } as const;
 
 function parseFormats(to: string): string[] {
@@ -48,7 +52,7 @@ function parseFormats(to: string): string[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, OPTIONS, { reader: READERS, 'target-format': ['2021'] });
+  const { values, positionals } = parse(argv, OPTIONS, { reader: READERS, 'target-format': ['2021'], name: NAMINGS });
   const targetFormat = values['target-format'] as FormatVersion | undefined;
   const formats = parseFormats(values.to);
   if (!positionals.length) throw new UsageError('请指定要转换的文件或文件夹 / give files or folders to convert');
@@ -57,7 +61,8 @@ export async function run(argv: string[]): Promise<number> {
   const outDir = values.out;
   fs.mkdirSync(outDir, { recursive: true });
   const readable = inputs.filter((i) => !i.error).map((i) => i.file);
-  const names = outputNames(readable, inputs.map((i) => i.file), outDir, formats.map((f) => EXPORTERS[f].extension));
+  const folder = new OutputFolder(inputs.map((i) => i.file), outDir, formats.map((f) => EXPORTERS[f].extension));
+  const names = outputNames(readable, folder);
   const stemOf = new Map(readable.map((file, k) => [file, names.stems[k]]));
   for (const note of names.notes) console.log(note);
   const task = (file: string): BatchTask => ({
@@ -76,9 +81,16 @@ export async function run(argv: string[]): Promise<number> {
       return;
     }
     const exportErrors = result.exportErrors ?? [];
+    let written = result.written ?? [];
+    const wanted = values.name === 'agency-year' ? agencyYearStem(result.report.meta) : undefined;
+    if (wanted) {
+      const moved = moveOutputs(written, stemOf.get(result.file)!, wanted, folder);
+      written = moved.written;
+      if (moved.note) batch.say(moved.note);
+    }
     if (exportErrors.length) unwritten++;
     if (listEach || exportErrors.length) {
-      batch.say([summaryLine(result.report, result.written ?? []), ...(result.notes ?? []).map((n) => `  ! ${n}`)].join('\n'));
+      batch.say([summaryLine(result.report, written), ...(result.notes ?? []).map((n) => `  ! ${n}`)].join('\n'));
     }
     for (const e of exportErrors) batch.say(failureLines(e), 'err');
   }, pool);

@@ -45,7 +45,45 @@ function distinguished(files: readonly string[], base: string): string[] {
   });
 }
 
-export function outputNames(files: readonly string[], inputs: readonly string[], outDir: string, extensions: readonly string[]): OutputNames {
+/**
+ * The stems in use in one output folder: each claimed once, none that would land on an input
+ * under any of the extensions written.
+ */
+export class OutputFolder {
+  private readonly inputs: Set<string>;
+  private readonly used = new Set<string>();
+
+  constructor(inputs: readonly string[], private readonly dir: string, private readonly extensions: readonly string[]) {
+    this.inputs = new Set(inputs.map(identity));
+  }
+
+  /** The extension under which `stem` would overwrite an input, if any. */
+  private onInput(stem: string): string | undefined {
+    return this.extensions.find((ext) => this.inputs.has(identity(path.join(this.dir, stem + ext))));
+  }
+
+  /** Claims `stem`, or the first free variant of it; with a note when it had to avoid an input. */
+  claim(stem: string): { readonly name: string; readonly note?: string } {
+    const clash = this.onInput(stem);
+    const base = clash ? `${stem}（转换）` : stem;
+    let name = base;
+    for (let n = 2; this.used.has(name.toLowerCase()) || this.onInput(name); n++) name = `${base}-${n}`;
+    this.used.add(name.toLowerCase());
+    if (!clash) return { name };
+    return {
+      name,
+      note: `! 输出 ${stem}${clash} 会覆盖输入文件，改为写出 ${name}${clash}（输入文件保持不变）\n`
+        + `  ${stem}${clash} is an input file; writing ${name}${clash} instead (the input is left untouched)`,
+    };
+  }
+
+  release(stem: string): void {
+    this.used.delete(stem.toLowerCase());
+  }
+}
+
+/** Default stems: the input's name, told apart by folder (or kind) when several inputs share it. */
+export function outputNames(files: readonly string[], folder: OutputFolder): OutputNames {
   const bases = files.map(outputStem);
   const groups = new Map<string, number[]>();
   bases.forEach((b, i) => groups.set(b.toLowerCase(), [...(groups.get(b.toLowerCase()) ?? []), i]));
@@ -54,20 +92,11 @@ export function outputNames(files: readonly string[], inputs: readonly string[],
     if (members.length < 2) continue;
     distinguished(members.map((i) => files[i]), bases[members[0]]).forEach((stem, k) => (wanted[members[k]] = stem));
   }
-  const taken = new Set(inputs.map(identity));
-  const onInput = (stem: string) => extensions.find((ext) => taken.has(identity(path.join(outDir, stem + ext))));
-  const used = new Set<string>();
   const notes: string[] = [];
   const stems = wanted.map((stem) => {
-    const clash = onInput(stem);
-    let name = clash ? `${stem}（转换）` : stem;
-    for (let n = 2; used.has(name.toLowerCase()) || onInput(name); n++) name = `${clash ? `${stem}（转换）` : stem}-${n}`;
-    used.add(name.toLowerCase());
-    if (clash) {
-      notes.push(`! 输出 ${stem}${clash} 会覆盖输入文件，改为写出 ${name}${clash}（输入文件保持不变）\n`
-        + `  ${stem}${clash} is an input file; writing ${name}${clash} instead (the input is left untouched)`);
-    }
-    return name;
+    const claimed = folder.claim(stem);
+    if (claimed.note) notes.push(claimed.note);
+    return claimed.name;
   });
   return { stems, notes };
 }
