@@ -16,7 +16,7 @@ export const HELP = `nianbao check <文件或文件夹…> [--json] [--errors-on
   --json    以 JSON 输出，供程序读取
   --errors-only  只列出“错误”级别的问题（没有错误的报告不列出；无法读取的文件照常列出）
   --reader  DOCX 读取器：docx（默认）或 mammoth（参考实现）
-  --jobs N  同时处理的文件数（默认为 CPU 核数）；在终端中运行时显示进度条
+  --jobs N  同时处理的文件数（默认为 CPU 核数）；在终端中运行时显示进度条，否则每隔几秒输出一行进度
 退出码：0 没有“错误”级别的问题；1 有“错误”级别的问题（含跨年度核对）；
         2 有文件无法读取（优先于 1，其余文件照常核对）。`;
 
@@ -135,6 +135,7 @@ export async function run(argv: string[]): Promise<number> {
   const inputs = collectInputs(positionals);
   const batch: Batch = { outcomes: [], checked: [], failed: [], records: [] };
   const options = { reader: values.reader as 'docx' | 'mammoth' | undefined };
+  // Prints above the progress bar; runBatch hands it over with every result.
   let say: BatchRun['say'] = () => undefined;
   // Files finish in any order; both the text and the JSON list them in the order given.
   const inOrder = new InOrder<Outcome>((outcome) => {

@@ -19,6 +19,7 @@ export const HELP = `nianbao summary <文件或文件夹…> [-o output/汇总.x
   末行为合计（SUM 公式）；另有“问题清单”“跨年核对”和“无法读取”工作表。
   -o, --out  输出的 .xlsx 文件（默认 output/汇总.xlsx）
   --reader   DOCX 读取器：docx（默认）或 mammoth（参考实现）
+文件夹中不能读取的文件（如 PDF、Excel、图片）逐个列入“无法读取”；空文件夹视为错误。
 退出码：0 全部读取；2 有文件无法读取（已列入汇总表，其余文件照常汇总）；1 汇总表无法写入。`;
 
 type Reader = 'docx' | 'mammoth';
