@@ -8,8 +8,8 @@ import { parse, READERS, UsageError } from './args';
 import { jobsOption, runBatch } from './batch-run';
 import { collectInputs } from './files';
 import { failureLines, summaryLine } from './output';
-import { agencyYearStem, moveOutputs, NAMINGS } from './name-by-report';
-import { OutputFolder, outputNames } from './output-names';
+import { agencyYearStem, moveOutputs, NAMINGS, temporaryStem } from './name-by-report';
+import { defaultStems, OutputFolder, outputNames } from './output-names';
 
 /** Above this many files only failures are listed, unless --verbose. */
 const LIST_EACH_UP_TO = 20;
@@ -62,8 +62,11 @@ export async function run(argv: string[]): Promise<number> {
   fs.mkdirSync(outDir, { recursive: true });
   const readable = inputs.filter((i) => !i.error).map((i) => i.file);
   const folder = new OutputFolder(inputs.map((i) => i.file), outDir, formats.map((f) => EXPORTERS[f].extension));
-  const names = outputNames(readable, folder);
+  const byReport = values.name === 'agency-year';
+  const names = byReport ? { stems: readable.map((_, k) => temporaryStem(k)), notes: [] } : outputNames(readable, folder);
   const stemOf = new Map(readable.map((file, k) => [file, names.stems[k]]));
+  // With --name agency-year, a report whose body or year was not read keeps its file's name.
+  const fallback = new Map(byReport ? defaultStems(readable).map((stem, k) => [readable[k], stem]) : []);
   for (const note of names.notes) console.log(note);
   const task = (file: string): BatchTask => ({
     file,
@@ -82,8 +85,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     const exportErrors = result.exportErrors ?? [];
     let written = result.written ?? [];
-    const wanted = values.name === 'agency-year' ? agencyYearStem(result.report.meta) : undefined;
-    if (wanted) {
+    if (byReport) {
+      const wanted = agencyYearStem(result.report.meta) ?? fallback.get(result.file)!;
       const moved = moveOutputs(written, stemOf.get(result.file)!, wanted, folder);
       written = moved.written;
       if (moved.note) batch.say(moved.note);

@@ -83,7 +83,7 @@ export class OutputFolder {
 }
 
 /** Default stems: the input's name, told apart by folder (or kind) when several inputs share it. */
-export function outputNames(files: readonly string[], folder: OutputFolder): OutputNames {
+export function defaultStems(files: readonly string[]): string[] {
   const bases = files.map(outputStem);
   const groups = new Map<string, number[]>();
   bases.forEach((b, i) => groups.set(b.toLowerCase(), [...(groups.get(b.toLowerCase()) ?? []), i]));
@@ -92,8 +92,13 @@ export function outputNames(files: readonly string[], folder: OutputFolder): Out
     if (members.length < 2) continue;
     distinguished(members.map((i) => files[i]), bases[members[0]]).forEach((stem, k) => (wanted[members[k]] = stem));
   }
+  return wanted;
+}
+
+/** The default stems, claimed in the output folder (renamed where they would land on an input). */
+export function outputNames(files: readonly string[], folder: OutputFolder): OutputNames {
   const notes: string[] = [];
-  const stems = wanted.map((stem) => {
+  const stems = defaultStems(files).map((stem) => {
     const claimed = folder.claim(stem);
     if (claimed.note) notes.push(claimed.note);
     return claimed.name;
