@@ -5,9 +5,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { checkReport } from '../src/core/pipeline';
 import { DOCUMENT_NOTE_CODES } from '../src/document/types';
+import { editReport } from '../src/report/edit';
+import { migrateReport } from '../src/report/migrate';
 import { ruleCatalogue } from '../src/validate';
 import { runCli, tempDir, withoutProgress } from './helpers/cli';
+import { readReport } from './helpers/pipeline';
 import { blocksXml, para, rawDocx, run } from './helpers/raw-docx';
 import { consistentValues, reportBlocks } from './helpers/report-fixture';
 
@@ -15,10 +19,10 @@ const HIDDEN = {
   rule: 'DOCX_HIDDEN_TEXT', severity: 'info', title: '文档中有隐藏文字，未读取', message: '忽略了 2 处隐藏文字（w:vanish）', fields: [],
 };
 
-/** A whole 2021 report whose section 一 carries two runs of hidden text (w:vanish). */
-function reportWithHiddenText(): Uint8Array {
+/** A whole report whose section 一 carries two runs of hidden text (w:vanish). */
+function reportWithHiddenText(version: '2019' | '2021' = '2021'): Uint8Array {
   const hidden = para(run('本机关') + run('（内部：待领导审定）', '<w:vanish/>') + run('依法公开政府信息。') + run('删去', '<w:vanish/>'));
-  const body = blocksXml(reportBlocks({ version: '2021', agency: '某某市生态环境局', year: 2022, values: consistentValues('2021', 5) }));
+  const body = blocksXml(reportBlocks({ version, agency: '某某市生态环境局', year: version === '2021' ? 2022 : 2020, values: consistentValues(version, 5) }));
   return rawDocx(body.replace('</w:p>', `</w:p>${hidden}`));
 }
 
@@ -47,5 +51,13 @@ describe('the reader\'s notes reach the report', () => {
   it('every note a reader can make is a rule of the catalogue, and every ingest rule is such a note', () => {
     const ingest = ruleCatalogue().filter((r) => r.source === 'ingest').map((r) => r.id);
     expect(ingest.sort()).toEqual([...DOCUMENT_NOTE_CODES].sort());
+  });
+
+  it('the note survives a correction of a cell and a migration of a 2019-format report to 2021', async () => {
+    const report = await readReport(reportWithHiddenText('2019'), 'hidden.docx');
+    const note = (r: { issues: readonly { rule: string }[] }) => r.issues.filter((f) => f.rule === 'DOCX_HIDDEN_TEXT').length;
+    expect(note(report)).toBe(1);
+    expect(note(editReport(report, 't3.received.natural', '7'))).toBe(1);
+    expect(note(checkReport(migrateReport(report, '2021').report))).toBe(1);
   });
 });
