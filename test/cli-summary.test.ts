@@ -46,14 +46,14 @@ describe('nianbao summary', () => {
     const files = [5, 6, 7, 8, 9].map((r) => plain(main.getCell(r, keys.get('source.file')!)));
     // In the order given: the folder's files in path order, then the missing path.
     expect(files).toEqual([path.join(input, 'a-2020.docx'), path.join(input, 'b-2021.docx'), path.join(input, 'd-broken.docx'), path.join(input, '区县', 'c-2022.docx'), missing]);
-    expect(plain(main.getCell(7, keys.get('meta.agency')!))).toBe('某某市水利局');
-    expect(plain(main.getCell(7, keys.get('t3.total.total')!))).toBe(consistentValues('2021', 2)['t3.total.total']);
+    expect(plain(main.getCell(6, keys.get('meta.agency')!))).toBe('某某市水利局');
+    expect(plain(main.getCell(6, keys.get('t3.total.total')!))).toBe(consistentValues('2021', 2)['t3.total.total']);
     // A 2021 report leaves the 2019-only columns empty.
-    expect(plain(main.getCell(7, keys.get('t2.procurement.amount')!))).toBeNull();
-    expect(plain(main.getCell(6, keys.get('t2.procurement.amount')!))).toBe(consistentValues('2019', 1)['t2.procurement.amount']);
+    expect(plain(main.getCell(6, keys.get('t2.procurement.amount')!))).toBeNull();
+    expect(plain(main.getCell(5, keys.get('t2.procurement.amount')!))).toBe(consistentValues('2019', 1)['t2.procurement.amount']);
     expect(plain(main.getCell(10, keys.get('source.file')!))).toBe(xlsxStyle().summary.totalsLabel);
 
-    expect(listRows(sheet(wb, S.failed)).map((f) => f['文件'])).toEqual([missing, path.join(input, 'd-broken.docx')]);
+    expect(listRows(sheet(wb, S.failed)).map((f) => f['文件'])).toEqual([path.join(input, 'd-broken.docx'), missing]);
     const cross = listRows(sheet(wb, S.crossYear)).filter((row) => row['规则'] === 'CROSS_YEAR_CARRY');
     const t3Columns = getFormat('2021').tables.find((t) => t.spec.id === 't3')!.leafColumns.length;
     expect(cross.length).toBe(t3Columns);
