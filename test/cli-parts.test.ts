@@ -5,10 +5,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, READERS, UsageError } from '../src/cli/args';
+import { collectInputs } from '../src/cli/files';
 import { InOrder } from '../src/cli/in-order';
 import { OutputFolder, outputNames } from '../src/cli/output-names';
 import { LOG_EVERY_MS, Progress } from '../src/cli/progress';
 import { tempDir } from './helpers/cli';
+
+describe('the inputs of a folder', () => {
+  it('lists every file, the unreadable with their reason; leaves out only system files, lock files and hidden folders', () => {
+    const dir = tempDir();
+    for (const name of ['b.docx', '.点开头的报告.docx', 'a.pdf', '.DS_Store', 'Thumbs.db', '~$b.docx']) fs.writeFileSync(path.join(dir, name), 'x');
+    fs.mkdirSync(path.join(dir, '.git'));
+    fs.writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref');
+    fs.symlinkSync(path.join(dir, '不存在.docx'), path.join(dir, 'c-link.docx'));
+    const inputs = collectInputs([dir]).map((i) => [path.basename(i.file), i.error?.code ?? 'read']);
+    expect(inputs).toEqual([['.点开头的报告.docx', 'read'], ['a.pdf', 'PDF'], ['b.docx', 'read'], ['c-link.docx', 'NOT_FOUND']]);
+  });
+
+  it('an empty folder and a missing path are inputs that fail, in the order given', () => {
+    const empty = tempDir();
+    expect(collectInputs([path.join(empty, '无'), empty]).map((i) => i.error?.code)).toEqual(['NOT_FOUND', 'EMPTY_FOLDER']);
+  });
+});
 
 describe('output names', () => {
   it('an input\'s name, unchanged when nothing collides', () => {

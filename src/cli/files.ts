@@ -1,8 +1,9 @@
 /**
  * Expands the files and folders given on the command line into the inputs of a batch, in the
  * order given. Nothing is skipped in silence: a file of a kind we do not read is an input that
- * fails (无法读取, with the reason), a missing path or an empty folder likewise; only hidden files
- * (.DS_Store…) and Word's lock files (~$…) are not the user's documents and are left out.
+ * fails (无法读取, with the reason), a missing path or an empty folder likewise. Left out are only
+ * what the system and Word put there (.DS_Store, Thumbs.db, desktop.ini, Word's lock files ~$…) and
+ * hidden folders (.git…); a file whose name merely starts with a dot is the user's and is listed.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,8 +23,10 @@ function isReportFile(name: string): boolean {
   return REPORT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
+const SYSTEM_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+
 function isSystemFile(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$');
+  return SYSTEM_FILES.has(name.toLowerCase()) || name.startsWith('~$');
 }
 
 function failed(file: string, code: IngestErrorCode): Input {
@@ -35,13 +38,25 @@ function unreadableKind(file: string): Input {
   return failed(file, path.extname(file).toLowerCase() === '.pdf' ? 'PDF' : 'UNSUPPORTED_TYPE');
 }
 
+/** What a folder entry is, following a symbolic link (a broken one is a file that cannot be found). */
+function kindOf(e: fs.Dirent, full: string): 'dir' | 'file' | 'missing' | 'other' {
+  if (!e.isSymbolicLink()) return e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
+  try {
+    const stat = fs.statSync(full);
+    return stat.isDirectory() ? 'dir' : stat.isFile() ? 'file' : 'other';
+  } catch {
+    return 'missing';
+  }
+}
+
 function walk(dir: string, into: Input[]): void {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
-    if (isSystemFile(e.name)) continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) walk(full, into);
-    else if (e.isFile()) into.push(isReportFile(e.name) ? { file: full } : unreadableKind(full));
+    const kind = kindOf(e, full);
+    if (kind === 'dir' && !e.name.startsWith('.') && !e.isSymbolicLink()) walk(full, into);
+    else if (kind === 'missing') into.push(failed(full, 'NOT_FOUND'));
+    else if (kind === 'file' && !isSystemFile(e.name)) into.push(isReportFile(e.name) ? { file: full } : unreadableKind(full));
   }
 }
 
