@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildDocx } from './helpers/docx-fixture';
-import { runCli, tempDir } from './helpers/cli';
+import { runCli, tempDir, withoutProgress } from './helpers/cli';
 import { consistentValues, reportBlocks, type Values } from './helpers/report-fixture';
 
 const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
@@ -53,7 +53,7 @@ describe('nianbao check', () => {
     fs.copyFileSync(SAMPLE, path.join(dir, 'a-sample.docx'));
     await twoYears(dir);
     const r = runCli(['check', dir]);
-    expect(r.stderr).toBe('');
+    expect(withoutProgress(r.stderr)).toBe('');
     expect(r.stdout).toContain('━━ ' + path.join(dir, 'a-sample.docx'));
     expect(r.stdout).toMatch(/忻州经济开发区 · 2020年度 · 2019版格式 · 错误 0 · 警告 5 · 提示 0\n  警告（5）\n    · \[数据单元格空白（应填 0）\] 表三有 138 个/);
     expect(r.stdout).toContain('  ✓ 没有发现问题');
@@ -104,5 +104,50 @@ describe('nianbao check', () => {
     const bare = runCli(['check']);
     expect(bare.code).toBe(64);
     expect(bare.stderr).toContain('nianbao check');
+  });
+
+  it('prints the reports in the order given, whichever finishes first', async () => {
+    const dir = tempDir();
+    const values = consistentValues('2021', 4);
+    const files = [await writeReport(dir, 'z.docx', 2022, values), SAMPLE, await writeReport(dir, 'a.docx', 2021, values)];
+    const r = runCli(['check', ...files, path.join(dir, '不存在.docx')]);
+    const blocks = [...r.stdout.matchAll(/^━━ (.*)$/gm)].map((m) => m[1]);
+    expect(blocks).toEqual([...files, '跨年度核对（同一机关相邻年度的报告）']);
+    expect(r.code).toBe(2);
+  });
+
+  it('--errors-only lists only error findings and only the reports that have them', async () => {
+    const dir = tempDir();
+    const wrong = consistentValues('2021', 7);
+    wrong['t3.received.natural'] = (wrong['t3.received.natural'] as number) + 1;
+    const file = await writeReport(dir, 'wrong.docx', 2022, wrong);
+    const full = JSON.parse(runCli(['check', SAMPLE, file, '--json']).stdout);
+    const errors = full.files[1].issues.filter((f: { severity: string }) => f.severity === 'error');
+    const json = JSON.parse(runCli(['check', SAMPLE, file, '--json', '--errors-only']).stdout);
+    expect(json.files.map((f: { issues: unknown[] }) => f.issues)).toEqual([[], errors]);
+    expect(json.files[1].counts).toEqual(full.files[1].counts);
+    const text = runCli(['check', SAMPLE, file, '--errors-only']);
+    expect(text.stdout).not.toContain(SAMPLE);
+    expect(text.stdout).toContain(`━━ ${file}`);
+    expect(text.stdout).toContain(`  错误（${errors.length}）\n`);
+    expect(text.stdout).not.toMatch(/警告（|提示（/);
+    expect(text.code).toBe(1);
+  });
+});
+
+describe('nianbao --help', () => {
+  it('lists every command with a one-line description', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    const commands = [...r.stdout.matchAll(/^ {2}(\w+) +(\S.*)$/gm)].map((m) => m[1]);
+    expect(commands).toEqual(['convert', 'summary', 'serve', 'template', 'check']);
+    expect(r.stdout).toContain('  check     核对报告并列出问题（含跨年度核对）/ check reports and list their problems');
+  });
+
+  it('an unknown option is named with the valid ones, in Chinese and English', () => {
+    const r = runCli(['check', '--error-only', 'x.docx']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('未知参数 --error-only；可用的参数：--json, --errors-only, --reader, --jobs (-j)\n'
+      + 'unknown option --error-only; valid options: --json, --errors-only, --reader, --jobs (-j)');
   });
 });

@@ -34,7 +34,7 @@ describe('nianbao convert', () => {
     expect(fs.readdirSync(out)).toEqual(['b-good.json']);
   });
 
-  it('keeps two inputs with the same name apart and never writes outside the output folder', () => {
+  it('keeps two inputs with the same name in different folders apart, named after their folders', () => {
     const input = tempDir();
     const out = tempDir();
     fs.mkdirSync(path.join(input, 'x'));
@@ -43,7 +43,8 @@ describe('nianbao convert', () => {
     fs.copyFileSync(SAMPLE, path.join(input, 'y', 'report.docx'));
     const r = runCli(['convert', input, '--out', out]);
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual(['report-2.json', 'report.json']);
+    expect(fs.readdirSync(out).sort()).toEqual(['report（x）.json', 'report（y）.json']);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'report（y）.json'), 'utf8')).source.file).toBe(path.join(input, 'y', 'report.docx'));
   });
 
   it('explains its usage when called without files', () => {

@@ -78,6 +78,14 @@ describe('nianbao template', () => {
     expect(r.stdout).toMatch(/未预填 表二“第二十条第（一）项”“规章”行“现行有效件数”列：上年报告为2019年格式/);
   });
 
+  it('with --from alone, takes the body\'s name from last year\'s report and writes the year after it', async () => {
+    const last = await lastYearFile('2021', 2021, 23);
+    const out = tempDir();
+    const r = runCli(['template', '--from', last.file, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`✓ 某某市生态环境局2022年政府信息公开工作年度报告（2021年格式）→ ${templateIn(out)}`);
+  });
+
   it('warns when last year\'s report is not for the year before', async () => {
     const last = await lastYearFile('2021', 2019, 19);
     const r = runCli(['template', '--agency', '某某市生态环境局', '--year', '2022', '--from', last.file, '--out', tempDir()]);

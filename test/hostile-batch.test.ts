@@ -94,7 +94,7 @@ describe('a batch of broken and hostile files', () => {
     expect(written).toHaveLength(6);
     expect(written).toEqual(expect.arrayContaining(['正常.json', '正常.xlsx', '正常.docx']));
     for (const name of written) expect(name).not.toMatch(/[\u0000-\u001f:|/\\]|^\./);
-    expect(result.stdout).toContain(`共 ${Object.keys(bad).length + 2} 个文件：成功 2，失败 ${Object.keys(bad).length}`);
+    expect(result.stdout).toContain(`共 ${Object.keys(bad).length + 2} 个文件：成功 2，无法读取 ${Object.keys(bad).length}；`);
   });
 
   it('writes nothing outside the output folder', () => {

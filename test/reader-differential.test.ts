@@ -243,9 +243,9 @@ describe('where mammoth is known to be wrong, the direct reader is right', () =>
     const bytes = rawDocx({ body: blocksXml(reportBlocks(r), (t) => (isT3(t) ? { leadingMergesAsGridBefore: (row) => row === 2 } : {})) });
     const { direct, mammoth } = await bothReaders(bytes, 'grid-before.docx');
     expect(fieldDiff(direct, r.values!)).toEqual([]);
-    const wrong = differing(direct, mammoth);
-    expect(wrong.length).toBeGreaterThan(0);
-    expect(wrong.every((k) => k.startsWith('t3.'))).toBe(true);
+    // Every column from 法人或其他组织 on is shifted, so every figure of table 三 comes out wrong.
+    const t3 = getFormat('2021').fields.filter((f) => f.part === 't3').map((f) => f.key);
+    expect(differing(direct, mammoth).sort()).toEqual(t3.sort());
   });
 
   it('mammoth drops the results of w:fldSimple fields (=SUM totals) — direct reader right', async () => {
@@ -307,8 +307,6 @@ describe('where mammoth is known to be wrong, the direct reader is right', () =>
     });
     const { direct, mammoth } = await bothReaders(bytes, 'hidden.docx');
     expect(fieldDiff(direct, r.values!)).toEqual([]);
-    const wrong = differing(direct, mammoth);
-    expect(wrong.length).toBeGreaterThan(0);
-    expect(wrong.every((k) => k.startsWith('t4.review.'))).toBe(true);
+    expect(differing(direct, mammoth)).toEqual(['t4.review.upheld', 't4.review.corrected', 't4.review.other', 't4.review.pending', 't4.review.total']);
   });
 });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { processInput } from '../src/core/pipeline';
 import { startServer, type RunningServer } from '../src/server';
+import { SERVER_LIMITS } from '../src/server/limits';
 import { consistentValues } from './helpers/report-fixture';
 import { readReport } from './helpers/pipeline';
 import { getBytes, getJson, postJson, rawRequest, reportDocx, upload } from './helpers/server';
@@ -87,7 +88,7 @@ describe('nianbao serve: upload and read', () => {
     expect(keys).toContain('t3.received.natural');
     expect(t3.layout.cells).toContainEqual(expect.objectContaining({ role: 'column', text: '申请人情况', colSpan: 7 }));
     expect(body.rules.T3_BALANCE.title).toBe('表三勾稽关系不平衡');
-    expect(body.limits.maxFileBytes).toBeGreaterThan(0);
+    expect(body.limits.maxFileBytes).toBe(SERVER_LIMITS.maxFileBytes);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Report } from '../src/report/types';
 import { validateReport } from '../src/validate';
+import { narrativeFindings } from '../src/validate/narrative';
 import { readFixture } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 
@@ -45,17 +46,28 @@ describe('statements that contradict the table are reported', () => {
     }]);
   });
 
+  const RECEIVED = '与表格不符：表三“一、本年新收政府信息公开申请数量”行“总计”列为 12';
+  const SUITS = '与表格不符：表四“行政诉讼/未经复议直接起诉/总计”列 1 + 表四“行政诉讼/复议后起诉/总计”列 0 = 1';
+
   it.each([
-    ['本年度新收政府信息公开申请数量为 20 件。', 3],
-    ['全年共收到20件政府信息公开申请，均依法答复。', 1],
-    ['收到依申请公开政府信息申请二十件。', 3],
-    ['本年度未收到政府信息公开申请。', 3],
-    ['2022年，未收到依申请公开事项.', 1],
-    ['2022年区乡村振兴局无政府信息公开申请。', 1],
-    ['2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。', 3],
-    ['本机关收到公民、法人或者其他组织提出的政府信息公开申请共计 7 件。', 3],
-  ])('applications: %s', (sentence, section) => {
-    expect(mismatches({ [section]: [sentence] })).toHaveLength(1);
+    ['本年度新收政府信息公开申请数量为 20 件。', 3, 20],
+    ['全年共收到20件政府信息公开申请，均依法答复。', 1, 20],
+    ['收到依申请公开政府信息申请二十件。', 3, 20],
+    ['本年度未收到政府信息公开申请。', 3, 0],
+    ['2022年区乡村振兴局无政府信息公开申请。', 1, 0],
+    ['2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。', 3, 8],
+    ['本机关收到公民、法人或者其他组织提出的政府信息公开申请共计 7 件。', 3, 7],
+  ])('applications: %s', (sentence, section, figure) => {
+    expect(narrativeFindings(withText({ [section]: [sentence] }))).toEqual([{
+      rule: 'TEXT_TABLE_MISMATCH', severity: 'warning', fields: ['t3.received.total'],
+      message: `正文称政府信息公开申请 ${figure} 件（“${sentence.replace(/。$/, '')}”），${RECEIVED}`,
+    }]);
+  });
+
+  it('quotes the statement as written, a full stop typed as "." included', () => {
+    expect(narrativeFindings(withText({ 1: ['2022年，未收到依申请公开事项.'] })).map((f) => f.message)).toEqual([
+      `正文称政府信息公开申请 0 件（“2022年，未收到依申请公开事项.”），${RECEIVED}`,
+    ]);
   });
 
   it('review and litigation in one sentence are read separately', () => {
@@ -64,7 +76,10 @@ describe('statements that contradict the table are reported', () => {
   });
 
   it('行政应诉 counts as litigation', () => {
-    expect(mismatches({ 4: ['本年度政府信息公开行政应诉案件2件。'] })).toHaveLength(1);
+    expect(narrativeFindings(withText({ 4: ['本年度政府信息公开行政应诉案件2件。'] }))).toEqual([{
+      rule: 'TEXT_TABLE_MISMATCH', severity: 'warning', fields: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
+      message: `正文称行政诉讼 2 件（“本年度政府信息公开行政应诉案件2件”），${SUITS}`,
+    }]);
   });
 
   it('litigation is compared with both kinds of suit together', () => {
@@ -74,7 +89,11 @@ describe('statements that contradict the table are reported', () => {
   });
 
   it('a statement that none occurred contradicts a table that has some', () => {
-    expect(mismatches({ 4: ['2022年未发生因政府信息公开被申请行政复议和提起行政诉讼的情况。'] })).toHaveLength(2);
+    const quoted = '（“2022年未发生因政府信息公开被申请行政复议和提起行政诉讼的情况”），';
+    expect(mismatches({ 4: ['2022年未发生因政府信息公开被申请行政复议和提起行政诉讼的情况。'] })).toEqual([
+      `正文称行政复议 0 件${quoted}与表格不符：表四“行政复议/总计”列为 2`,
+      `正文称行政诉讼 0 件${quoted}${SUITS}`,
+    ]);
   });
 });
 

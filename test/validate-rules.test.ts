@@ -238,7 +238,7 @@ describe('the rule catalogue', () => {
   it('has every rule of RULES.md with a Chinese title, and findings carry its severity', async () => {
     const rulesMd = fs.readFileSync(path.join(__dirname, '../docs/RULES.md'), 'utf8');
     const documented = [...rulesMd.matchAll(/^\| `([A-Z0-9_]+)` \| (\w+) \|/gm)].map((m) => [m[1], m[2]]);
-    expect(documented.length).toBeGreaterThanOrEqual(18);
+    expect(documented).toHaveLength(18);
     const catalogue = new Map(ruleCatalogue().map((r) => [r.id, r]));
     for (const [id, severity] of documented) {
       expect({ id, severity: catalogue.get(id)?.severity }).toEqual({ id, severity });
@@ -252,7 +252,9 @@ describe('robustness', () => {
     const r = await report('2021');
     const odd = { ...r, meta: { ...r.meta, format: '2017' as FormatVersion } };
     const findings = validateReport(odd);
-    expect(findings.filter((f) => f.rule === 'RULE_FAILED').length).toBeGreaterThan(0);
+    const failed = findings.filter((f) => f.rule === 'RULE_FAILED').map((f) => /^核对规则 (\w+) 未能执行（.+），其结果缺失$/.exec(f.message)?.[1]);
+    // The rules that read the format's tables fail; those about the title, sections and date still run.
+    expect(failed).toEqual(['tableMissingFindings', 'formatVersionFindings', 'sumFindings', 'cellFindings', 'narrativeFindings']);
     expect(findings.every((f) => f.rule === 'RULE_FAILED' || f.severity !== 'error')).toBe(true);
   });
 });

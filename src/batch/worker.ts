@@ -4,9 +4,8 @@
  * never waits for the main thread). The pool infers when each starts from the order.
  */
 import { parentPort } from 'node:worker_threads';
-import { convertReport, type ConvertTarget } from '../export/convert-one';
-import { asIngestError } from '../ingest/errors';
-import { processInput, processPath, type FileResult, type ProcessOptions } from '../core/pipeline';
+import { convertReport, exportError, type ConvertTarget } from '../export/convert-one';
+import { processInput, processPath, type FileError, type FileResult, type ProcessOptions } from '../core/pipeline';
 import type { Report } from '../report/types';
 
 export interface BatchTask {
@@ -24,8 +23,15 @@ export interface BatchTask {
   readonly convert?: ConvertTarget;
 }
 
-/** A FileResult, plus for convert tasks the files written and notes to show. */
-export type TaskResult = FileResult & { readonly written?: readonly string[]; readonly notes?: readonly string[] };
+/**
+ * A FileResult, plus for convert tasks the files written, notes to show, and the exports that
+ * could not be written (the file itself was read: `ok` stays true).
+ */
+export type TaskResult = FileResult & {
+  readonly written?: readonly string[];
+  readonly notes?: readonly string[];
+  readonly exportErrors?: readonly FileError[];
+};
 
 export type ToWorker = { readonly id: number; readonly task: BatchTask };
 export type FromWorker =
@@ -43,9 +49,11 @@ export async function runTask(task: BatchTask): Promise<TaskResult> {
   if (!result.ok || !task.convert) return result;
   try {
     const done = await convertReport(result.report, task.convert);
-    return { ok: true, file: result.file, report: slim(done.report), written: done.written, notes: done.notes };
+    return { ok: true, file: result.file, report: slim(done.report), written: done.written, notes: done.notes, exportErrors: done.failed };
   } catch (err) {
-    return { ok: false, file: result.file, error: asIngestError(err, task.name).toJSON() };
+    // A migration that throws: the file was read, none of its exports could be made.
+    const failed = task.convert.formats.map((f) => exportError(task.name, f, `${task.convert!.stem}.${f}`, err));
+    return { ok: true, file: result.file, report: slim(result.report), written: [], notes: [], exportErrors: failed };
   }
 }
 

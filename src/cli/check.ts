@@ -4,17 +4,19 @@ import type { FileError } from '../core/pipeline';
 import { countBySeverity, SEVERITIES } from '../report/findings';
 import type { Finding, Report, Severity } from '../report/types';
 import { crossYear, ruleInfo, yearRecord, type CrossYearResult, type YearRecord } from '../validate';
-import { parse, UsageError } from './args';
-import { jobsOption, runBatch } from './batch-run';
-import { collectFiles } from './files';
-import { failureLines, printFailure } from './output';
+import { parse, READERS, UsageError } from './args';
+import { jobsOption, runBatch, type BatchRun } from './batch-run';
+import { collectInputs } from './files';
+import { InOrder } from './in-order';
+import { failureLines } from './output';
 
-export const HELP = `nianbao check <文件或文件夹…> [--json] [--reader docx|mammoth] [--jobs N]
-  核对年度报告：逐份列出发现的问题（按 错误 / 警告 / 提示 分组，指明表格的行和列），
+export const HELP = `nianbao check <文件或文件夹…> [--json] [--errors-only] [--reader docx|mammoth] [--jobs N]
+  核对年度报告：按给出的顺序逐份列出发现的问题（按 错误 / 警告 / 提示 分组，指明表格的行和列），
   并把同一机关相邻年度的报告配对，核对上年结转、现行有效件数和异常变化。
   --json    以 JSON 输出，供程序读取
+  --errors-only  只列出“错误”级别的问题（没有错误的报告不列出；无法读取的文件照常列出）
   --reader  DOCX 读取器：docx（默认）或 mammoth（参考实现）
-  --jobs N  同时处理的文件数（默认为 CPU 核数）；在终端中运行时显示进度条
+  --jobs N  同时处理的文件数（默认为 CPU 核数）；在终端中运行时显示进度条，否则每隔几秒输出一行进度
 退出码：0 没有“错误”级别的问题；1 有“错误”级别的问题（含跨年度核对）；
         2 有文件无法读取（优先于 1，其余文件照常核对）。`;
 
@@ -26,7 +28,11 @@ interface Checked {
   readonly issues: readonly Finding[];
 }
 
+type Outcome = { readonly ok: true; readonly checked: Checked; readonly record: YearRecord } | { readonly ok: false; readonly error: FileError };
+
 interface Batch {
+  /** Every input in the order given. */
+  readonly outcomes: Outcome[];
   readonly checked: Checked[];
   readonly failed: FileError[];
   readonly records: YearRecord[];
@@ -79,19 +85,29 @@ function summary(batch: Batch, result: CrossYearResult): string {
     + `无法读取 ${batch.failed.length}；跨年度配对 ${result.pairs.length} 组。`;
 }
 
-function jsonOutput(batch: Batch, result: CrossYearResult): string {
+function errorsIn(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error');
+}
+
+function onlyErrors(c: Checked): Checked {
+  return { ...c, issues: errorsIn(c.issues) };
+}
+
+function onlyErrorPairs(result: CrossYearResult): CrossYearResult {
+  return { ...result, pairs: result.pairs.map((p) => ({ ...p, findings: errorsIn(p.findings) })) };
+}
+
+function jsonOutput(batch: Batch, result: CrossYearResult, errorsOnly: boolean): string {
+  const shown = (findings: readonly Finding[]) => (errorsOnly ? errorsIn(findings) : findings);
   const issue = (f: Finding) => ({ ...f, title: ruleInfo(f.rule)?.title ?? null });
   return JSON.stringify({
-    files: [
-      ...batch.checked.map((c) => ({
-        file: c.file, ok: true, agency: c.report.meta.agency, year: c.report.meta.year, format: c.report.meta.format,
-        counts: countBySeverity(c.issues), issues: c.issues.map(issue),
-        crossYear: (result.findings.get(c.file) ?? []).map(issue),
-      })),
-      ...batch.failed.map((e) => ({ file: e.file, ok: false, error: e })),
-    ],
+    files: batch.outcomes.map((o) => (o.ok ? {
+      file: o.checked.file, ok: true, agency: o.checked.report.meta.agency, year: o.checked.report.meta.year,
+      format: o.checked.report.meta.format, counts: countBySeverity(o.checked.issues), issues: shown(o.checked.issues).map(issue),
+      crossYear: shown(result.findings.get(o.checked.file) ?? []).map(issue),
+    } : { file: o.error.file, ok: false, error: o.error })),
     crossYear: {
-      pairs: result.pairs.map((p) => ({ ...p, findings: p.findings.map(issue) })),
+      pairs: result.pairs.map((p) => ({ ...p, findings: shown(p.findings).map(issue) })),
       unpaired: result.unpaired,
     },
     summary: {
@@ -104,45 +120,47 @@ function jsonOutput(batch: Batch, result: CrossYearResult): string {
   }, null, 2);
 }
 
-function missingError(file: string): FileError {
-  const zh = `${file}：找不到文件或文件夹`;
-  const en = `${file}: file or folder not found`;
-  return { code: 'NOT_FOUND', file, message: `${zh}\n${en}`, zh, en };
-}
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  'errors-only': { type: 'boolean', default: false },
+  reader: { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+} as const;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, {
-    json: { type: 'boolean', default: false },
-    reader: { type: 'string' },
-    jobs: { type: 'string', short: 'j' },
-  });
-  if (values.reader && values.reader !== 'docx' && values.reader !== 'mammoth') throw new UsageError('--reader 只能是 docx 或 mammoth');
+  const { values, positionals } = parse(argv, OPTIONS, { reader: READERS });
   if (!positionals.length) throw new UsageError('请指定要核对的文件或文件夹 / give files or folders to check');
   const pool = jobsOption(values.jobs);
-  const { files, missing } = collectFiles(positionals);
-  const batch: Batch = { checked: [], failed: missing.map(missingError), records: [] };
-  if (!values.json) batch.failed.forEach(printFailure);
+  const errorsOnly = values['errors-only'];
+  const inputs = collectInputs(positionals);
+  const batch: Batch = { outcomes: [], checked: [], failed: [], records: [] };
   const options = { reader: values.reader as 'docx' | 'mammoth' | undefined };
-  const order = new Map<string, number>(files.map((f, i) => [f, i]));
-  await runBatch(files.map((file) => ({ file, name: path.basename(file), options })), (result, _i, run) => {
-    if (!result.ok) {
-      batch.failed.push(result.error);
-      if (!values.json) run.say(failureLines(result.error), 'err');
+  // Prints above the progress bar; runBatch hands it over with every result.
+  let say: BatchRun['say'] = () => undefined;
+  // Files finish in any order; both the text and the JSON list them in the order given.
+  const inOrder = new InOrder<Outcome>((outcome) => {
+    batch.outcomes.push(outcome);
+    if (!outcome.ok) {
+      batch.failed.push(outcome.error);
+      if (!values.json) say(failureLines(outcome.error), 'err');
       return;
     }
+    batch.checked.push(outcome.checked);
+    batch.records.push(outcome.record);
+    const shown = errorsOnly ? onlyErrors(outcome.checked) : outcome.checked;
+    if (!values.json && (!errorsOnly || shown.issues.length)) say(`${fileBlock(shown)}\n`);
+  });
+  await runBatch(inputs, (file) => ({ file, name: path.basename(file), options }), (result, index, run) => {
+    say = run.say;
+    if (!result.ok) return inOrder.add(index, { ok: false, error: result.error });
     const { report } = result;
     const checked = { file: result.file, report: { meta: report.meta, source: report.source }, issues: report.issues };
-    batch.checked.push(checked);
-    batch.records.push(yearRecord(report, result.file));
-    if (!values.json) run.say(`${fileBlock(checked)}\n`);
+    inOrder.add(index, { ok: true, checked, record: yearRecord(report, result.file) });
   }, pool);
-  // Files finish in any order; the JSON lists them in the order given.
-  batch.checked.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   const cross = crossYear(batch.records);
-  if (values.json) console.log(jsonOutput(batch, cross));
-  else console.log(`${crossYearBlock(cross)}\n\n${summary(batch, cross)}`);
+  if (values.json) console.log(jsonOutput(batch, cross, errorsOnly));
+  else console.log(`${crossYearBlock(errorsOnly ? onlyErrorPairs(cross) : cross)}\n\n${summary(batch, cross)}`);
   if (batch.failed.length) return 2;
   const errors = [...batch.checked.flatMap((c) => c.issues), ...cross.pairs.flatMap((p) => p.findings)];
   return errors.some((f) => f.severity === 'error') ? 1 : 0;
 }
-

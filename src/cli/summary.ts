@@ -8,11 +8,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultThreads, ReportPool } from '../batch/pool';
 import type { FileResult } from '../core/pipeline';
-import { IngestError } from '../ingest/errors';
 import { readRosterFile, RosterError, type Roster } from '../roster';
 import { crossYear } from '../validate';
-import { parse, UsageError } from './args';
-import { collectFiles } from './files';
+import { parse, READERS, UsageError } from './args';
+import { collectInputs, type Input } from './files';
 import { printFailure } from './output';
 import { Progress } from './progress';
 
@@ -25,26 +24,26 @@ export const HELP = `nianbao summary <文件或文件夹…> [-o output/汇总.x
   --title      工作簿标题，如“某某县2024年度政府信息公开工作年度报告汇总表”
   --compiler   编制单位（印在每张表的标题下方）
   --reader     DOCX 读取器：docx（默认）或 mammoth（参考实现）
+文件夹中不能读取的文件（如图片、压缩包）逐个列入“无法读取”；空文件夹视为错误。
 退出码：0 全部读取；2 有文件无法读取（已列入汇总表，其余文件照常汇总）；1 汇总表或名单无法使用。`;
 
 type Reader = 'docx' | 'mammoth';
 
-function notFound(file: string): FileResult {
-  return { ok: false, file, error: new IngestError('NOT_FOUND', file).toJSON() };
-}
-
-/** Results in the order of `files`, at most `ahead` read ahead of the one being written. */
-async function* inOrder(files: readonly string[], pool: ReportPool, reader: Reader | undefined, ahead: number): AsyncGenerator<FileResult> {
+/**
+ * Results in the order of `inputs`, at most `ahead` read ahead of the one being written; an input
+ * already known to fail (not found, an empty folder, a kind we do not read) is a row like any.
+ */
+async function* inOrder(inputs: readonly Input[], pool: ReportPool, reader: Reader | undefined, ahead: number): AsyncGenerator<FileResult> {
   const pending: Promise<FileResult>[] = [];
   let next = 0;
   const submit = () => {
-    const file = files[next++];
-    pending.push(pool.run({ file, name: path.basename(file), options: { reader } }));
+    const { file, error } = inputs[next++];
+    pending.push(error ? Promise.resolve({ ok: false, file, error }) : pool.run({ file, name: path.basename(file), options: { reader } }));
   };
-  while (next < files.length && pending.length < ahead) submit();
+  while (next < inputs.length && pending.length < ahead) submit();
   while (pending.length) {
     const result = await pending.shift()!;
-    if (next < files.length) submit();
+    if (next < inputs.length) submit();
     yield result;
   }
 }
@@ -56,8 +55,7 @@ function options(argv: string[]) {
     roster: { type: 'string' },
     title: { type: 'string' },
     compiler: { type: 'string' },
-  });
-  if (values.reader && values.reader !== 'docx' && values.reader !== 'mammoth') throw new UsageError('--reader 只能是 docx 或 mammoth / --reader must be docx or mammoth');
+  }, { reader: READERS });
   if (!positionals.length) throw new UsageError('请指定要汇总的文件或文件夹 / give files or folders to summarise');
   if (path.extname(values.out!).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件须以 .xlsx 结尾 / the output must be an .xlsx file: ${values.out}`);
   const head = { title: values.title, compiler: values.compiler };
@@ -80,13 +78,18 @@ export async function run(argv: string[]): Promise<number> {
   const { out, reader, inputs, head, roster: rosterFile } = options(argv);
   const roster = await loadRoster(rosterFile);
   if (roster === null) return 1;
-  const { files, missing } = collectFiles(inputs);
+  const isOut = (file: string) => path.resolve(file) === path.resolve(out);
+  // A summary written earlier into a folder being summarised is our own output, not an input.
+  const files = collectInputs(inputs).filter((f) => !(f.error?.code === 'UNSUPPORTED_TYPE' && isOut(f.file)));
+  if (files.some((f) => isOut(f.file))) {
+    throw new UsageError(`汇总表 ${out} 是输入文件之一，不会覆盖它；请用 -o 另选文件名\nthe summary ${out} is one of the inputs and will not be overwritten; choose another name with -o`);
+  }
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   // Loaded here so that `nianbao --help` does not load exceljs.
   const { SummaryWriter } = await import('../export/xlsx');
   const writer = new SummaryWriter(out, { ...head, roster });
-  const progress = new Progress(files.length + missing.length);
-  const pool = new ReportPool({ threads: Math.min(files.length || 1, defaultThreads()) });
+  const progress = new Progress(files.length);
+  const pool = new ReportPool({ threads: Math.min(files.filter((f) => !f.error).length || 1, defaultThreads()) });
   try {
     const add = async (result: FileResult) => {
       await writer.add(result);
@@ -97,12 +100,10 @@ export async function run(argv: string[]): Promise<number> {
         progress.redraw();
       }
     };
-    for (const m of missing) await add(notFound(m));
     for await (const result of inOrder(files, pool, reader, pool.threads * 2)) await add(result);
     progress.finish();
     const stats = await writer.finish(crossYear(writer.yearRecords()));
-    const absent = stats.absent === null ? '' : `，名单中未报送 ${stats.absent} 个单位`;
-    console.log(`汇总表：${out}（报告 ${stats.reports} 份，计入汇总 ${stats.counted} 份，无法读取 ${stats.failed} 个，问题 ${stats.findings} 条，跨年配对 ${stats.pairs} 组${absent}）`);
+    console.log(`汇总表：${out}（报告 ${stats.reports} 份，无法读取 ${stats.failed} 个，问题 ${stats.findings} 条，跨年配对 ${stats.pairs} 组）`);
     return stats.failed ? 2 : 0;
   } catch (err) {
     await writer.abort();

@@ -45,9 +45,21 @@ export interface Table {
 
 export type Block = Paragraph | Table;
 
+/**
+ * Every note a reader can make. Each code is a rule of templates/rules.json ("source": "ingest"),
+ * so recognition carries the note into report.issues with a title, as mammoth's Result{value,
+ * messages} carries its messages: a note a reader makes cannot be lost on the way to the user.
+ */
+export const DOCUMENT_NOTE_CODES = [
+  'DOCX_HIDDEN_TEXT', 'DOCX_SYMBOL', 'DOCX_PART', 'DOCX_ALTCHUNK', 'MAMMOTH', 'CONVERTED', 'WEB_PAGE_CHROME', 'WEB_PAGE_TITLE',
+  'PDF_PAGE_WITHOUT_TEXT',
+] as const;
+
+export type DocumentNoteCode = (typeof DOCUMENT_NOTE_CODES)[number];
+
 export interface DocumentMessage {
   readonly type: 'warning' | 'info';
-  readonly code: string;
+  readonly code: DocumentNoteCode;
   readonly message: string;
 }
 

@@ -19,18 +19,6 @@ export function outputStem(file: string): string {
   return safeFileName(path.basename(file).replace(/\.[^.]+$/, ''));
 }
 
-/** Gives each stem a unique name within one output folder (a.json, a-2.json…). */
-export class NameAllocator {
-  private readonly used = new Set<string>();
-
-  allocate(stem: string): string {
-    let name = stem;
-    for (let n = 2; this.used.has(name.toLowerCase()); n++) name = `${stem}-${n}`;
-    this.used.add(name.toLowerCase());
-    return name;
-  }
-}
-
 /** Resolves a name inside a folder, refusing anything that would land outside it. */
 export function insideFolder(folder: string, name: string): string {
   const root = path.resolve(folder);

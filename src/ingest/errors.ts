@@ -7,6 +7,7 @@
 export const INGEST_ERRORS = {
   EMPTY_FILE: { zh: '文件为空（0 字节）', en: 'the file is empty (0 bytes)' },
   NOT_FOUND: { zh: '找不到文件或无法读取', en: 'the file does not exist or cannot be read' },
+  EMPTY_FOLDER: { zh: '文件夹中没有任何文件', en: 'the folder holds no files' },
   UNSUPPORTED_TYPE: { zh: '不支持的文件类型，请提供 .docx、.html 或 .pdf 格式的年度报告', en: 'unsupported file type; give the report as .docx, .html or .pdf' },
   PDF: { zh: 'PDF 文件已损坏或不完整，无法读取；请提供 Word（.docx）或网页（.html）版本', en: 'the PDF is damaged or truncated and cannot be read; give the Word (.docx) or web page (.html) version' },
   PDF_SCANNED: { zh: '这是扫描件（PDF 的页面是图片，没有文字层），无法读取其中的文字和表格；请提供报告的 Word（.docx）原件或网页版本', en: 'this is a scan (the PDF pages are pictures with no text layer); its text and tables cannot be read — give the original Word (.docx) file or the web page' },

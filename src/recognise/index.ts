@@ -13,6 +13,7 @@ import { readMeta } from './meta';
 import { sectionSpecs } from '../formats/headings';
 import { sectionText } from '../report/section-text';
 import { partsByTable, sectionBlocks } from './section-blocks';
+import { documentNotes } from './notes';
 import { findHeadings } from './sections';
 import { readTables, type TableReading } from './tables';
 
@@ -95,6 +96,8 @@ export function recognise(document: Document, source: SourceInfo): Report {
       cells[field.key] = { raw: '', status: 'missing' };
     }
   }
+  // The reader's notes first: they say what was left out before any table was read.
+  const diagnostics = [...documentNotes(document), ...reading.diagnostics];
   return {
     source: { ...source, reader: document.reader },
     meta: {
@@ -106,7 +109,7 @@ export function recognise(document: Document, source: SourceInfo): Report {
     preamble: paragraphText(blocks, preambleStart, firstHeading, skip),
     sections,
     tables: reading.matches,
-    diagnostics: reading.diagnostics,
-    issues: reading.diagnostics,
+    diagnostics,
+    issues: diagnostics,
   };
 }

@@ -20,3 +20,11 @@ export function runCli(args: readonly string[], cwd = process.cwd()): CliRun {
 export function tempDir(prefix = 'nianbao-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
+
+/**
+ * stderr without the progress lines a batch writes every few seconds when not on a terminal
+ * (how many there are depends on the machine's speed, not on the behaviour under test).
+ */
+export function withoutProgress(stderr: string): string {
+  return stderr.replace(/^进度 \d+\/\d+ .*\n/gm, '');
+}

@@ -85,7 +85,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<Document
     for (let n = 1; n <= texts.length; n++) elements.push(...(await pageContent(lib, texts[n - 1], n)));
     const boxes: PageBox[] = texts.map((t) => ({ bottom: Math.min(t.page.view[1], t.page.view[3]), top: Math.max(t.page.view[1], t.page.view[3]) }));
     const messages: DocumentMessage[] = counts.flatMap((c, i) => (c.visible === 0 ? [{
-      type: 'warning' as const, code: 'PDF_PAGE_WITHOUT_TEXT', message: `第 ${i + 1} 页没有文字层（可能是扫描图片），其内容未能读取`,
+      type: 'warning' as const, code: 'PDF_PAGE_WITHOUT_TEXT' as const, message: `第 ${i + 1} 页没有文字层（可能是扫描图片），其内容未能读取`,
     }] : []));
     return { blocks: assemble(dropFurniture(elements, boxes)), reader: 'pdf', messages };
   } catch (err) {
