@@ -107,7 +107,8 @@ describe('nianbao serve: correcting a cell', () => {
     const bent = await postJson(base, `/api/reports/${id}/cells`, { key: 't3.received.natural', raw: String(value + 5) });
     expect(bent.status).toBe(200);
     expect(bent.body.report.fields['t3.received.natural']).toBe(value + 5);
-    expect(bent.body.report.cells['t3.received.natural']).toMatchObject({ raw: String(value + 5), status: 'number' });
+    // The reported text stays; the correction sits beside it.
+    expect(bent.body.report.cells['t3.received.natural']).toMatchObject({ raw: String(value), status: 'number', corrected: { text: String(value + 5), value: value + 5, status: 'number' } });
     const balance = bent.body.report.issues.filter((f: { rule: string }) => f.rule === 'T3_BALANCE');
     expect(balance.length).toBe(1);
     expect(balance[0].fields).toContain('t3.received.natural');
@@ -118,13 +119,14 @@ describe('nianbao serve: correcting a cell', () => {
     expect(fixed.body.report.issues.filter((f: { rule: string }) => f.rule.startsWith('T3_'))).toEqual([]);
     expect(fixed.body.summary.state).toBe('ok');
     expect(fixed.body.edits).toEqual({});
+    expect(fixed.body.report.cells['t3.received.natural']).not.toHaveProperty('corrected');
   });
 
   it('reads 元 typed into a 万元 cell as the recognition does, and blanks as blank', async () => {
     const id = await uploadConsistent();
     const money = await postJson(base, `/api/reports/${id}/cells`, { key: 't2.fees.amount', raw: '251000元' });
     expect(money.body.report.fields['t2.fees.amount']).toBe(25.1);
-    expect(money.body.report.cells['t2.fees.amount']).toMatchObject({ raw: '251000元', status: 'number', unit: '元' });
+    expect(money.body.report.cells['t2.fees.amount'].corrected).toMatchObject({ text: '251000元', value: 25.1, status: 'number' });
     const blank = await postJson(base, `/api/reports/${id}/cells`, { key: 't4.review.upheld', raw: '／' });
     expect(blank.body.report.fields['t4.review.upheld']).toBeNull();
     expect(blank.body.report.issues.some((f: { rule: string; fields: string[] }) => f.rule === 'BLANK_CELL' && f.fields.includes('t4.review.upheld'))).toBe(true);

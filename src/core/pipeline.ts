@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { asIngestError, IngestError } from '../ingest/errors';
 import { readDocument, type InputFile, type ReadOptions } from '../ingest';
 import { recognise } from '../recognise';
+import { correctedView } from '../report/corrected';
 import type { Report } from '../report/types';
 import { validateReport } from '../validate';
 
@@ -25,9 +26,12 @@ export type FileResult =
 
 export type ProcessOptions = ReadOptions;
 
-/** The report with its issues (re)computed: validation findings, then recognition diagnostics. */
+/**
+ * The report with its issues (re)computed: validation findings, then recognition diagnostics. A
+ * corrected cell is checked as corrected, while the report keeps what was reported.
+ */
 export function checkReport(report: Report): Report {
-  return { ...report, issues: [...validateReport(report), ...report.diagnostics] };
+  return { ...report, issues: [...validateReport(correctedView(report)), ...report.diagnostics] };
 }
 
 export async function processInput(input: InputFile, file: string, options: ProcessOptions = {}): Promise<FileResult> {

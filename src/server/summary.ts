@@ -9,24 +9,27 @@ import { crossYear } from '../validate';
 import { EXPORTERS } from '../export';
 import { viaTempFile, type Download } from './downloads';
 import { httpErrors } from './errors';
-import type { Entry, ReportStore } from './store';
+import type { Entry } from './entry';
+import type { ReportStore } from './store';
 
 export const SUMMARY_FILE_NAME = '年度报告汇总.xlsx';
 
 /** The entry as the writer takes it: the corrected report, whose own findings it lists (cross-year ones it finds itself). */
-function resultOf(entry: Entry): FileResult {
-  return entry.report
-    ? { ok: true, file: entry.name, report: entry.report }
-    : { ok: false, file: entry.name, error: entry.error! };
+async function resultOf(store: ReportStore, entry: Entry): Promise<FileResult> {
+  const report = entry.info ? await store.corrected(entry) : undefined;
+  return report
+    ? { ok: true, file: entry.record.name, report }
+    : { ok: false, file: entry.record.name, error: entry.record.error! };
 }
 
+/** Every failed file, and of the read ones one per body and year (a duplicate set aside is left out). */
 export async function summaryDownload(store: ReportStore): Promise<Download> {
-  const entries = store.list();
-  if (!entries.some((e) => e.report)) throw httpErrors.noReports();
+  const entries = store.list().filter((e) => !e.info || store.counts(e));
+  if (!entries.some((e) => e.info)) throw httpErrors.noReports();
   const bytes = await viaTempFile(SUMMARY_FILE_NAME, async (target) => {
     const writer = new SummaryWriter(target);
     try {
-      for (const entry of entries) await writer.add(resultOf(entry));
+      for (const entry of entries) await writer.add(await resultOf(store, entry));
       await writer.finish(crossYear(writer.yearRecords()));
     } catch (err) {
       await writer.abort();
