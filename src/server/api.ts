@@ -12,6 +12,8 @@ import { readJson, send, sendJson } from './respond';
 import type { Entry, ReportStore } from './store';
 import { summaryDownload } from './summary';
 import type { Uploads } from './uploads';
+import { readUpload } from './multipart';
+import { assignReport, importRoster, rosterError, rosterFromLastYear, yearView } from './year';
 
 export interface Context {
   readonly req: IncomingMessage;
@@ -23,6 +25,7 @@ export type Handler = (ctx: Context) => Promise<void> | void;
 
 export class Api {
   private config: ReturnType<typeof pageConfig> | undefined;
+  private yearLock: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly store: ReportStore, private readonly uploads: Uploads) {}
 
@@ -136,9 +139,66 @@ export class Api {
     sendDownload(res, file);
   };
 
+  /** The year view: every roster body with its status (see year.ts). `?year=2023`, default the newest year. */
+  readonly year: Handler = async ({ req, res }) => {
+    sendJson(res, 200, await yearView(this.store, yearParam(req, false)));
+  };
+
+  /** Roster changes of one year, one at a time (each rewrites the year's roster file). */
+  private yearWrite<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.yearLock.then(task, task);
+    this.yearLock = run.catch(() => undefined);
+    return run;
+  }
+
+  /** A roster file (.xlsx/.csv) uploaded for `?year=`. */
+  readonly importRoster: Handler = async ({ req, res }) => {
+    const year = yearParam(req, true)!;
+    const files = await readUpload(req);
+    const file = files[0];
+    if (!file) throw httpErrors.noFiles();
+    try {
+      await this.yearWrite(() => importRoster(this.store, year, file.bytes, file.name));
+    } catch (err) {
+      throw rosterError(err) ?? err;
+    }
+    sendJson(res, 200, await yearView(this.store, year));
+  };
+
+  /** Last year's reporters as the roster of `?year=`. */
+  readonly rosterFromLastYear: Handler = async ({ req, res }) => {
+    const year = yearParam(req, true)!;
+    if (!(await this.yearWrite(() => rosterFromLastYear(this.store, year)))) {
+      throw httpErrors.unreadable(`工作区中没有 ${year - 1} 年度的报告，无法作为名单`, `no ${year - 1} reports in the workspace to take as the roster`);
+    }
+    sendJson(res, 200, await yearView(this.store, year));
+  };
+
+  /** `{report, body}`: a report assigned by hand to a roster body of `?year=` (body null: undo). */
+  readonly assign: Handler = async ({ req, res }) => {
+    const year = yearParam(req, true)!;
+    const body = (await readJson(req)) as { report?: unknown; body?: unknown } | null;
+    if (typeof body?.report !== 'string' || (body.body !== null && typeof body.body !== 'string')) {
+      throw httpErrors.badEdit('请求须包含 report 与 body 两个字段', 'the body must hold the fields report and body');
+    }
+    this.entry(body.report);
+    const done = await this.yearWrite(() => assignReport(this.store, year, body.report as string, body.body as string | null));
+    if (!done) throw httpErrors.badEdit('名单中没有这个单位（或本年度还没有名单）', 'no such body in the roster (or no roster for the year)');
+    sendJson(res, 200, await yearView(this.store, year));
+  };
+
   readonly summary: Handler = async ({ res }) => {
     sendDownload(res, await summaryDownload(this.store));
   };
+}
+
+/** `?year=2023` of a request; required for a change. */
+function yearParam(req: IncomingMessage, required: boolean): number | null {
+  const text = new URL(req.url ?? '/', 'http://x').searchParams.get('year');
+  const year = text === null ? NaN : Number(text);
+  if (Number.isInteger(year) && year >= 2008 && year <= 2100) return year;
+  if (required || text !== null) throw httpErrors.badEdit('请指定报告年度（例如 year=2023）', 'give the report year (e.g. year=2023)');
+  return null;
 }
 
 function sendDownload(res: ServerResponse, file: Download): void {

@@ -10,6 +10,7 @@ import type { FormatVersion } from '../formats/types';
 import { ruleCatalogue } from '../validate/catalogue';
 import { downloadKinds } from './downloads';
 import { SERVER_LIMITS } from './limits';
+import { keyFigures } from './report-info';
 
 export interface PagePart {
   readonly id: string;
@@ -52,5 +53,6 @@ export function pageConfig() {
     formats: Object.fromEntries(FORMAT_VERSIONS.map((v) => [v, pageFormat(v)])),
     rules: Object.fromEntries(ruleCatalogue().map((r) => [r.id, { title: r.title, severity: r.severity }])),
     downloads: downloadKinds(),
+    keyFigures: keyFigures(),
   };
 }

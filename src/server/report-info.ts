@@ -25,6 +25,7 @@ export function keyFigures(): readonly KeyFigure[] {
 export interface ReportInfo {
   readonly agency: string | null;
   readonly year: number | null;
+  readonly publishDate: string | null;
   readonly format: string;
   /** Own findings (cross-year ones are added when summarised). */
   readonly errors: number;
@@ -43,6 +44,7 @@ export function reportInfo(id: string, report: Report): ReportInfo {
   return {
     agency: report.meta.agency,
     year: report.meta.year,
+    publishDate: report.meta.publishDate,
     format: report.meta.format,
     errors: error,
     warnings: warning,

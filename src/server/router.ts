@@ -32,6 +32,10 @@ export function apiRoutes(api: Api): Route[] {
     r('POST', `/api/reports/${ID}/choose`, api.choose),
     r('GET', `/api/reports/${ID}/download/([a-z]+)`, api.download),
     r('GET', '/api/cross-year', api.crossYear),
+    r('GET', '/api/year', api.year),
+    r('POST', '/api/year/roster', api.importRoster),
+    r('POST', '/api/year/roster-from-last', api.rosterFromLastYear),
+    r('POST', '/api/year/assign', api.assign),
     r('GET', '/api/summary.xlsx', api.summary),
   ];
 }
