@@ -2,8 +2,8 @@
  * `npm run bench`: generates a varied corpus (both formats) in a temp folder and prints, in one
  * run: ms per report per stage for both DOCX readers, the floor (unzip + one SAX pass) measured
  * the same way, end-to-end reports/s on 1 core and on all cores, peak RSS, and the peak RSS of a
- * summary workbook over 5,000 reports.
- *   npm run bench -- [--reports 500] [--summary 5000] [--keep]
+ * summary workbook over 5,000 reports, and `nianbao serve` under 20 concurrent uploaders.
+ *   npm run bench -- [--reports 500] [--summary 5000] [--load 1000] [--keep]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { defaultThreads } from '../src/batch/pool';
 import { writeCorpus } from './corpus';
 import { measureStages, type StageTimes } from './stages';
+import { printServeLoad } from './serve-load';
 import { printScaling, ROUNDS } from './throughput';
 
 function option(name: string, fallback: number): number {
@@ -41,6 +42,7 @@ function row(name: string, t: StageTimes): string {
 async function main(): Promise<void> {
   const reports = option('reports', 500);
   const summaryCount = option('summary', 5000);
+  const loadCount = option('load', 1000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
   console.log(`年报通 benchmark — ${os.cpus()[0]?.model ?? 'cpu'} × ${defaultThreads()}, Node ${process.version}`);
   let t = Date.now();
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     const s = summaryPeak(files, summaryCount, dir);
     console.log(`summary workbook over ${summaryCount} reports (nianbao summary, child process): peak RSS ${s.mb.toFixed(0)} MB, ${s.seconds.toFixed(0)} s`);
   }
+  if (loadCount > 0) await printServeLoad(dir, loadCount);
   if (process.argv.includes('--keep')) console.log(`\nfiles kept in ${dir}`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }

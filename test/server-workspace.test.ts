@@ -132,6 +132,14 @@ describe('workspace: duplicates', () => {
     expect(fs.readFileSync(path.join(dir, 'originals', `${sha(bytes)}.docx`)).equals(bytes)).toBe(true);
   });
 
+  it('reads and stores once the same file sent twice in one request', async () => {
+    const bytes = await withBlanks();
+    const res = await upload(server.url, [{ name: '甲.docx', bytes }, { name: '乙.docx', bytes }]);
+    expect(res.body.files.map((f: { state: string }) => f.state)).toEqual(['ok', 'duplicate']);
+    expect(res.body.files[1].existing.id).toBe(res.body.files[0].id);
+    expect((await getJson(server.url, '/api/reports')).body.reports).toHaveLength(1);
+  });
+
   it('keeps two different files of one body and year as 重复报送, counts the newest, and counts the chosen one once chosen', async () => {
     const older = await upload(server.url, [{ name: '教育局-初稿.docx', bytes: await withBlanks() }]);
     const newerBytes = await reportDocx({ version: '2021', agency: '某某县教育局', year: 2023 });

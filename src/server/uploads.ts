@@ -66,7 +66,11 @@ export class Uploads {
 
   private async readOne(file: UploadedFile): Promise<UploadAnswer> {
     const hash = file.tooLarge ? `too-large:${file.name}:${file.size}` : sha256(file.bytes);
-    const known = this.store.byContent(hash) ?? (await this.reading.get(hash));
+    const present = this.store.byContent(hash);
+    if (present) return duplicateAnswer(file, this.store.summary(present));
+    // The same bytes being read for another request (or another part of this one): wait for it.
+    const pending = this.reading.get(hash);
+    const known = pending ? await pending : undefined;
     if (known && this.store.get(known.record.id)) return duplicateAnswer(file, this.store.summary(known));
     const ticket = this.store.reserve();
     if (ticket === null) {
@@ -74,12 +78,14 @@ export class Uploads {
       const message = `文件“${file.name}”：${zh}\n"${file.name}": ${en}`;
       return { name: file.name, size: file.size, state: 'refused', error: { code: 'STORE_FULL', file: file.name, message, zh: `文件“${file.name}”：${zh}`, en } };
     }
+    // Registered before the first await, so a copy arriving meanwhile finds it.
     const work = this.readAndStore(ticket, file, hash);
-    if (!file.tooLarge) this.reading.set(hash, work.catch(() => undefined));
+    const shared = work.catch(() => undefined);
+    if (!file.tooLarge) this.reading.set(hash, shared);
     try {
       return this.store.summary(await work);
     } finally {
-      this.reading.delete(hash);
+      if (this.reading.get(hash) === shared) this.reading.delete(hash);
     }
   }
 

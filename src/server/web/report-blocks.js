@@ -24,9 +24,10 @@ export function findingsBlock(issues, rules, canLocate, locate) {
   return el('section', { class: 'findings-block' }, [heading, issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' })]);
 }
 
-/** The text a value shows for correcting: a cell's text as read, or a meta value ('' when absent). */
+/** The text a value shows for correcting: the clerk's text if corrected, else as read, or a meta value ('' when absent). */
 export function editableText(report, key) {
-  return report.cells[key]?.raw ?? (report.fields[key] == null ? '' : String(report.fields[key]));
+  const cell = report.cells[key];
+  return cell?.corrected?.text ?? cell?.raw ?? (report.fields[key] == null ? '' : String(report.fields[key]));
 }
 
 /** The cells the clerk corrected: text as read → text now, each with a way back. */
