@@ -261,10 +261,13 @@ export class ReportStore {
     return (await this.load(entry.record.id))?.journal ?? [];
   }
 
-  /** Cross-year pairs and findings of everything in the workspace, all years, recomputed only after a change. */
+  /**
+   * Cross-year pairs and findings of everything in the workspace, all years, recomputed only after
+   * a change. Of duplicates of a body and year only the one that counts is paired.
+   */
   crossYear(): CrossYearResult {
     if (this.crossCache?.version !== this.version) {
-      const records = this.list().flatMap((e) => (e.info ? [e.info.record] : []));
+      const records = this.list().flatMap((e) => (e.info && this.counts(e) ? [e.info.record] : []));
       this.crossCache = { version: this.version, result: crossYear(records) };
     }
     return this.crossCache.result;
