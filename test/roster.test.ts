@@ -138,8 +138,8 @@ describe('who reported in a year', () => {
     expect([assigned.lines[0].counted?.id, assigned.unmatched.map((r) => r.id)]).toEqual(['x', ['y']]);
   });
 
-  it('takes last year’s reporters as a roster, one body per name', () => {
-    const r = rosterFromReports([ref('a', '甲局'), ref('b', null), ref('c', '乙局'), ref('d', '甲局')], '2023年度报送单位');
+  it('takes last year’s reporters as a roster, one body per name however it is spaced', () => {
+    const r = rosterFromReports([ref('a', '甲局'), ref('b', null), ref('c', '乙局'), ref('d', ' 甲局')], '2023年度报送单位');
     expect(r).toEqual({ source: '2023年度报送单位', bodies: [{ name: '甲局', category: null, due: null }, { name: '乙局', category: null, due: null }] });
   });
 });

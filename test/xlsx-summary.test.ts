@@ -1,170 +1,209 @@
 /**
- * The batch summary workbook, written by the streaming SummaryWriter and read back with exceljs:
- * every value equals the report's, headers come from the field catalog of both formats, the totals
- * are real SUM formulas, failures and findings are listed, cross-year pairs show their figures.
+ * The summary workbook a superior prints, written by the streaming SummaryWriter and read back with
+ * exceljs (and LibreOffice): 报送情况 lists every roster body (未报送 included), 汇总表 draws the
+ * official tables with the totals over the reports that count (one per body and year), 问题清单 has
+ * one finding per row in plain words with the corrections, 明细 has one row per report per format
+ * with the field keys hidden, and the printable sheets print one page wide without paths or keys.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FileResult } from '../src/core/pipeline';
-import { FORMAT_VERSIONS, getFormat, type FieldDef } from '../src/formats/model';
-import type { FormatVersion } from '../src/formats/types';
+import { partLayout } from '../src/formats/layout';
+import { getFormat } from '../src/formats/model';
 import { IngestError } from '../src/ingest/errors';
-import { SummaryWriter, sheetName } from '../src/export/xlsx';
+import { SummaryWriter, sheetName, type SummaryOptions, type SummaryStats } from '../src/export/xlsx';
 import { xlsxStyle } from '../src/export/xlsx/style';
 import type { Report } from '../src/report/types';
+import type { Roster } from '../src/roster';
 import { crossYear, type CrossYearResult } from '../src/validate';
 import { tempDir } from './helpers/cli';
-import { readBytes, readFixture } from './helpers/pipeline';
+import { officeConvert } from './helpers/office';
 import { consistentValues } from './helpers/report-fixture';
-import { buildDocx } from './helpers/docx-fixture';
-import { columnLetter, listRows, officeSuite, parseCsv, plain, quirkyValues, readWorkbook, sheet, sheetsAsCsv } from './helpers/xlsx';
+import { corrected, ok, variant } from './helpers/summary-fixture';
+import { columnLetter, listRows, officeSuite, parseCsv, plain, readWorkbook, sheet, sheetsAsCsv } from './helpers/xlsx';
 
 const dir = tempDir('nianbao-xlsx-summary-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const S = xlsxStyle().sheets;
-const KEY_ROW = 4;
+/** Rows of the title block; list sheets have their header below it. */
+const TOP = 3;
+/** 明细: title block, three label rows, the hidden key row. */
+const KEY_ROW = 6;
+const OPTIONS: SummaryOptions = { title: '某某县2024年度政府信息公开工作年度报告汇总表', compiler: '某某县人民政府办公室', date: '2025-02-10' };
 
 interface Written {
   readonly file: string;
   readonly wb: ExcelJS.Workbook;
-  readonly main: ExcelJS.Worksheet;
-  /** Column number by the key in the key row. */
-  readonly col: Map<string, number>;
+  readonly stats: SummaryStats;
 }
 
-async function writeSummary(name: string, results: readonly FileResult[], cross?: (w: SummaryWriter) => CrossYearResult): Promise<Written> {
+async function writeSummary(name: string, results: readonly FileResult[], options: SummaryOptions = OPTIONS, cross?: (w: SummaryWriter) => CrossYearResult): Promise<Written> {
   const file = path.join(dir, name);
-  const w = new SummaryWriter(file);
+  const w = new SummaryWriter(file, options);
   for (const r of results) await w.add(r);
-  await w.finish(cross ? cross(w) : crossYear(w.yearRecords()));
-  const wb = await readWorkbook(file);
-  const main = sheet(wb, S.summary);
-  const col = new Map<string, number>();
-  main.getRow(KEY_ROW).eachCell((c, n) => col.set(String(c.value), n));
-  return { file, wb, main, col };
+  const stats = await w.finish(cross ? cross(w) : crossYear(w.yearRecords()));
+  return { file, wb: await readWorkbook(file), stats };
 }
 
-const ok = (report: Report, file: string): FileResult => ({ ok: true, file, report });
 const failed = (file: string): FileResult => ({ ok: false, file, error: new IngestError('CORRUPT_ZIP', path.basename(file), 'invalid zip data').toJSON() });
 
-/** Reports of both formats with random values and real-report quirks, read from real DOCX files. */
-async function batch(seeds: readonly number[]): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const seed of seeds) {
-    const version: FormatVersion = seed % 2 ? '2019' : '2021';
-    const year = version === '2019' ? 2019 + (seed % 2) : 2021 + (seed % 3);
-    const report = await readFixture({ version, year, agency: `某某市第${seed}局`, values: quirkyValues(version, seed) });
-    results.push(ok(report, `批次/第${seed}份.docx`));
-  }
-  return results;
+/** 明细 columns by the key in the hidden key row. */
+function keyColumns(ws: ExcelJS.Worksheet): Map<string, number> {
+  const col = new Map<string, number>();
+  ws.getRow(KEY_ROW).eachCell((c, n) => col.set(String(c.value), n));
+  return col;
 }
 
-function fieldDefs(key: string): FieldDef[] {
-  return FORMAT_VERSIONS.map((v) => getFormat(v).byKey.get(key)).filter((f): f is FieldDef => !!f);
-}
+const names = Array.from({ length: 10 }, (_, i) => `某某县第${i + 1}局`);
+const roster: Roster = { source: '名单.xlsx', bodies: names.map((name, i) => ({ name, category: i < 5 ? '县直部门' : '乡镇街道', due: '2025-01-31' })) };
 
-describe('batch summary workbook', () => {
+describe('summary with a roster of 10 bodies, 2 of them absent', () => {
+  let reports: Report[];
   let results: FileResult[];
   let out: Written;
   beforeAll(async () => {
-    results = [...(await batch([1, 2, 3, 4, 5, 6])), failed('批次/坏文件.docx')];
-    out = await writeSummary('summary.xlsx', results);
+    const present = names.filter((_, i) => i !== 3 && i !== 7);
+    reports = [];
+    for (const [i, agency] of present.entries()) reports.push(await variant({ agency, seed: i + 1, publishDate: i === 2 ? '2025-02-05' : '2025-01-20' }));
+    reports[1] = corrected(reports[1], 't2.fees.amount', 1234.5, '与单位核实');
+    // 第1局 sent a second, later report (counts instead of the first); one report is from a body the roster lacks.
+    const again = await variant({ agency: '县第1局', seed: 40, publishDate: '2025-01-25' });
+    const stranger = await variant({ agency: '某某县档案馆', seed: 41 });
+    results = [...reports.map((r, i) => ok(r, `收件/第${i + 1}份.docx`)), ok(again, '收件/补报/第1局再报.docx'), ok(stranger, '收件/档案馆.docx'), failed('收件/坏文件.docx')];
+    out = await writeSummary('roster.xlsx', results, { ...OPTIONS, roster });
   });
 
-  it('has every field key of both formats once in the key row', () => {
-    const keys = [...out.col.keys()].filter((k) => fieldDefs(k).length);
-    const catalog = new Set(FORMAT_VERSIONS.flatMap((v) => getFormat(v).fields.map((f) => f.key)));
-    expect(keys.length).toBe(catalog.size);
-    expect(new Set(keys)).toEqual(catalog);
+  it('puts the sheets in the order a superior reads them', () => {
+    expect(out.wb.worksheets.map((w) => w.name)).toEqual([S.status, S.totals, S.issueList, S.detail, S.crossYear, S.failed]);
   });
 
-  it('holds, for every report, exactly the value read from it in every field column', () => {
-    results.forEach((r, i) => {
-      const row = out.main.getRow(KEY_ROW + 1 + i);
-      expect(plain(row.getCell(out.col.get('source.file')!))).toBe(r.file);
-      for (const [key, c] of out.col) {
-        if (!fieldDefs(key).length) continue;
-        const inFormat = r.ok && getFormat(r.report.meta.format).byKey.has(key);
-        const expected = inFormat && r.ok ? r.report.fields[key] ?? null : null;
-        expect({ file: r.file, key, value: plain(row.getCell(c)) }).toEqual({ file: r.file, key, value: expected });
+  it('lists every roster body on 报送情况, the 2 absent ones as 未报送', () => {
+    const rows = listRows(sheet(out.wb, S.status), TOP);
+    const bodies = rows.filter((r) => names.includes(String(r['单位'])));
+    expect(bodies.filter((r) => r['状态'] === '未报送').map((r) => r['单位'])).toEqual(['某某县第4局', '某某县第8局']);
+    expect(out.stats.absent).toBe(2);
+    expect(rows.map((r) => [r['序号'], r['单位'], r['类别'], r['状态'], r['文件']])).toEqual([
+      [1, '某某县第1局', '县直部门', '已报送', '第1局再报.docx'],
+      [null, '某某县第1局', '县直部门', '重复报送', '第1份.docx'],
+      [2, '某某县第2局', '县直部门', '已更正', '第2份.docx'],
+      [3, '某某县第3局', '县直部门', '逾期', '第3份.docx'],
+      [4, '某某县第4局', '县直部门', '未报送', null],
+      [5, '某某县第5局', '县直部门', '已报送', '第4份.docx'],
+      [6, '某某县第6局', '乡镇街道', '已报送', '第5份.docx'],
+      [7, '某某县第7局', '乡镇街道', '已报送', '第6份.docx'],
+      [8, '某某县第8局', '乡镇街道', '未报送', null],
+      [9, '某某县第9局', '乡镇街道', '已报送', '第7份.docx'],
+      [10, '某某县第10局', '乡镇街道', '已报送', '第8份.docx'],
+      [11, '某某县档案馆', null, '名单外', '档案馆.docx'],
+      [12, null, null, '无法读取', '坏文件.docx'],
+    ]);
+    expect(rows[0]['备注']).toBe('重复报送：另有 第1份.docx（未计入）');
+    expect(rows[1]['备注']).toBe('重复报送：计入 第1局再报.docx，本份未计入汇总');
+    expect(rows[0]['本年新收申请（件）']).toBe(consistentValues('2021', 40)['t3.received.total']);
+  });
+
+  it('holds on 汇总表 the official tables with the totals over one report per body', () => {
+    const ws = sheet(out.wb, S.totals);
+    const counted = [...reports.slice(1), results[8].ok ? results[8].report : null, results[9].ok ? results[9].report : null].filter((r): r is Report => !!r);
+    expect(out.stats.counted).toBe(counted.length);
+    const format = getFormat('2021');
+    let row = TOP + 1;
+    let checked = 0;
+    for (const part of format.spec.parts) {
+      const layout = partLayout(format, part.id);
+      expect(plain(ws.getCell(row - 1, 1))).toBe(`${part.no}、${part.title}`);
+      for (const c of layout.cells) {
+        const cell = ws.getCell(row + c.row, c.col + 1);
+        if (c.role !== 'value') {
+          expect(plain(cell)).toBe(c.text || null);
+          continue;
+        }
+        const numbers = counted.map((r) => r.fields[c.key!]).filter((v): v is number => typeof v === 'number');
+        const sum = numbers.length ? Math.round(numbers.reduce((a, b) => a + b, 0) * 1e6) / 1e6 : null;
+        expect({ key: c.key, value: plain(cell) }).toEqual({ key: c.key, value: sum });
+        checked++;
       }
-    });
-  });
-
-  it('puts table / row / column labels of the catalog above each field in merged header cells', () => {
-    const merged = out.main.model.merges ?? [];
-    for (const [key, c] of out.col) {
-      const defs = fieldDefs(key);
-      if (!defs.length || defs[0].part === 'meta') continue;
-      const text = (r: number) => String(plain(out.main.getCell(r, c).master));
-      for (const d of defs) {
-        expect([key, text(1)]).toEqual([key, expect.stringContaining(d.tableLabel)]);
-        expect([key, text(2)]).toEqual([key, expect.stringContaining(d.rowLabel)]);
-        expect([key, text(3)]).toEqual([key, expect.stringContaining(d.leafColumn!.node.label)]);
-      }
+      row += layout.height + 2;
     }
-    // Table 四 is one merged cell over exactly its fifteen columns (same keys in both formats).
-    const t4 = [...out.col].filter(([k]) => k.startsWith('t4.')).map(([, c]) => c);
-    expect(merged).toContain(`${columnLetter(Math.min(...t4))}1:${columnLetter(Math.max(...t4))}1`);
-    // A leading column spans all three header levels.
-    const file = out.col.get('source.file')!;
-    expect(merged).toContain(`${columnLetter(file)}1:${columnLetter(file)}3`);
+    expect(checked).toBe(format.fields.filter((f) => f.part !== 'meta').length);
+    // The correction counts, not the reported value.
+    expect(reports[1].fields['t2.fees.amount']).toBe(1234.5);
   });
 
-  it('ends with a totals row of real SUM formulas over the report rows', () => {
+  it('lists on 问题清单 the correction in plain words, the field keys only in a hidden column', () => {
+    const ws = sheet(out.wb, S.issueList);
+    const rows = listRows(ws, TOP);
+    const where = getFormat('2021').byKey.get('t2.fees.amount')!.where;
+    const raw = reports[1].cells['t2.fees.amount'].raw;
+    expect(rows.filter((r) => r['类别'] === '更正')).toEqual([
+      { 序号: expect.any(Number), 单位: '某某县第2局', 文件: '第2份.docx', 类别: '更正', 问题: '人工更正', 说明: `${where}：原报 ${raw}，更正为 1234.5（与单位核实）`, 位置: where, 字段键: 't2.fees.amount' },
+    ]);
+    const keyColumn = (ws.getRow(TOP).values as unknown[]).indexOf('字段键');
+    expect(ws.getColumn(keyColumn).hidden).toBe(true);
+  });
+
+  it('marks the corrected cell on 明细 with its own fill and a note 原报 X，更正为 Y, and flags the duplicate 否', () => {
+    const ws = sheet(out.wb, S.detail);
+    const col = keyColumns(ws);
+    expect(ws.getRow(KEY_ROW).hidden).toBe(true);
+    const files = Array.from({ length: 10 }, (_, i) => plain(ws.getCell(KEY_ROW + 1 + i, col.get('source.file')!)));
+    expect(files).toEqual(['第1份.docx', '第2份.docx', '第3份.docx', '第4份.docx', '第5份.docx', '第6份.docx', '第7份.docx', '第8份.docx', '第1局再报.docx', '档案馆.docx']);
+    expect(plain(ws.getCell(KEY_ROW + 1, col.get('counted')!))).toBe('否（重复报送）');
+    const cell = ws.getCell(KEY_ROW + 2, col.get('t2.fees.amount')!);
+    expect([cell.value, (cell.fill as ExcelJS.FillPattern).fgColor?.argb, String(cell.note)]).toEqual([
+      1234.5, xlsxStyle().correctedFill, `原报 ${reports[1].cells['t2.fees.amount'].raw}，更正为 1234.5（与单位核实）`,
+    ]);
+  });
+
+  it('ends 明细 with totals that skip the duplicate (SUMIF on 计入汇总)', () => {
+    const ws = sheet(out.wb, S.detail);
+    const col = keyColumns(ws);
     const first = KEY_ROW + 1;
-    const last = KEY_ROW + results.length;
-    const totals = out.main.getRow(last + 1);
-    expect(plain(totals.getCell(out.col.get('source.file')!))).toBe(xlsxStyle().summary.totalsLabel);
-    let summed = 0;
-    for (const [key, c] of out.col) {
-      const defs = fieldDefs(key);
-      const numeric = (defs.length && defs[0].part !== 'meta' && defs[0].type !== 'text') || key.startsWith('issues.');
-      const cell = totals.getCell(c);
-      if (!numeric) {
-        expect([key, cell.type]).not.toEqual([key, ExcelJS.ValueType.Formula]);
-        continue;
-      }
-      const letter = columnLetter(c);
-      expect([key, cell.formula]).toEqual([key, `SUM(${letter}${first}:${letter}${last})`]);
-      let sum = 0;
-      for (let r = first; r <= last; r++) {
-        const v = out.main.getCell(r, c).value;
-        if (typeof v === 'number') sum += v;
-      }
-      expect(cell.result as number).toBeCloseTo(sum, 6);
-      summed++;
+    const last = KEY_ROW + 10;
+    const flag = columnLetter(col.get('counted')!);
+    const c = col.get('t3.total.total')!;
+    const total = ws.getCell(last + 1, c);
+    const expected = results.slice(1, 10).reduce((n, r) => n + (r.ok ? (r.report.fields['t3.total.total'] as number) : 0), 0);
+    expect([total.formula, total.result]).toEqual([`SUMIF($${flag}$${first}:$${flag}$${last},"是",${columnLetter(c)}${first}:${columnLetter(c)}${last})`, expected]);
+  });
+
+  it('puts a title and the 编制单位/日期 line on every sheet', () => {
+    for (const ws of out.wb.worksheets) {
+      expect([ws.name, String(plain(ws.getCell(1, 1)))]).toEqual([ws.name, expect.stringMatching(/^某某县2024年度政府信息公开工作年度报告汇总表/)]);
+      expect([ws.name, String(plain(ws.getCell(2, 1)))]).toEqual([ws.name, expect.stringMatching(/^编制单位：某某县人民政府办公室　　编制日期：2025年2月10日/)]);
+      expect([ws.name, ws.headerFooter.oddFooter]).toEqual([ws.name, '&C第 &P 页，共 &N 页']);
+      expect([ws.name, ws.pageSetup.paperSize]).toEqual([ws.name, 9]);
     }
-    expect(summed).toBeGreaterThan(200);
   });
+});
 
-  it('freezes the header and first columns, filters on the key row and formats 万元 with two decimals', () => {
-    expect(out.main.views[0]).toMatchObject({ state: 'frozen', xSplit: xlsxStyle().summary.frozenColumns, ySplit: KEY_ROW });
-    const filter = out.main.autoFilter as unknown as string | { from: unknown };
-    expect(String(typeof filter === 'string' ? filter : JSON.stringify(filter))).toMatch(/^A4:/);
-    const report = results.find((r) => r.ok && r.report.meta.format === '2021' && typeof r.report.fields['t2.fees.amount'] === 'number');
-    const row = KEY_ROW + 1 + results.indexOf(report!);
-    expect(out.main.getCell(row, out.col.get('t2.fees.amount')!).numFmt).toBe(xlsxStyle().numberFormats.decimal);
-    const intCol = out.col.get('t3.total.total')!;
-    const withInt = results.findIndex((r) => r.ok && typeof r.report.fields['t3.total.total'] === 'number');
-    expect(out.main.getCell(KEY_ROW + 1 + withInt, intCol).numFmt).toBe(xlsxStyle().numberFormats.int);
+describe('summary without a roster', () => {
+  it('lists one row per report, counts the same report given twice once (the later copy), and makes one totals sheet per format and year', async () => {
+    const a = await variant({ agency: '某某县水利局', seed: 3 });
+    const b = await variant({ version: '2019', agency: '某某县水利局', year: 2020, seed: 4 });
+    const out = await writeSummary('no-roster.xlsx', [ok(a, 'a.docx'), ok(a, 'a.docx'), ok(b, 'b.docx')], { date: '2025-02-10' });
+    expect(out.wb.worksheets.map((w) => w.name)).toEqual([S.status, `${S.totals} 2020 2019版`, `${S.totals} 2024 2021版`, S.issueList, `${S.detail} 2021版`, `${S.detail} 2019版`, S.crossYear, S.failed]);
+    expect(listRows(sheet(out.wb, S.status), TOP).map((r) => [r['序号'], r['单位'], r['状态']])).toEqual([[null, '某某县水利局', '重复报送'], [1, '某某县水利局', '已报送'], [2, '某某县水利局', '已报送']]);
+    const totals = sheet(out.wb, `${S.totals} 2024 2021版`);
+    expect(String(plain(totals.getCell(1, 1)))).toBe('2024年度政府信息公开工作年度报告汇总表（2024年度，2021版格式）');
+    expect(String(plain(totals.getCell(2, 1)))).toBe('编制单位：（未填写）　　编制日期：2025年2月10日　　汇总范围：1 份报告（每个单位每年度计一份）');
+    expect(out.stats).toMatchObject({ reports: 3, counted: 2, absent: null });
   });
+});
 
-  it('lists a file it could not read with its error, in the main sheet and on 无法读取', () => {
-    const bad = results[results.length - 1] as Extract<FileResult, { ok: false }>;
-    const row = out.main.getRow(KEY_ROW + results.length);
-    expect(plain(row.getCell(out.col.get('source.file')!))).toBe(bad.file);
-    expect(String(plain(row.getCell(out.col.get('status')!)))).toContain(bad.error.zh);
-    expect(listRows(sheet(out.wb, S.failed))).toEqual([{ 序号: 1, 文件: bad.file, 错误代码: 'CORRUPT_ZIP', 原因: bad.error.zh, Reason: bad.error.en }]);
-  });
-
-  it('lists every finding of every report on 问题清单 with its file and agency', () => {
-    const rows = listRows(sheet(out.wb, S.issueList));
-    const expected = results.flatMap((r) => (r.ok ? r.report.issues.map((f) => [r.file, r.report.meta.agency, f.rule, f.message]) : []));
-    expect(rows.map((r) => [r['文件'], r['发布机关'], r['规则'], r['说明']])).toEqual(expected);
-    expect(rows.map((r) => r['序号'])).toEqual(rows.map((_, i) => i + 1));
+describe('问题清单', () => {
+  it('gives a finding about many blank cells one row naming the tables and how many cells', async () => {
+    const values = consistentValues('2021', 5);
+    for (const k of Object.keys(values).filter((key) => key.startsWith('t4.'))) values[k] = null;
+    const report = await variant({ agency: '某某县统计局', values });
+    const out = await writeSummary('blank.xlsx', [ok(report, '统计/统计局.docx')]);
+    const blank = report.issues.filter((f) => f.rule === 'BLANK_CELL');
+    expect(blank.length).toBe(1);
+    const rows = listRows(sheet(out.wb, S.issueList), TOP).filter((r) => r['问题'] === '数据单元格空白（应填 0）');
+    expect(rows.map((r) => [r['单位'], r['文件'], r['说明'], r['位置']])).toEqual([['某某县统计局', '统计局.docx', blank[0].message, `表四共 ${blank[0].fields.length} 个单元格`]]);
   });
 });
 
@@ -172,51 +211,38 @@ describe('跨年核对', () => {
   it('shows each carried figure of a pair with both years and the verdict of the cross-year rules', async () => {
     const earlierValues = consistentValues('2021', 41);
     const laterValues = consistentValues('2021', 42);
-    // This year's 上年结转 carries last year's 结转下年度, except for 自然人.
     for (const c of getFormat('2021').tables.find((t) => t.spec.id === 't3')!.leafColumns) {
       const col = c.ids.join('.');
       laterValues[`t3.carriedOver.${col}`] = earlierValues[`t3.carriedForward.${col}`];
     }
     laterValues['t3.carriedOver.natural'] = (earlierValues['t3.carriedForward.natural'] as number) + 5;
-    const earlier = await readFixture({ version: '2021', agency: '某某县交通运输局', year: 2021, values: earlierValues });
-    const later = await readFixture({ version: '2021', agency: '某某县交通运输局', year: 2022, values: laterValues });
+    const earlier = await variant({ agency: '某某县交通运输局', year: 2021, values: earlierValues });
+    const later = await variant({ agency: '某某县交通运输局', year: 2022, values: laterValues });
     const out = await writeSummary('cross.xlsx', [ok(earlier, '交通/2021.docx'), ok(later, '交通/2022.docx')]);
-    const rows = listRows(sheet(out.wb, S.crossYear));
-    const carry = rows.filter((r) => r['规则'] === 'CROSS_YEAR_CARRY');
+    const carry = listRows(sheet(out.wb, S.crossYear), TOP).filter((r) => r['规则'] === 'CROSS_YEAR_CARRY');
     const columns = getFormat('2021').tables.find((t) => t.spec.id === 't3')!.leafColumns.map((c) => c.ids.join('.'));
     expect(carry.length).toBe(columns.length);
     for (const [i, col] of columns.entries()) {
-      expect(carry[i]).toMatchObject({ 发布机关: '某某县交通运输局', 上年年度: 2021, 上年文件: '交通/2021.docx', 本年年度: 2022, 本年文件: '交通/2022.docx', 上年值: earlierValues[`t3.carriedForward.${col}`], 本年值: laterValues[`t3.carriedOver.${col}`] });
+      expect(carry[i]).toMatchObject({ 发布机关: '某某县交通运输局', 上年年度: 2021, 上年文件: '2021.docx', 本年年度: 2022, 本年文件: '2022.docx', 上年值: earlierValues[`t3.carriedForward.${col}`], 本年值: laterValues[`t3.carriedOver.${col}`] });
     }
     expect(carry.filter((r) => r['结果'] === '错误').map((r) => r['核对项'])).toEqual([getFormat('2021').byKey.get('t3.carriedOver.natural')!.where]);
-    expect(carry.find((r) => r['结果'] === '错误')!['说明']).toBeTruthy();
-    // The cross-year findings are on 问题清单 too, under the later report.
-    const issues = listRows(sheet(out.wb, S.issueList)).filter((r) => r['规则'] === 'CROSS_YEAR_CARRY');
-    expect(issues.map((r) => [r['文件'], r['发布机关'], r['报告年度']])).toEqual([['交通/2022.docx', '某某县交通运输局', 2022]]);
-  });
-
-  it('lists a report the rules could not pair, with their reason', async () => {
-    const report = await readFixture({ version: '2021', year: 2022 });
-    const out = await writeSummary('unpaired.xlsx', [ok(report, 'a.docx')], () => ({
-      pairs: [],
-      findings: new Map(),
-      unpaired: [{ id: 'a.docx', file: 'a.docx', agency: null, year: 2022, reason: 'no-agency', note: '未识别出发布机关，无法与其他年度配对' }],
-    }));
-    expect(listRows(sheet(out.wb, S.crossYear))).toEqual([expect.objectContaining({ 本年文件: 'a.docx', 本年年度: 2022, 结果: '未配对', 说明: '未识别出发布机关，无法与其他年度配对' })]);
+    const issues = listRows(sheet(out.wb, S.issueList), TOP).filter((r) => r['问题'] === '上年结转与上年度报告的结转下年度不符');
+    expect(issues.map((r) => [r['文件'], r['单位']])).toEqual([['2022.docx', '某某县交通运输局']]);
   });
 });
 
 describe('summary safety', () => {
   it('keeps text that starts with = + - @ as text', async () => {
     const agency = '=HYPERLINK("http://example.invalid","点击")局';
-    const report = await readFixture({ version: '2021', agency, values: { ...consistentValues('2021', 3), 't3.received.natural': '@SUM(A1)' } });
+    const report = await variant({ agency, seed: 3 });
     const out = await writeSummary('formula.xlsx', [ok(report, '-危险+文件名.docx')]);
-    const row = out.main.getRow(KEY_ROW + 1);
-    expect([row.getCell(out.col.get('meta.agency')!).type, plain(row.getCell(out.col.get('meta.agency')!))]).toEqual([ExcelJS.ValueType.String, agency]);
-    expect([row.getCell(out.col.get('source.file')!).type, plain(row.getCell(out.col.get('source.file')!))]).toEqual([ExcelJS.ValueType.String, '-危险+文件名.docx']);
-    out.wb.eachSheet((ws) => ws.eachRow((r, n) => r.eachCell((c) => {
-      if (c.type === ExcelJS.ValueType.Formula) expect([ws.name, String(c.formula)]).toEqual([S.summary, expect.stringMatching(/^SUM\(/)]);
-      void n;
+    const ws = sheet(out.wb, S.detail);
+    const col = keyColumns(ws);
+    const row = ws.getRow(KEY_ROW + 1);
+    expect([row.getCell(col.get('meta.agency')!).type, plain(row.getCell(col.get('meta.agency')!))]).toEqual([ExcelJS.ValueType.String, agency]);
+    expect([row.getCell(col.get('source.file')!).type, plain(row.getCell(col.get('source.file')!))]).toEqual([ExcelJS.ValueType.String, '-危险+文件名.docx']);
+    out.wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => {
+      if (c.type === ExcelJS.ValueType.Formula) expect([ws.name, String(c.formula)]).toEqual([S.detail, expect.stringMatching(/^SUMIF\(/)]);
     })));
   });
 
@@ -243,7 +269,7 @@ describe('summary safety', () => {
   it('reports a target it cannot write as an error, leaving no partial file', async () => {
     const target = path.join(dir, 'no-such-folder', '汇总.xlsx');
     const w = new SummaryWriter(target);
-    const report = await readFixture({ version: '2019' });
+    const report = await variant({ agency: '某某县民政局' });
     await expect((async () => {
       await w.add(ok(report, 'a.docx'));
       await w.finish();
@@ -252,39 +278,66 @@ describe('summary safety', () => {
   });
 
   it('writes a valid workbook when no file could be read', async () => {
-    const out = await writeSummary('all-failed.xlsx', [failed('x.docx'), failed('y.docx')]);
-    expect(listRows(sheet(out.wb, S.failed)).map((r) => r['文件'])).toEqual(['x.docx', 'y.docx']);
-    const errors = out.col.get('issues.error')!;
-    const total = out.main.getCell(KEY_ROW + 3, errors);
-    expect([total.formula, total.result ?? 0]).toEqual([`SUM(${columnLetter(errors)}5:${columnLetter(errors)}6)`, 0]);
+    const out = await writeSummary('all-failed.xlsx', [failed('甲/x.docx'), failed('乙/y.docx')]);
+    expect(listRows(sheet(out.wb, S.failed), TOP).map((r) => r['文件'])).toEqual(['x.docx', 'y.docx']);
+    expect(listRows(sheet(out.wb, S.status), TOP).map((r) => r['状态'])).toEqual(['无法读取', '无法读取']);
+    expect(out.wb.worksheets.map((w) => w.name)).toEqual([S.status, S.issueList, S.crossYear, S.failed]);
   });
 });
 
 const office = officeSuite();
 const withOffice = 'soffice' in office ? it : it.skip;
-if (!('soffice' in office)) console.warn(`skipping the LibreOffice test of the summary workbook: ${office.missing}`);
+if (!('soffice' in office)) console.warn(`skipping the LibreOffice tests of the summary workbook: ${office.missing}`);
+
+/** The text of each page of a PDF, laid out as printed. */
+function pdfPages(pdf: string): string[] {
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+  return Array.from({ length: pages }, (_, i) => spawnSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).stdout);
+}
 
 describe('summary in an office suite', () => {
-  withOffice('opens in LibreOffice: every sheet converts to CSV, values and totals as written', async () => {
-    const results = [...(await batch([7, 8])), failed('坏.docx'), await readBytes(await buildDocx([]), 'empty.docx')];
-    const out = await writeSummary('office-summary.xlsx', results);
+  withOffice('opens in LibreOffice: every sheet converts to CSV with the values and totals as written', async () => {
+    const reports = await Promise.all([1, 2].map((seed) => variant({ agency: `某某县第${seed}局`, seed })));
+    const out = await writeSummary('office-summary.xlsx', [ok(reports[0], 'a/1.docx'), ok(reports[1], 'a/2.docx'), failed('坏.docx')]);
     const { status, stderr, csv } = sheetsAsCsv((office as { soffice: string }).soffice, out.file, path.join(dir, 'office-summary'));
     expect({ status, stderr: stderr.includes('Error') ? stderr : '' }).toEqual({ status: 0, stderr: '' });
     expect([...csv.keys()].sort()).toEqual(out.wb.worksheets.map((w) => w.name).sort());
-    const rows = parseCsv(csv.get(S.summary)!);
+    const rows = parseCsv(csv.get(S.detail)!);
     const keys = rows[KEY_ROW - 1];
     const at = (row: string[], key: string) => row[keys.indexOf(key)];
-    results.forEach((r, i) => {
-      const row = rows[KEY_ROW + i];
-      expect(at(row, 'source.file')).toBe(r.file);
-      if (!r.ok) return;
-      for (const key of ['t3.total.total', 't4.review.total', 'meta.agency']) {
-        const v = r.report.fields[key];
-        expect([key, at(row, key)]).toEqual([key, v === null || v === undefined || !getFormat(r.report.meta.format).byKey.has(key) ? '' : String(v)]);
-      }
-    });
-    const totals = rows[KEY_ROW + results.length];
-    const expected = results.reduce((n, r) => n + (r.ok && typeof r.report.fields['t3.total.total'] === 'number' ? (r.report.fields['t3.total.total'] as number) : 0), 0);
-    expect(Number(at(totals, 't3.total.total'))).toBe(expected);
+    reports.forEach((r, i) => expect(at(rows[KEY_ROW + i], 't3.total.total')).toBe(String(r.fields['t3.total.total'])));
+    expect(Number(at(rows[KEY_ROW + 2], 't3.total.total'))).toBe((reports[0].fields['t3.total.total'] as number) + (reports[1].fields['t3.total.total'] as number));
+  });
+
+  withOffice('prints 报送情况, 汇总表 and 问题清单 one page wide on A4, with no folder paths or field keys', async () => {
+    const present = names.filter((_, i) => i !== 3 && i !== 7);
+    const reports = await Promise.all(present.map((agency, i) => variant({ agency, seed: i + 1 })));
+    reports[0] = corrected(reports[0], 't4.review.upheld', 7);
+    const out = await writeSummary('print.xlsx', reports.map((r, i) => ok(r, `/home/clerk/收件箱/${i + 1}.docx`)), { ...OPTIONS, roster });
+    const pdfDir = path.join(dir, 'print');
+    fs.mkdirSync(pdfDir, { recursive: true });
+    const r = officeConvert((office as { soffice: string }).soffice, [out.file], 'pdf', pdfDir);
+    expect(r.status).toBe(0);
+    const pdf = path.join(pdfDir, 'print.pdf');
+    expect(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:\s+(595\.\d+ x 841\.\d+|841\.\d+ x 595\.\d+) pts \(A4\)/);
+    const pages = pdfPages(pdf);
+    // A sheet one page wide has its first and last column on each of its pages.
+    const statusPages = pages.filter((p) => p.includes('（报送情况）'));
+    expect(statusPages.length).toBe(1);
+    expect(statusPages[0]).toMatch(/序号[\s\S]*备注/);
+    expect(statusPages[0]).toContain('某某县第8局');
+    const problemPages = pages.filter((p) => p.includes('（问题清单）'));
+    expect(problemPages.length).toBe(1);
+    expect(problemPages[0]).toMatch(/序号[\s\S]*位置/);
+    const t3 = pages.filter((p) => p.includes('三、收到和处理政府信息公开申请情况'));
+    expect(t3.length).toBe(1);
+    expect(t3[0]).toMatch(/自然人[\s\S]*总计/);
+    expect(t3[0]).toContain('结转下年度继续办理');
+    const printed = pages.filter((p) => !p.includes('（明细'));
+    for (const text of printed) {
+      expect(text).not.toMatch(/\b(t[234]|meta)\.[a-zA-Z]/);
+      expect(text).not.toContain('/home/clerk');
+    }
   });
 });

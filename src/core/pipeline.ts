@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asIngestError, IngestError } from '../ingest/errors';
 import { readDocument, type InputFile, type ReadOptions } from '../ingest';
+import { LIMITS } from '../ingest/limits';
+import { isWorkbookPackage } from '../ingest/xlsx/sheets';
 import { recognise } from '../recognise';
 import { correctedView } from '../report/corrected';
 import type { Report } from '../report/types';
@@ -34,11 +36,20 @@ export function checkReport(report: Report): Report {
   return { ...report, issues: [...validateReport(correctedView(report)), ...report.diagnostics] };
 }
 
+/** A report read from its document, or from a per-report workbook (Excel in), which needs no recognition. */
+async function readReport(input: InputFile, file: string, options: ProcessOptions): Promise<Report> {
+  if (input.bytes.length <= LIMITS.maxFileBytes && isWorkbookPackage(input.bytes, input.name)) {
+    // Loaded only for workbooks: exceljs is large and most inputs are documents.
+    const { readWorkbookReport } = await import('../export/xlsx/workbook-report');
+    return readWorkbookReport(input.bytes, input.name, file);
+  }
+  const document = await readDocument(input, options);
+  return recognise(document, { file, name: input.name, size: input.bytes.length, reader: document.reader });
+}
+
 export async function processInput(input: InputFile, file: string, options: ProcessOptions = {}): Promise<FileResult> {
   try {
-    const document = await readDocument(input, options);
-    const report = recognise(document, { file, name: input.name, size: input.bytes.length, reader: document.reader });
-    return { ok: true, file, report: checkReport(report) };
+    return { ok: true, file, report: checkReport(await readReport(input, file, options)) };
   } catch (err) {
     return { ok: false, file, error: asIngestError(err, input.name).toJSON() };
   }

@@ -31,6 +31,9 @@ export const INGEST_ERRORS = {
   CORRUPT_OLE: { zh: '文件带有旧版 Office（OLE 复合文档）标志，但内部结构已损坏，无法读取', en: 'the file has the legacy Office (OLE compound document) signature but its structure is damaged' },
   CONVERT_TIMEOUT: { zh: 'LibreOffice 转换超时，已中止；文件可能已损坏或过于复杂，请在 Word/WPS 中另存为 .docx 后再导入', en: 'the LibreOffice conversion timed out and was stopped; the file may be damaged or too complex — save it as .docx in Word/WPS and try again' },
   LEGACY_CONVERT_FAILED: { zh: 'LibreOffice 未能将此文件转换为 .docx，文件可能已损坏；请在 Word/WPS 中打开并另存为 .docx 后再导入', en: 'LibreOffice could not convert this file to .docx; it may be damaged — open it in Word/WPS, save it as .docx and try again' },
+  NOT_REPORT_WORKBOOK: { zh: '这是 Excel 工作簿，但不是年度报告工作簿：找不到表二、表三、表四（应使用本工具导出或“nianbao template --to xlsx”生成的工作簿填写）', en: 'this is an Excel workbook but not an annual report workbook: tables 二, 三 and 四 were not found (fill in a workbook exported by this tool or made by "nianbao template --to xlsx")' },
+  ROSTER_WORKBOOK: { zh: '这是应报送单位名单（含“单位名称”列），不是年度报告；汇总时请用 --roster 指定名单', en: 'this is a roster of reporting bodies (it has a 单位名称 column), not an annual report; give it to summary with --roster' },
+  SUMMARY_WORKBOOK: { zh: '这是年度报告汇总工作簿，不是单份年度报告；请导入各单位的报告', en: 'this is a summary workbook of many reports, not one annual report; import the bodies\' reports instead' },
 } as const;
 
 export type IngestErrorCode = keyof typeof INGEST_ERRORS;

@@ -1,7 +1,8 @@
 /** The light record the roster needs of a Report, and a roster taken from last year's reporters. */
 import type { Report } from '../report/types';
 import { cleanText } from '../text/normalise';
-import type { Roster, RosterReport } from './types';
+import { bodyKey } from './names';
+import type { Roster, RosterBody, RosterReport } from './types';
 
 /** How many of a report's cells carry a clerk's correction. */
 export function correctionCount(report: Report): number {
@@ -23,15 +24,16 @@ export function rosterReport(id: string, report: Report, date: string | null = r
 }
 
 /**
- * Last year's reporters as this year's roster: one body per distinct name (first spelling kept), in
- * the order given, no category or due date. Reports without a body name are left out.
+ * Last year's reporters as this year's roster: one body per name as bodyKey compares them (first
+ * spelling kept), in the order given, no category or due date. Reports without a body name are left out.
  */
 export function rosterFromReports(reports: readonly RosterReport[], source: string): Roster {
   const seen = new Set<string>();
-  const bodies = [];
+  const bodies: RosterBody[] = [];
   for (const r of reports) {
-    if (!r.agency || seen.has(r.agency)) continue;
-    seen.add(r.agency);
+    const key = r.agency ? bodyKey(r.agency) : '';
+    if (!r.agency || !key || seen.has(key)) continue;
+    seen.add(key);
     bodies.push({ name: r.agency, category: null, due: null });
   }
   return { source, bodies };

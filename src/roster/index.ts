@@ -12,5 +12,5 @@ export { RosterError, ROSTER_ERRORS, type RosterErrorCode } from './errors';
 export { bodyKey, NameIndex } from './names';
 export { readRoster, readRosterFile } from './read';
 export { correctionCount, rosterFromReports, rosterReport } from './from-reports';
-export { countedReport, mainYear, rosterYear } from './status';
+export { countedReport, mainYear, reportStatus, rosterYear } from './status';
 export * from './types';

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { readSheets, type SheetGrid } from '../ingest/xlsx/sheets';
 import { findDate } from '../recognise/dates';
 import { cleanText, compactText } from '../text/normalise';
 import { RosterError } from './errors';
@@ -22,7 +22,7 @@ const COLUMNS = {
   due: ['应报送日期', '报送期限', '截止日期', '应报送时间'],
 } as const;
 
-type Cell = string | number | Date | null;
+type Cell = string | number | null;
 
 /** Reads a roster file; throws a RosterError naming it when it cannot be used. */
 export async function readRosterFile(file: string): Promise<Roster> {
@@ -43,31 +43,14 @@ export async function readRoster(bytes: Uint8Array, name: string): Promise<Roste
 }
 
 async function xlsxRows(bytes: Uint8Array, name: string): Promise<Cell[][]> {
-  const wb = new ExcelJS.Workbook();
+  let sheets: SheetGrid[];
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    sheets = await readSheets(bytes, name);
   } catch (err) {
     throw new RosterError('BAD_XLSX', name, (err as Error).message.split('\n')[0].slice(0, 120));
   }
-  const ws = wb.worksheets[0];
-  if (!ws) throw new RosterError('NO_BODIES', name);
-  const rows: Cell[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, no) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cellValue(cell.value)));
-    rows[no - 1] = Array.from(cells, (c) => c ?? null);
-  });
-  return Array.from(rows, (r) => r ?? []);
-}
-
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return String(v);
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-  if ('text' in v) return String(v.text);
-  return null;
+  if (!sheets.length) throw new RosterError('NO_BODIES', name);
+  return sheets[0].rows.map((r) => [...r]);
 }
 
 function csvRows(bytes: Uint8Array, name: string): Cell[][] {
@@ -112,9 +95,7 @@ function bodiesOf(rows: readonly Cell[][], name: string): RosterBody[] {
 }
 
 function textOf(c: Cell | undefined): string {
-  if (c === null || c === undefined) return '';
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
-  return String(c);
+  return c === null || c === undefined ? '' : String(c);
 }
 
 /** Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included). */
@@ -122,7 +103,6 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 function dueDate(c: Cell | undefined, name: string, rowNo: number): string | null {
   if (c === null || c === undefined || c === '') return null;
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
   if (typeof c === 'number') return new Date(EXCEL_EPOCH + Math.round(c) * 86400000).toISOString().slice(0, 10);
   const found = findDate(c);
   if (!found) throw new RosterError('BAD_DATE', name, `第 ${rowNo} 行 / row ${rowNo}: ${c}`);

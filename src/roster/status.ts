@@ -35,7 +35,7 @@ export function rosterYear(roster: Roster, reports: readonly RosterReport[], opt
 function bodyLine(body: RosterBody, reports: readonly RosterReport[], chosen: string | undefined): BodyLine {
   const counted = countedReport(reports, chosen);
   const late = !!(counted && body.due && counted.date && counted.date > body.due);
-  return { body, status: statusOf(counted, late), counted, reports, duplicate: reports.length > 1, late };
+  return { body, status: reportStatus(counted, late), counted, reports, duplicate: reports.length > 1, late };
 }
 
 /** The chosen report, else the later one (by date, then by order given). */
@@ -47,7 +47,8 @@ export function countedReport(reports: readonly RosterReport[], chosen?: string)
   return best;
 }
 
-function statusOf(report: RosterReport | null, late: boolean): BodyStatus {
+/** The status a report gives its body: 有错误 before 逾期 before 已更正 before 已报送 (未报送 for none). */
+export function reportStatus(report: RosterReport | null, late: boolean): BodyStatus {
   if (!report) return '未报送';
   if (report.errors > 0) return '有错误';
   if (late) return '逾期';

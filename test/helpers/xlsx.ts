@@ -44,11 +44,11 @@ export function plain(cell: ExcelJS.Cell): unknown {
   return v;
 }
 
-/** Rows 2.. of a list sheet as objects keyed by the header row. */
-export function listRows(ws: ExcelJS.Worksheet): Record<string, unknown>[] {
-  const headers = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+/** Rows below the header row `top` (1, or 3 below a printed title block) as objects keyed by the header. */
+export function listRows(ws: ExcelJS.Worksheet, top = 1): Record<string, unknown>[] {
+  const headers = (ws.getRow(top).values as unknown[]).slice(1).map(String);
   const rows: Record<string, unknown>[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
+  for (let r = top + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     rows.push(Object.fromEntries(headers.map((h, i) => [h, plain(row.getCell(i + 1))])));
   }

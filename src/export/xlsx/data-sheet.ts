@@ -5,6 +5,7 @@
 import type { Worksheet } from 'exceljs';
 import { getFormat, type FieldDef } from '../../formats/model';
 import type { Report, Severity } from '../../report/types';
+import { correctionFill, correctionText } from './corrections';
 import { findingsByKey, severityFill, worstByKey } from './findings';
 import { addListRow, finishList, startList, type ListColumn } from './list-sheet';
 import { numberFormat } from './look';
@@ -25,14 +26,20 @@ export const DATA_COLUMNS: readonly ListColumn<DataLine>[] = [
   { header: '行', width: 36, value: (l) => l.field.rowLabel, text: true },
   { header: '列', width: 30, value: (l) => l.field.columnLabel, text: true },
   { header: '单位', width: 6, value: (l) => l.field.unit ?? '' },
-  { header: '值', width: 14, value: (l) => l.report.fields[l.field.key], numFmt: (l) => numberFormat(l.field.type), fill: (l) => l.severity && severityFill(l.severity) },
+  { header: '值', width: 14, value: (l) => l.report.fields[l.field.key], numFmt: (l) => numberFormat(l.field.type), fill: (l) => (l.severity ? severityFill(l.severity) : correctionOf(l) ? correctionFill() : undefined) },
   { header: '原文', width: 16, value: (l) => l.report.cells[l.field.key]?.raw ?? '', text: true },
+  { header: '人工更正', width: 24, value: (l) => correctionOf(l), text: true, fill: (l) => (correctionOf(l) ? correctionFill() : undefined) },
   { header: '读取状态', width: 10, value: (l) => statusLabel(l) },
   { header: '来源：第几个表格', width: 10, value: (l) => one(l.report.cells[l.field.key]?.source?.table) },
   { header: '来源：第几行', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.row) },
   { header: '来源：第几列', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.col) },
   { header: '问题', width: 24, value: (l) => l.rules, text: true },
 ];
+
+function correctionOf(l: DataLine): string {
+  const cell = l.report.cells[l.field.key];
+  return cell?.corrected ? correctionText(cell) : '';
+}
 
 function statusLabel(l: DataLine): string {
   const cell = l.report.cells[l.field.key];

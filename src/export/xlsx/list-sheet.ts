@@ -7,6 +7,7 @@ import type { AddWorksheetOptions, CellValue, Worksheet } from 'exceljs';
 import { CENTER, font, LEFT, pageSetup, solid, thinBorders } from './look';
 import { linesNeeded, rowHeight } from './sizing';
 import { xlsxStyle } from './style';
+import { PAGE_FOOTER } from './sheet-head';
 import { cellValue } from './text';
 
 export interface ListColumn<T> {
@@ -18,19 +19,30 @@ export interface ListColumn<T> {
   readonly text?: boolean;
   /** Background colour of the cell for this item (a finding's severity). */
   readonly fill?: (item: T) => string | undefined;
+  /** For programs, not for print (field keys): hidden. */
+  readonly hidden?: boolean;
 }
 
-/** Worksheet options a list sheet needs up front (a streaming sheet writes its views at once). */
-export function listSheetOptions<T>(columns: readonly ListColumn<T>[]): Partial<AddWorksheetOptions> {
+/** Printed width of the visible columns. */
+function printedWidth<T>(columns: readonly ListColumn<T>[]): number {
+  return columns.reduce((n, c) => n + (c.hidden ? 0 : c.width), 0);
+}
+
+/**
+ * Worksheet options a list sheet needs up front (a streaming sheet writes its views at once).
+ * `top` is the header's row: below a printed title block (sheet-head.ts) it is 3.
+ */
+export function listSheetOptions<T>(columns: readonly ListColumn<T>[], top = 1): Partial<AddWorksheetOptions> {
   return {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
-    pageSetup: pageSetup(columns.reduce((n, c) => n + c.width, 0), { titleRows: '1:1' }),
+    views: [{ state: 'frozen', xSplit: 0, ySplit: top }],
+    pageSetup: pageSetup(printedWidth(columns), { titleRows: `${top}:${top}` }),
+    headerFooter: { oddFooter: PAGE_FOOTER },
   };
 }
 
-export function startList<T>(ws: Worksheet, columns: readonly ListColumn<T>[]): void {
-  ws.columns = columns.map((c) => ({ width: c.width }));
-  const row = ws.getRow(1);
+export function startList<T>(ws: Worksheet, columns: readonly ListColumn<T>[], top = 1): void {
+  ws.columns = columns.map((c) => ({ width: c.width, hidden: !!c.hidden }));
+  const row = ws.getRow(top);
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.value = c.header;
@@ -44,9 +56,9 @@ export function startList<T>(ws: Worksheet, columns: readonly ListColumn<T>[]): 
   row.commit();
 }
 
-/** Writes item as row `n + 1` (n counted from 1) and commits it. */
-export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], n: number, item: T): void {
-  const row = ws.getRow(n + 1);
+/** Writes item as row `n + top` (n counted from 1) and commits it. */
+export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], n: number, item: T, top = 1): void {
+  const row = ws.getRow(n + top);
   let lines = 1;
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
@@ -65,6 +77,6 @@ export function addListRow<T>(ws: Worksheet, columns: readonly ListColumn<T>[], 
   row.commit();
 }
 
-export function finishList<T>(ws: Worksheet, columns: readonly ListColumn<T>[], rows: number): void {
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: columns.length } };
+export function finishList<T>(ws: Worksheet, columns: readonly ListColumn<T>[], rows: number, top = 1): void {
+  ws.autoFilter = { from: { row: top, column: 1 }, to: { row: rows + top, column: columns.length } };
 }

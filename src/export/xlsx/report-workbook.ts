@@ -1,13 +1,16 @@
 /**
  * The per-report workbook (`convert --to xlsx`): 概况, one sheet per official table of the report's
- * format drawn from partLayout(), 问题 and 数据. Cells with findings are highlighted and carry the
+ * format drawn from partLayout(), 问题, 数据 and 正文 (the narrative). It is also an input: a clerk
+ * fills it in or corrects it in Excel/WPS and it reads back (report/workbook-report.ts). Cells with findings are highlighted and carry the
  * messages as a note.
  */
 import ExcelJS from 'exceljs';
 import { partLayout } from '../../formats/layout';
 import { getFormat, type Format } from '../../formats/model';
 import type { PartSpec } from '../../formats/types';
+import { PART_TOP, partSheetName } from './part-place';
 import type { Finding, Report } from '../../report/types';
+import { correctionFill, correctionText } from './corrections';
 import { DATA_COLUMNS, writeData } from './data-sheet';
 import { findingsByKey, noteText, severityFill, worstByKey } from './findings';
 import { issueColumns, writeIssues } from './issues-sheet';
@@ -16,20 +19,17 @@ import { CENTER, font, numberFormat, pageSetup, setWidths } from './look';
 import { OVERVIEW_COLUMNS, writeOverview } from './overview-sheet';
 import { drawPart, type ValueCell } from './part-sheet';
 import { xlsxStyle } from './style';
-import { cellText, cellValue, sheetName } from './text';
+import { TEXT_COLUMNS, writeText } from './text-sheet';
+import { cellText, cellValue } from './text';
 
-/** Worksheet row of the first grid row of an official table (below the title and the info line). */
-export const PART_TOP = 3;
+export { PART_TOP, partSheetName } from './part-place';
 
-export function partSheetName(part: PartSpec): string {
-  return sheetName(`${xlsxStyle().sheets.partPrefix}${part.no} ${part.title}`);
-}
-
-/** What a value cell of the report shows: the number read, else the text printed, else blank. */
+/** What a value cell of the report shows: the number read (or corrected), else the text printed (or typed), else blank. */
 export function displayValue(report: Report, key: string): string | number | null {
   const value = report.fields[key];
   if (typeof value === 'number') return cellValue(value);
-  return cellValue(report.cells[key]?.raw ?? value);
+  const cell = report.cells[key];
+  return cellValue(cell?.corrected ? cell.corrected.text : cell?.raw ?? value);
 }
 
 function valueCells(report: Report, format: Format): (key: string) => ValueCell {
@@ -38,11 +38,13 @@ function valueCells(report: Report, format: Format): (key: string) => ValueCell 
   return (key) => {
     const severity = worst.get(key);
     const found: Finding[] = byKey.get(key) ?? [];
+    const cell = report.cells[key];
+    const notes = [cell?.corrected ? correctionText(cell) : '', found.length ? noteText(found) : ''].filter(Boolean);
     return {
       value: displayValue(report, key),
       numFmt: numberFormat(format.byKey.get(key)?.type),
-      fill: severity ? severityFill(severity) : undefined,
-      note: found.length ? noteText(found) : undefined,
+      fill: severity ? severityFill(severity) : cell?.corrected ? correctionFill() : undefined,
+      note: notes.length ? notes.join('\n') : undefined,
     };
   };
 }
@@ -84,6 +86,7 @@ export function buildReportWorkbook(report: Report): ExcelJS.Workbook {
   for (const part of format.spec.parts) writePart(wb, report, format, part);
   writeIssues(wb.addWorksheet(sheets.issues, listSheetOptions(issueColumns(report))), report);
   writeData(wb.addWorksheet(sheets.data, listSheetOptions(DATA_COLUMNS)), report);
+  writeText(wb.addWorksheet(sheets.text, listSheetOptions(TEXT_COLUMNS)), report);
   return wb;
 }
 

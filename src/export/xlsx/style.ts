@@ -13,6 +13,8 @@ export interface XlsxStyle {
   readonly keyFont: { readonly name: string; readonly size: number; readonly color: string };
   readonly headerFill: string;
   readonly totalsFill: string;
+  /** Background of a cell a clerk corrected. */
+  readonly correctedFill: string;
   /** Text colour of a file the summary could not read. */
   readonly failedColor: string;
   readonly borderColor: string;
@@ -40,11 +42,15 @@ export interface XlsxStyle {
     readonly overview: string;
     readonly issues: string;
     readonly data: string;
+    readonly text: string;
     readonly partPrefix: string;
     readonly summary: string;
     readonly issueList: string;
     readonly crossYear: string;
     readonly failed: string;
+    readonly status: string;
+    readonly totals: string;
+    readonly detail: string;
   };
   readonly summary: {
     /** Field keys shown right after the file name, before the finding counts (and frozen with it). */
@@ -53,6 +59,8 @@ export interface XlsxStyle {
     /** Widths of the meta.* columns by key (text of very different lengths: titles, years). */
     readonly metaWidths: Readonly<Record<string, number>>;
     readonly totalsLabel: string;
+    /** The few figures 报送情况 shows per body: field key and a short header. */
+    readonly keyFigures: readonly { readonly key: string; readonly label: string }[];
   };
 }
 

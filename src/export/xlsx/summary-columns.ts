@@ -46,8 +46,8 @@ export function mergedFieldKeys(): string[] {
   return order;
 }
 
-function definitions(key: string): FieldDef[] {
-  return FORMAT_VERSIONS.map((v) => getFormat(v).byKey.get(key)).filter((f): f is FieldDef => !!f);
+function definitions(key: string, version?: FormatVersion): FieldDef[] {
+  return (version ? [version] : FORMAT_VERSIONS).map((v) => getFormat(v).byKey.get(key)).filter((f): f is FieldDef => !!f);
 }
 
 /** A label as the newest format prints it, with an older wording added when it differs. */
@@ -73,15 +73,20 @@ function tableHeader(f: FieldDef): string {
   return `${xlsxStyle().sheets.partPrefix}${part.no} ${f.tableLabel}`;
 }
 
-function fieldColumn(key: string): SummaryColumn {
-  const defs = definitions(key);
+/** The leaf label with its unit when the label does not say it (采购总金额 → 采购总金额（万元）). */
+function withUnit(label: string, f: FieldDef): string {
+  return f.unit === '万元' && !label.includes('万元') ? `${label}（万元）` : label;
+}
+
+function fieldColumn(key: string, version?: FormatVersion): SummaryColumn {
+  const defs = definitions(key, version);
   const formats = defs.map((f) => f.format);
-  const only = formats.length < FORMAT_VERSIONS.length ? `（${formats.join('、')}版格式）` : '';
+  const only = !version && formats.length < FORMAT_VERSIONS.length ? `（${formats.join('、')}版格式）` : '';
   const w = xlsxStyle().width;
   if (defs[0].part === 'meta') {
     return { key, role: 'field', headers: [label(defs, (f) => f.rowLabel)], width: metaWidth(defs[0]), type: defs[0].type, formats, part: 'meta' };
   }
-  const column = label(defs, columnLabel);
+  const column = label(defs, (f) => withUnit(columnLabel(f), f));
   return {
     key,
     role: 'field',
@@ -103,18 +108,21 @@ function count(severity: Severity): SummaryColumn {
   return { key: `issues.${severity}`, role: 'count', headers: [`${xlsxStyle().severity[severity].label}数`], width: 7, formats: [], severity };
 }
 
-/** All columns of the summary sheet, left to right. */
-export function summaryColumns(): SummaryColumn[] {
+/**
+ * All columns of a one-row-per-report sheet, left to right: of both formats side by side, or of
+ * one format (明细, one sheet per format), where 计入汇总 takes the place of 读取状态.
+ */
+export function summaryColumns(version?: FormatVersion): SummaryColumn[] {
   const { leadingFields } = xlsxStyle().summary;
-  const fields = mergedFieldKeys();
+  const fields = mergedFieldKeys().filter((k) => !version || getFormat(version).byKey.has(k));
   return [
     lead('row.no', '序号', 6),
-    lead('source.file', '文件', 30),
-    ...leadingFields.map(fieldColumn),
-    lead('status', '读取状态', 10),
+    lead('source.file', '文件', version ? 24 : 30),
+    ...leadingFields.map((k) => fieldColumn(k, version)),
+    version ? lead('counted', '计入汇总', 9) : lead('status', '读取状态', 10),
     count('error'),
     count('warning'),
     count('info'),
-    ...fields.filter((k) => !leadingFields.includes(k)).map(fieldColumn),
+    ...fields.filter((k) => !leadingFields.includes(k)).map((k) => fieldColumn(k, version)),
   ];
 }

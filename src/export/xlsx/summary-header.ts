@@ -40,31 +40,37 @@ function spanWidth(columns: readonly SummaryColumn[], run: Run): number {
   return columns.slice(run.from, run.to + 1).reduce((n, c) => n + c.width, 0);
 }
 
-export function writeSummaryHeader(ws: Worksheet, columns: readonly SummaryColumn[]): void {
+/**
+ * Writes the header on rows top+1 … top+KEY_ROW. The key row is for programs: hidden, so it never
+ * prints, when `hideKeys` is set.
+ */
+export function writeSummaryHeader(ws: Worksheet, columns: readonly SummaryColumn[], top = 0, hideKeys = false): void {
   const style = xlsxStyle();
   const heights = new Array<number>(HEADER_LEVELS).fill(1);
-  for (let r = 1; r <= KEY_ROW; r++) {
+  const keyRow = top + KEY_ROW;
+  for (let r = top + 1; r <= keyRow; r++) {
     columns.forEach((_, i) => {
       const cell = ws.getCell(r, i + 1);
       cell.border = thinBorders();
       // Keys are read by programs, not people: one line, never wrapped.
-      cell.alignment = r === KEY_ROW ? { horizontal: 'left', vertical: 'middle' } : CENTER;
+      cell.alignment = r === keyRow ? { horizontal: 'left', vertical: 'middle' } : CENTER;
       cell.fill = solid(style.headerFill);
-      cell.font = font(r === KEY_ROW ? 'key' : 'header');
+      cell.font = font(r === keyRow ? 'key' : 'header');
     });
   }
   for (const run of headerRuns(columns)) {
     const single = columns[run.from].headers.length === 1;
-    ws.getCell(run.level + 1, run.from + 1).value = run.text;
+    ws.getCell(top + run.level + 1, run.from + 1).value = run.text;
     const bottom = single ? HEADER_LEVELS : run.level + 1;
-    if (bottom > run.level + 1 || run.to > run.from) ws.mergeCells(run.level + 1, run.from + 1, bottom, run.to + 1);
+    if (bottom > run.level + 1 || run.to > run.from) ws.mergeCells(top + run.level + 1, run.from + 1, top + bottom, run.to + 1);
     if (!single) heights[run.level] = Math.max(heights[run.level], linesNeeded(run.text, spanWidth(columns, run)));
   }
   columns.forEach((c, i) => {
-    ws.getCell(KEY_ROW, i + 1).value = c.key;
+    ws.getCell(keyRow, i + 1).value = c.key;
   });
   heights.forEach((lines, level) => {
-    ws.getRow(level + 1).height = rowHeight(lines);
+    ws.getRow(top + level + 1).height = rowHeight(lines);
   });
-  ws.getRow(KEY_ROW).commit();
+  if (hideKeys) ws.getRow(keyRow).hidden = true;
+  ws.getRow(keyRow).commit();
 }

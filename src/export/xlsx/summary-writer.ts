@@ -1,10 +1,12 @@
 /**
- * The batch summary workbook, written as results arrive with exceljs' streaming writer so that a
- * batch of thousands of reports never sits in memory: each file's row is committed at once, the
- * findings and failures wait in temporary files until their sheets are written, and only the light
- * YearRecords stay for the cross-year check.
+ * The summary workbook a superior can print, written with exceljs' streaming writer so that a batch
+ * of thousands of reports never sits in memory. While files arrive, each report leaves a light
+ * entry (summary-entry.ts) and its 明细 row, findings and failures wait in temporary files; at the
+ * end, once it is known which report counts for each body and year, the sheets are written in order:
+ * 报送情况, 汇总表 (official tables of totals), 问题清单, 明细 (one per format), 跨年核对, 无法读取.
+ * Every merge is made before its rows are committed, which is all the streaming writer allows.
  *
- *   const w = new SummaryWriter('output/汇总.xlsx');
+ *   const w = new SummaryWriter('output/汇总.xlsx', { roster, title, compiler });
  *   for (…) await w.add(await processPath(file));
  *   await w.finish(crossYear(w.yearRecords()));
  */
@@ -13,48 +15,77 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FileResult } from '../../core/pipeline';
+import { getFormat } from '../../formats/model';
+import type { FormatVersion } from '../../formats/types';
 import type { Report } from '../../report/types';
+import { mainYear } from '../../roster/status';
+import type { Roster, RosterOptions } from '../../roster/types';
 import { yearRecord, type CrossYearResult, type YearRecord } from '../../validate';
-import { FAILED_COLUMNS, ISSUE_LIST_COLUMNS, issueLines, type FailedLine, type IssueLine } from './batch-sheets';
+import { FAILED_COLUMNS, issueLines, type FailedLine, type IssueLine } from './batch-sheets';
+import { correctionFindings } from './corrections';
 import { CROSS_YEAR_COLUMNS, crossYearLines } from './cross-year-sheet';
 import { drained } from './backpressure';
 import { addListRow, finishList, listSheetOptions, startList, type ListColumn } from './list-sheet';
 import { pageSetup } from './look';
+import { PROBLEM_COLUMNS } from './problems-sheet';
+import { HEAD_ROWS, PAGE_FOOTER, writeHead, type PrintHead } from './sheet-head';
 import { Spool } from './spool';
+import { statusColumns, statusLines } from './status-sheet';
 import { xlsxStyle } from './style';
-import { summaryColumns, type SummaryColumn } from './summary-columns';
+import { summaryColumns } from './summary-columns';
+import { countReports, isCounted, type Counting } from './summary-counting';
+import { entryRef, summaryEntry, type SummaryEntry } from './summary-entry';
+import { sheetHead, summaryTitle, type SummaryHeadOptions } from './summary-head';
+import { HEADER_LEVELS } from './summary-columns';
 import { KEY_ROW, writeSummaryHeader } from './summary-header';
-import { columnLetter, summed, writeFileRow, writeTotalsRow } from './summary-rows';
+import { columnLetter, detailRow, summed, writeDetailRow, writeTotalsRow, type DetailRow } from './summary-rows';
+import { addToTotals, emptyTotals, totalsSheetOptions, writeTotals, type TotalsSet } from './totals-sheet';
 import { sheetName } from './text';
+
+export interface SummaryOptions extends SummaryHeadOptions {
+  /** The bodies that must report: 报送情况 lists every one of them (未报送 included). */
+  readonly roster?: Roster;
+  /** Manual assignments and which report counts for a body with several. */
+  readonly rosterOptions?: RosterOptions;
+}
 
 export interface SummaryStats {
   readonly reports: number;
   readonly failed: number;
   readonly findings: number;
   readonly pairs: number;
+  /** Reports that count in the totals (one per body and year). */
+  readonly counted: number;
+  /** Roster bodies that sent nothing (null without a roster). */
+  readonly absent: number | null;
 }
 
 function writeError(target: string, err: Error): Error {
   return new Error(`无法写入汇总表“${target}”：${err.message}\nCannot write the summary workbook "${target}": ${err.message}`);
 }
 
+/** Title columns the 明细 head is merged across (it is hundreds of columns wide). */
+const DETAIL_HEAD_COLUMNS = 12;
+
 export class SummaryWriter {
-  private readonly columns: SummaryColumn[] = summaryColumns();
   private readonly partFile: string;
   private readonly out: fs.WriteStream;
   private readonly wb: ExcelJS.stream.xlsx.WorkbookWriter;
-  private readonly main: ExcelJS.Worksheet;
-  private readonly totals = new Map<number, number>();
+  private readonly entries: SummaryEntry[] = [];
+  private readonly details = new Map<FormatVersion, Spool<DetailRow>>();
   private readonly issues = new Spool<Omit<IssueLine, 'no'>>('issues');
   private readonly failures = new Spool<FailedLine>('failed');
   private readonly records: YearRecord[] = [];
   private readonly ids = new Set<string>();
+  private readonly taken = new Set<string>();
   private error: Error | null = null;
   private readonly broken: Promise<never>;
-  private rows = 0;
   private done = false;
 
-  constructor(readonly target: string) {
+  constructor(
+    readonly target: string,
+    private readonly options: SummaryOptions = {},
+  ) {
     // Written beside the target and renamed at the end: a crash never leaves a half workbook under its name.
     this.partFile = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID().slice(0, 8)}.part`);
     this.out = fs.createWriteStream(this.partFile);
@@ -69,13 +100,6 @@ export class SummaryWriter {
     this.broken.catch(() => undefined);
     this.wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.out, useStyles: true, useSharedStrings: false });
     this.wb.creator = '年报通';
-    const { sheets, summary } = xlsxStyle();
-    this.main = this.wb.addWorksheet(sheetName(sheets.summary), {
-      views: [{ state: 'frozen', xSplit: summary.frozenColumns, ySplit: KEY_ROW }],
-      pageSetup: pageSetup(Number.POSITIVE_INFINITY, { titleRows: `1:${KEY_ROW}`, titleColumns: `A:${columnLetter(summary.frozenColumns)}`, fit: false }),
-    });
-    this.main.columns = this.columns.map((c) => ({ width: Math.round(c.width * 10) / 10 }));
-    writeSummaryHeader(this.main, this.columns);
   }
 
   /** The error that stopped writing (bilingual, naming the target), if any. */
@@ -90,22 +114,25 @@ export class SummaryWriter {
 
   async add(result: FileResult): Promise<void> {
     this.check();
-    const no = ++this.rows;
-    const numbers = writeFileRow(this.main, this.columns, KEY_ROW + no, no, result);
-    for (const [i, v] of numbers) if (summed(this.columns[i])) this.totals.set(i, (this.totals.get(i) ?? 0) + v);
-    if (result.ok) this.keep(result.report, result.file);
-    else this.failures.push({ no: this.failures.count + 1, file: result.file, error: result.error });
-    await this.settle(this.main);
+    let id = result.file;
+    for (let n = 2; this.ids.has(id); n++) id = `${result.file}#${n}`;
+    this.ids.add(id);
+    const entry = summaryEntry(result, this.entries.length + 1, id);
+    this.entries.push(entry);
+    if (result.ok) this.keep(result.report, entry);
+    else this.failures.push({ no: this.failures.count + 1, file: entry.file, error: result.error });
+    await Promise.race([Promise.resolve(), this.broken]);
   }
 
-  private keep(report: Report, file: string): void {
-    let id = file;
-    for (let n = 2; this.ids.has(id); n++) id = `${file}#${n}`;
-    this.ids.add(id);
-    // The file as this batch names it (the pairs and the sheets show it), not the reader's.
+  private keep(report: Report, entry: SummaryEntry): void {
+    const { file, id } = entry;
+    // The file as print shows it (the pairs and the sheets name it), not the reader's path.
     this.records.push({ ...yearRecord(report, id), file });
     const { agency, year, format } = report.meta;
-    for (const finding of report.issues) this.issues.push({ file, agency, year, format, finding });
+    for (const finding of [...report.issues, ...correctionFindings(report)]) this.issues.push({ file, agency, year, format, finding });
+    let spool = this.details.get(format);
+    if (!spool) this.details.set(format, (spool = new Spool<DetailRow>(`detail-${format}`)));
+    spool.push(detailRow(report, id, file));
   }
 
   private check(finishing = false): void {
@@ -118,59 +145,141 @@ export class SummaryWriter {
     await Promise.race([drained(ws), this.broken]);
   }
 
-  /** Writes the totals and the other sheets and moves the workbook into place. */
+  /** Writes every sheet and moves the workbook into place. */
   async finish(cross?: CrossYearResult): Promise<SummaryStats> {
     this.check();
     this.done = true;
     try {
-      this.writeTotals();
+      const counting = countReports(this.entries, this.options.roster, this.options.rosterOptions);
+      const year = counting.roster?.year ?? mainYear(this.entries.filter((e) => !e.error).map(entryRef));
+      const title = summaryTitle(this.options, year);
       const { sheets } = xlsxStyle();
-      const findings = await this.writeList(sheets.issueList, ISSUE_LIST_COLUMNS, issueLines(this.issues.items(), cross, this.records));
-      await this.writeList(sheets.crossYear, CROSS_YEAR_COLUMNS, crossYearLines(cross, this.records));
-      await this.writeList(sheets.failed, FAILED_COLUMNS, this.failures.items());
+      await this.writeStatus(title, counting);
+      const sets = this.totalsSets(counting);
+      for (const set of sets) this.writeTotalsSheet(title, set, sets.length > 1);
+      const findings = await this.writeList(sheets.issueList, PROBLEM_COLUMNS, issueLines(this.issues.items(), cross, this.records), this.head(title, sheets.issueList));
+      for (const [version, spool] of this.details) await this.writeDetail(title, version, spool, counting);
+      await this.writeList(sheets.crossYear, CROSS_YEAR_COLUMNS, crossYearLines(cross, this.records), this.head(title, sheets.crossYear));
+      await this.writeList(sheets.failed, FAILED_COLUMNS, this.failures.items(), this.head(title, sheets.failed));
       await Promise.race([this.wb.commit(), this.broken]);
       this.check(true);
       fs.renameSync(this.partFile, this.target);
-      return { reports: this.rows - this.failures.count, failed: this.failures.count, findings, pairs: cross?.pairs.length ?? 0 };
+      const failed = this.failures.count;
+      const counted = this.entries.filter((e) => isCounted(counting, e.id)).length;
+      const absent = counting.roster ? counting.roster.counts['未报送'] : null;
+      return { reports: this.entries.length - failed, failed, findings, pairs: cross?.pairs.length ?? 0, counted, absent };
     } catch (err) {
       this.cleanUp();
       throw err;
     } finally {
-      this.issues.remove();
-      this.failures.remove();
+      this.removeSpools();
     }
   }
 
   /** Gives up: the partial file is removed and the target left untouched. */
   async abort(): Promise<void> {
     this.done = true;
-    this.issues.remove();
-    this.failures.remove();
+    this.removeSpools();
     this.out.destroy();
     this.cleanUp();
+  }
+
+  private removeSpools(): void {
+    this.issues.remove();
+    this.failures.remove();
+    for (const spool of this.details.values()) spool.remove();
   }
 
   private cleanUp(): void {
     fs.rmSync(this.partFile, { force: true });
   }
 
-  private writeTotals(): void {
-    const last = KEY_ROW + this.rows;
-    writeTotalsRow(this.main, this.columns, KEY_ROW + 1, last, this.totals);
-    this.main.autoFilter = { from: { row: KEY_ROW, column: 1 }, to: { row: Math.max(KEY_ROW, last), column: this.columns.length } };
-    this.main.commit();
+  private head(title: string, subject: string | null, extra: readonly string[] = []): PrintHead {
+    return sheetHead(this.options, title, subject, extra);
   }
 
-  private async writeList<T>(name: string, columns: readonly ListColumn<T>[], items: AsyncIterable<T> | Iterable<T>): Promise<number> {
-    const ws = this.wb.addWorksheet(sheetName(name), listSheetOptions(columns));
-    startList(ws, columns);
+  private addSheet(name: string, options: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet {
+    const unique = sheetName(name, this.taken);
+    this.taken.add(unique);
+    return this.wb.addWorksheet(unique, options);
+  }
+
+  private async writeStatus(title: string, counting: Counting): Promise<void> {
+    const { sheets } = xlsxStyle();
+    const roster = counting.roster;
+    const extra = roster
+      ? [`名单：${this.options.roster!.source}，应报送 ${roster.lines.length} 个单位，未报送 ${roster.counts['未报送']} 个`]
+      : [`共 ${this.entries.length} 个文件`];
+    await this.writeList(sheets.status, statusColumns(), statusLines(this.entries, counting), this.head(title, sheets.status, extra));
+  }
+
+  /** The totals of each format and year over the reports that count, in order of year. */
+  private totalsSets(counting: Counting): TotalsSet[] {
+    const sets = new Map<string, TotalsSet & { reports: number }>();
+    for (const e of this.entries) {
+      if (!e.numbers || !e.format || !isCounted(counting, e.id)) continue;
+      const key = `${e.year ?? ''}|${e.format}`;
+      if (!sets.has(key)) sets.set(key, emptyTotals(e.format, e.year));
+      addToTotals(sets.get(key)!, e.numbers);
+    }
+    return [...sets.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.format.localeCompare(b.format));
+  }
+
+  private writeTotalsSheet(title: string, set: TotalsSet, several: boolean): void {
+    const format = getFormat(set.format);
+    const subject = several ? `${set.year ?? '年度不明'}年度，${set.format}版格式` : null;
+    const name = several ? `${xlsxStyle().sheets.totals} ${set.year ?? ''} ${set.format}版` : xlsxStyle().sheets.totals;
+    const ws = this.addSheet(name, totalsSheetOptions(format));
+    const scope = `汇总范围：${set.reports} 份报告（每个单位每年度计一份）`;
+    writeTotals(ws, set, this.head(title, subject, [scope]));
+    ws.commit();
+  }
+
+  private async writeDetail(title: string, version: FormatVersion, spool: Spool<DetailRow>, counting: Counting): Promise<void> {
+    const { sheets, summary } = xlsxStyle();
+    const columns = summaryColumns(version);
+    const keyRow = HEAD_ROWS + KEY_ROW;
+    const several = this.details.size > 1;
+    const ws = this.addSheet(several ? `${sheets.detail} ${version}版` : sheets.detail, {
+      views: [{ state: 'frozen', xSplit: summary.frozenColumns, ySplit: keyRow }],
+      pageSetup: pageSetup(Number.POSITIVE_INFINITY, { titleRows: `${HEAD_ROWS + 1}:${keyRow}`, titleColumns: `A:${columnLetter(summary.frozenColumns)}`, fit: false }),
+      headerFooter: { oddFooter: PAGE_FOOTER },
+    });
+    ws.columns = columns.map((c) => ({ width: Math.round(c.width * 10) / 10 }));
+    writeHead(ws, Math.min(columns.length, DETAIL_HEAD_COLUMNS), this.head(title, `${sheets.detail}，${version}版格式`), 'left');
+    writeSummaryHeader(ws, columns, HEAD_ROWS, true);
+    const totals = new Map<number, number>();
+    let n = 0;
+    for await (const row of spool.items()) {
+      this.check(true);
+      const counted = isCounted(counting, row.id);
+      writeDetailRow(ws, columns, keyRow + ++n, n, row, counted);
+      if (counted) columns.forEach((c, i) => {
+        const v = row.values[c.key];
+        if (summed(c) && typeof v === 'number') totals.set(i, (totals.get(i) ?? 0) + v);
+      });
+      if (n % 50 === 0) await this.settle(ws);
+    }
+    writeTotalsRow(ws, columns, keyRow + 1, keyRow + n, totals);
+    // The filter sits on the last label row: the key row below it is hidden.
+    ws.autoFilter = { from: { row: HEAD_ROWS + HEADER_LEVELS, column: 1 }, to: { row: keyRow + n, column: columns.length } };
+    ws.commit();
+  }
+
+  private async writeList<T>(name: string, columns: readonly ListColumn<T>[], items: AsyncIterable<T> | Iterable<T>, head: PrintHead): Promise<number> {
+    const top = HEAD_ROWS + 1;
+    const ws = this.addSheet(name, listSheetOptions(columns, top));
+    // A streaming sheet writes its column widths with its first row: set them before the head.
+    ws.columns = columns.map((c) => ({ width: c.width, hidden: !!c.hidden }));
+    writeHead(ws, columns.filter((c) => !c.hidden).length, head);
+    startList(ws, columns, top);
     let n = 0;
     for await (const item of items) {
       this.check(true);
-      addListRow(ws, columns, ++n, item);
+      addListRow(ws, columns, ++n, item, top);
       if (n % 50 === 0) await this.settle(ws);
     }
-    finishList(ws, columns, n);
+    finishList(ws, columns, n, top);
     ws.commit();
     return n;
   }

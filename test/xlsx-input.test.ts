@@ -1,0 +1,135 @@
+/**
+ * Excel in: the per-report workbook this project writes is also an input. Eight varied reports of
+ * both formats (quirky cells: blanks, placeholders, units, text; two real published reports when
+ * ../shared is there) written as workbooks and read back give every field exactly, with the cells'
+ * provenance on the sheets; a workbook a clerk saved again in an office suite reads the same; a
+ * workbook that is not a report says what it is, naming the file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { reportToXlsx } from '../src/export/xlsx';
+import { PART_TOP, partSheetName } from '../src/export/xlsx/part-place';
+import { partLayout } from '../src/formats/layout';
+import { getFormat } from '../src/formats/model';
+import type { FormatVersion } from '../src/formats/types';
+import type { Report } from '../src/report/types';
+import { tempDir } from './helpers/cli';
+import { officeConvert } from './helpers/office';
+import { readBytes, readFixture, readReport } from './helpers/pipeline';
+import { realReports } from './helpers/real-reports';
+import { corrected } from './helpers/summary-fixture';
+import { officeSuite, quirkyValues } from './helpers/xlsx';
+
+const dir = tempDir('nianbao-xlsx-input-');
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Every field of the report's format, meta included: what a read-back must give exactly. */
+function allFields(report: Report): Record<string, unknown> {
+  return Object.fromEntries(getFormat(report.meta.format).fields.map((f) => [f.key, report.fields[f.key] ?? null]));
+}
+
+async function varied(): Promise<{ name: string; report: Report }[]> {
+  const out: { name: string; report: Report }[] = [];
+  const specs: [FormatVersion, number, number][] = [['2019', 2019, 1], ['2019', 2020, 2], ['2021', 2021, 3], ['2021', 2022, 4], ['2021', 2023, 5], ['2021', 2024, 6]];
+  for (const [version, year, seed] of specs) {
+    out.push({ name: `fixture-${version}-${seed}`, report: await readFixture({ version, year, agency: `某某县第${seed}局`, values: quirkyValues(version, seed) }) });
+  }
+  for (const real of realReports('xlsx-input') ?? []) out.push({ name: real.stem, report: await readReport(fs.readFileSync(real.htmlPath), `${real.stem}.html`) });
+  return out;
+}
+
+describe('the per-report workbook read back', () => {
+  let reports: { name: string; report: Report }[];
+  beforeAll(async () => {
+    reports = await varied();
+  });
+
+  it('gives every field of 8 varied reports of both formats exactly (6 without ../shared)', async () => {
+    expect(reports.length).toBe(realReports('xlsx-input') ? 8 : 6);
+    expect(new Set(reports.map((r) => r.report.meta.format))).toEqual(new Set(['2019', '2021']));
+    for (const { name, report } of reports) {
+      const back = await readBytes(await reportToXlsx(report), `${name}.xlsx`);
+      if (!back.ok) throw new Error(back.error.message);
+      expect({ name, fields: allFields(back.report) }).toEqual({ name, fields: allFields(report) });
+      expect({ name, format: back.report.meta.format, reader: back.report.source.reader }).toEqual({ name, format: report.meta.format, reader: 'xlsx' });
+      // Statuses as recognition gave them, the narrative too.
+      const statuses = (r: Report) => Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.status === 'missing' ? 'blank' : c.status]));
+      expect({ name, statuses: statuses(back.report) }).toEqual({ name, statuses: statuses(report) });
+      expect({ name, sections: back.report.sections.map((s) => s.paragraphs) }).toEqual({ name, sections: report.sections.map((s) => s.paragraphs) });
+    }
+  });
+
+  it('keeps the provenance of each value: the sheet ordinal and the cell where the layout puts it', async () => {
+    const report = reports.find((r) => r.report.meta.format === '2021')!.report;
+    const back = await readReport(await reportToXlsx(report), 'p.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
+    const format = getFormat('2021');
+    const t3 = format.spec.parts.find((p) => p.id === 't3')!;
+    const sheetIndex = wb.worksheets.findIndex((w) => w.name === partSheetName(t3));
+    const cell = partLayout(format, 't3').cells.find((c) => c.key === 't3.received.natural')!;
+    expect(back.cells['t3.received.natural'].source).toEqual({ table: sheetIndex, row: PART_TOP - 1 + cell.row, col: cell.col });
+  });
+
+  it('reads the corrected value of a corrected report, the reported raw text staying on 数据', async () => {
+    const report = corrected(reports[2].report, 't3.received.natural', 77);
+    const back = await readReport(await reportToXlsx(report), 'c.xlsx');
+    expect(back.fields['t3.received.natural']).toBe(77);
+  });
+
+  it('reads a value a clerk typed as text with a unit, as recognition would', async () => {
+    const report = reports[3].report;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
+    const format = getFormat(report.meta.format);
+    const ws = wb.getWorksheet(partSheetName(format.spec.parts.find((p) => p.id === 't3')!))!;
+    const cell = partLayout(format, 't3').cells.find((c) => c.key === 't3.received.natural')!;
+    ws.getCell(PART_TOP + cell.row, cell.col + 1).value = '１２件';
+    const back = await readReport(Buffer.from(await wb.xlsx.writeBuffer()), 'typed.xlsx');
+    expect([back.fields['t3.received.natural'], back.cells['t3.received.natural'].status]).toEqual([12, 'number']);
+  });
+});
+
+const office = officeSuite();
+const withOffice = 'soffice' in office ? it : it.skip;
+if (!('soffice' in office)) console.warn(`skipping the office round trip of the report workbook: ${office.missing}`);
+
+describe('a workbook saved again in an office suite', () => {
+  withOffice('reads the same after LibreOffice opens and saves it as .xlsx', async () => {
+    const report = await readFixture({ version: '2021', year: 2023, agency: '某某县审计局', values: quirkyValues('2021', 9) });
+    const src = path.join(dir, 'src', '审计局.xlsx');
+    fs.mkdirSync(path.dirname(src), { recursive: true });
+    fs.writeFileSync(src, await reportToXlsx(report));
+    const outDir = path.join(dir, 'saved');
+    fs.mkdirSync(outDir, { recursive: true });
+    const r = officeConvert((office as { soffice: string }).soffice, [src], 'xlsx:Calc MS Excel 2007 XML', outDir);
+    expect(r.status).toBe(0);
+    const back = await readReport(fs.readFileSync(path.join(outDir, '审计局.xlsx')), '审计局.xlsx');
+    expect(allFields(back)).toEqual(allFields(report));
+  });
+});
+
+describe('a workbook that is not a report', () => {
+  async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    build(wb);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('says a roster is a roster, naming the file', async () => {
+    const bytes = await workbook((wb) => wb.addWorksheet('名单').addRows([['序号', '单位名称'], [1, '某某县财政局']]));
+    const r = await readBytes(bytes, '名单.xlsx');
+    expect(r.ok ? null : [r.error.code, r.error.zh, r.error.en]).toEqual([
+      'ROSTER_WORKBOOK',
+      '文件“名单.xlsx”无法读取：这是应报送单位名单（含“单位名称”列），不是年度报告；汇总时请用 --roster 指定名单',
+      'Cannot read "名单.xlsx": this is a roster of reporting bodies (it has a 单位名称 column), not an annual report; give it to summary with --roster',
+    ]);
+  });
+
+  it('says any other workbook is not a report workbook', async () => {
+    const bytes = await workbook((wb) => wb.addWorksheet('Sheet1').addRows([['a', 1], ['b', 2]]));
+    const r = await readBytes(bytes, '预算.xlsx');
+    expect(r.ok ? null : r.error.code).toBe('NOT_REPORT_WORKBOOK');
+  });
+});
