@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { xlsxStyle } from '../src/export/xlsx/style';
 import { startServer, type RunningServer } from '../src/server';
 import { BIN, tempDir } from './helpers/cli';
 import { consistentValues } from './helpers/report-fixture';
@@ -168,6 +169,46 @@ describe('workspace: duplicates', () => {
     const all = texts.join('\n');
     return { '教育局-初稿.docx': all.includes('教育局-初稿'), '教育局-定稿.docx': all.includes('教育局-定稿') };
   }
+});
+
+describe('workspace: the summary with the year\'s roster', () => {
+  let server: RunningServer;
+
+  beforeEach(async () => {
+    server = await startServer({ port: 0, pool: { threads: 1 }, workspace: tempDir() });
+  });
+  afterEach(async () => server?.close());
+
+  it('lists the roster bodies that sent nothing as 未报送, and a report assigned by hand under its body', async () => {
+    const bodies = ['甲', '乙', '丙'];
+    for (const [i, b] of bodies.entries()) {
+      await upload(server.url, [{ name: `${b}.docx`, bytes: await reportDocx({ version: '2021', agency: `某某县${b}局`, year: 2023 }, consistentValues('2021', 30 + i)) }]);
+    }
+    const odd = await upload(server.url, [{ name: '教体.docx', bytes: await reportDocx({ version: '2021', agency: '某某县教体局', year: 2023 }, consistentValues('2021', 40)) }]);
+    const csv = '单位名称,类别\n某某县甲局,部门\n某某县乙局,部门\n某某县丙局,部门\n某某县丁局,部门\n某某县戊局,乡镇\n某某县教育和体育局,部门\n';
+    const form = new FormData();
+    form.append('roster', new Blob([csv]), '名单.csv');
+    const imported = await fetch(new URL('/api/year/roster?year=2023', server.url), { method: 'POST', body: form });
+    expect(imported.status).toBe(200);
+    const view = await imported.json();
+    expect(view.view.counts).toEqual({ 未报送: 3, 有错误: 0, 逾期: 0, 已更正: 0, 已报送: 3 });
+    expect(view.view.unmatched.map((r: { id: string }) => r.id)).toEqual([odd.body.files[0].id]);
+    const assigned = await postJson(server.url, '/api/year/assign?year=2023', { report: odd.body.files[0].id, body: '某某县教育和体育局' });
+    expect(assigned.body.view.counts['未报送']).toBe(2);
+
+    const { bytes } = await getBytes(server.url, '/api/summary.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet(xlsxStyle().sheets.status)!;
+    let header: string[] = [];
+    const statuses: Record<string, string> = {};
+    sheet.eachRow((row) => {
+      const texts = (row.values as unknown[]).map((v) => (v === null || v === undefined ? '' : String(v)));
+      if (texts.includes('单位') && texts.includes('状态')) header = texts;
+      else if (header.length && texts[header.indexOf('单位')]) statuses[texts[header.indexOf('单位')]] = texts[header.indexOf('状态')];
+    });
+    expect(statuses).toEqual({ 某某县甲局: '已报送', 某某县乙局: '已报送', 某某县丙局: '已报送', 某某县丁局: '未报送', 某某县戊局: '未报送', 某某县教育和体育局: '已报送' });
+  });
 });
 
 describe('workspace: a killed server loses nothing it acknowledged', () => {

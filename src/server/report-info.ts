@@ -4,7 +4,7 @@
  * stays on disk and is read when a view or a download needs it, so memory does not grow with
  * the size of the reports.
  */
-import { loadTemplate } from '../formats/load';
+import { xlsxStyle } from '../export/xlsx/style';
 import { countBySeverity } from '../report/findings';
 import type { FieldValue, Report } from '../report/types';
 import { agencyKey, yearRecord, type YearRecord } from '../validate';
@@ -14,12 +14,9 @@ export interface KeyFigure {
   readonly label: string;
 }
 
-let figures: readonly KeyFigure[] | undefined;
-
-/** The overview's key figures, from templates/key-figures.json. */
+/** The overview's key figures: the ones the summary's 报送情况 shows (templates/xlsx-style.json), so both agree. */
 export function keyFigures(): readonly KeyFigure[] {
-  figures ??= loadTemplate<{ figures: KeyFigure[] }>('key-figures.json').figures;
-  return figures;
+  return xlsxStyle().summary.keyFigures;
 }
 
 export interface ReportInfo {

@@ -9,7 +9,7 @@ import type { Entry } from './entry';
 import { HttpError } from './errors';
 import type { ReportStore } from './store';
 
-interface StoredRoster {
+export interface StoredRoster {
   readonly roster: Roster;
   /** Report id → roster body name, set by hand. */
   readonly assign: Readonly<Record<string, string>>;
@@ -58,7 +58,7 @@ export async function yearView(store: ReportStore, year: number | null): Promise
   const reports = counted(store);
   const years = [...new Set(reports.flatMap((r) => (r.year === null ? [] : [r.year])))].sort((a, b) => b - a);
   const shown = year ?? years[0] ?? null;
-  const stored = shown === null ? undefined : await store.workspace.readExtra<StoredRoster>(fileOf(shown));
+  const stored = shown === null ? undefined : await storedRoster(store, shown);
   const ofYear = reports.filter((r) => r.year === shown);
   let view: RosterYear | null = null;
   if (stored) {
@@ -72,6 +72,11 @@ export async function yearView(store: ReportStore, year: number | null): Promise
     view,
     reports: ofYear.map((r) => ({ id: r.id, name: store.get(r.id)!.record.name, agency: r.agency })),
   };
+}
+
+/** The roster of a year and its manual assignments, if one was imported. */
+export function storedRoster(store: ReportStore, year: number): Promise<StoredRoster | undefined> {
+  return store.workspace.readExtra<StoredRoster>(fileOf(year));
 }
 
 export async function importRoster(store: ReportStore, year: number, bytes: Uint8Array, name: string): Promise<void> {
@@ -90,7 +95,7 @@ export async function rosterFromLastYear(store: ReportStore, year: number): Prom
 
 /** Assigns a report to a roster body by hand (null: back to matching by name). */
 export async function assignReport(store: ReportStore, year: number, reportId: string, body: string | null): Promise<boolean> {
-  const stored = await store.workspace.readExtra<StoredRoster>(fileOf(year));
+  const stored = await storedRoster(store, year);
   if (!stored || (body !== null && !stored.roster.bodies.some((b) => b.name === body))) return false;
   const assign = { ...stored.assign };
   if (body === null) delete assign[reportId];
