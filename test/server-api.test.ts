@@ -241,14 +241,16 @@ describe('nianbao serve: cross-year pairs', () => {
     expect(carry.length > 0).toBe(carries);
   });
 
-  it('names the reports it cannot pair: two differing reports of one agency and year', async () => {
-    await upload(base, [
+  it('pairs only the report that counts of two differing reports of one agency and year (重复报送, the later upload by default)', async () => {
+    const { body } = await upload(base, [
+      { name: '戊县2021.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2021 }, consistentValues('2021', 40)) },
       { name: '戊县2022甲.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 41)) },
       { name: '戊县2022乙.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 42)) },
     ]);
+    const [earlier, , counted] = body.files.map((f: { id: string }) => f.id);
     const cross = await getJson(base, '/api/cross-year');
-    expect(cross.body.pairs).toEqual([]);
-    expect(cross.body.unpaired.map((u: { file: string; reason: string }) => [u.file, u.reason]).sort()).toEqual([['戊县2022乙.docx', 'duplicate'], ['戊县2022甲.docx', 'duplicate']]);
+    expect(cross.body.pairs.map((p: { earlier: { id: string }; later: { id: string } }) => [p.earlier.id, p.later.id])).toEqual([[earlier, counted]]);
+    expect(cross.body.unpaired).toEqual([]);
   });
 });
 

@@ -4,29 +4,16 @@
  * the server's memory stays under a bound, and the page and the list answer all along. The
  * throughput and memory figures are printed by `npm run bench`, not asserted here.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { BIN, tempDir } from './helpers/cli';
+import { tempDir } from './helpers/cli';
 import { loadReports, runLoad } from './helpers/load';
-import { getJson } from './helpers/server';
+import { getJson, serveProcess } from './helpers/server';
 
 const UPLOADERS = 20;
 const EACH = 50;
 /** The server's resident memory may not pass this, whatever the number of reports it holds. */
 const MEMORY_BOUND_MB = 1024;
-
-function serve(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 120_000);
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /年报通网页版已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1] }); }
-    });
-  });
-}
 
 async function stop(child: ChildProcess): Promise<void> {
   const gone = new Promise((resolve) => child.on('exit', resolve));
@@ -38,7 +25,7 @@ describe('nianbao serve under load', () => {
   it(`takes ${UPLOADERS} uploaders × ${EACH} reports: each kept once, memory bounded, the page answering throughout`, async () => {
     const files = loadReports(UPLOADERS * EACH);
     const workspace = path.join(tempDir(), '工作区');
-    const server = await serve(workspace);
+    const server = await serveProcess(workspace);
     let result;
     try {
       result = await runLoad(server.url, files, UPLOADERS, server.child.pid);
@@ -57,7 +44,7 @@ describe('nianbao serve under load', () => {
       + `page answered ${result.probes.length} times, slowest ${Math.max(...result.probes.map((p) => p.ms))} ms`);
 
     // Restarted on the workspace: the same reports, once each.
-    const again = await serve(workspace);
+    const again = await serveProcess(workspace);
     try {
       const listed = (await getJson(again.url, '/api/reports')).body.reports as { name: string; id: string }[];
       expect(listed.map((r) => r.name).sort()).toEqual(names);
