@@ -95,6 +95,22 @@ describe('workspace: corrections journalled and undone', () => {
     expect(undone.body.summary.edited).toBe(1);
   });
 
+  it('keeps every correction when the original is read again (a newer reader), replaying the journal over the new reading', async () => {
+    const { body } = await upload(t.server.url, [{ name: '教育局.docx', bytes: await withBlanks() }]);
+    const id = body.files[0].id;
+    await postJson(t.server.url, `/api/reports/${id}/cells`, { key: 't4.review.upheld', raw: '5' });
+    // As an older reader would have left it: a reading that differs from what the reader gives today.
+    const file = path.join(t.dir, 'reports', id, 'reading.json');
+    const old = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...old, source: { ...old.source, reader: 'old-reader' } }));
+    const reread = await postJson(t.server.url, `/api/reports/${id}/reread`, {});
+    expect(reread.status).toBe(200);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).source.reader).toBe('docx');
+    expect(reread.body.report.source.reader).toBe('docx');
+    expect(reread.body.report.cells['t4.review.upheld']).toMatchObject({ raw: '', status: 'blank', corrected: { text: '5', value: 5 } });
+    expect(reread.body.report.fields['t4.review.upheld']).toBe(5);
+  });
+
   it('restores every report, correction and undo after a restart on the same folder', async () => {
     const a = await upload(t.server.url, [{ name: '甲.docx', bytes: await withBlanks('某某县甲局') }]);
     const b = await upload(t.server.url, [{ name: '乙.docx', bytes: await withBlanks('某某县乙局') }]);

@@ -123,6 +123,13 @@ export class Api {
     sendJson(res, 200, { undone, ...(await this.detail(entry)) });
   };
 
+  /** Reads the report's original again; its corrections are replayed over the new reading. */
+  readonly reread: Handler = async ({ res, params }) => {
+    const entry = this.entry(params[0]);
+    await this.uploads.reread(entry);
+    sendJson(res, 200, await this.detail(entry));
+  };
+
   /** Of several files of one body and year (重复报送), this one counts in totals. */
   readonly choose: Handler = async ({ res, params }) => {
     const entry = this.readable(params);

@@ -30,6 +30,7 @@ export function apiRoutes(api: Api): Route[] {
     r('POST', `/api/reports/${ID}/fill-zero`, api.fillZero),
     r('POST', `/api/reports/${ID}/undo`, api.undo),
     r('POST', `/api/reports/${ID}/choose`, api.choose),
+    r('POST', `/api/reports/${ID}/reread`, api.reread),
     r('GET', `/api/reports/${ID}/download/([a-z]+)`, api.download),
     r('GET', '/api/cross-year', api.crossYear),
     r('GET', '/api/year', api.year),

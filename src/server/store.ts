@@ -248,6 +248,25 @@ export class ReportStore {
     });
   }
 
+  /**
+   * Replaces the reading of a report by a new reading of its original (a newer version of the
+   * reader); the journal is replayed over it, so every correction survives.
+   */
+  reread(entry: Entry, result: FileResult): Promise<void> {
+    return this.serial(entry.record.id, async () => {
+      const { error: _old, ...rest } = entry.record;
+      void _old;
+      const record: ReportRecord = result.ok ? rest : { ...rest, error: result.error };
+      await this.workspace.replaceReading(record, result.ok ? result.report : undefined);
+      entry.record = record;
+      this.cache.delete(record.id);
+      const loaded = await this.load(record.id);
+      if (loaded) entry.info = reportInfo(record.id, loaded.report);
+      else delete entry.info;
+      this.changed();
+    });
+  }
+
   /** Among duplicates of one body and year, this one counts from now on. */
   choose(entry: Entry): Promise<void> {
     return this.serial(entry.record.id, async () => {

@@ -6,6 +6,7 @@
  * report that has it.
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { ReportPool } from '../batch/pool';
 import type { FileError, FileResult } from '../core/pipeline';
@@ -87,6 +88,15 @@ export class Uploads {
     } finally {
       if (this.reading.get(hash) === shared) this.reading.delete(hash);
     }
+  }
+
+  /** Reads a report's original again (a newer reader), keeping its journal of corrections. */
+  async reread(entry: Entry): Promise<void> {
+    const original = this.store.workspace.originalPath(entry.record);
+    if (!original) throw httpErrors.unreadable('这个文件的原件没有保存（超过大小限制），无法重新读取', 'the original was not kept (too large); it cannot be read again');
+    const bytes = await fs.readFile(original);
+    const result = await this.pool.run({ bytes, name: entry.record.name, options: {} });
+    await this.store.reread(entry, result);
   }
 
   private async readAndStore(ticket: number, file: UploadedFile, hash: string): Promise<Entry> {

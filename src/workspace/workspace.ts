@@ -85,6 +85,14 @@ export class Workspace {
     await writeJsonAtomic(path.join(dir, RECORD_FILE), record);
   }
 
+  /** A new reading of a report's original, and its record (a reading that failed removes the old one). */
+  async replaceReading(record: ReportRecord, reading: Report | undefined): Promise<void> {
+    const file = path.join(reportDir(this.paths, record.id), READING_FILE);
+    if (reading) await writeJsonAtomic(file, reading);
+    else await removeFile(file);
+    await this.saveRecord(record);
+  }
+
   async saveRecord(record: ReportRecord): Promise<void> {
     await writeJsonAtomic(path.join(reportDir(this.paths, record.id), RECORD_FILE), record);
   }
