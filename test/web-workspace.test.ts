@@ -150,7 +150,7 @@ browserDescribe('the workspace on the page', () => {
     await page.locator('table.overview tbody tr').nth(2).waitFor();
     const agencies = () => page.locator('table.overview tbody tr td:first-child').allTextContents();
     expect((await agencies()).sort()).toEqual(['某某县丙局', '某某县乙局', '某某县甲局']);
-    await page.locator('table.overview th', { hasText: '年度' }).click();
+    await page.getByRole('columnheader', { name: '年度', exact: true }).click();
     expect((await page.locator('table.overview tbody tr td:nth-child(2)').allTextContents())).toEqual(['2022', '2023', '2023']);
     await page.locator('.ov-filters select[aria-label="状态"]').selectOption('errors');
     expect(await agencies()).toEqual(['某某县乙局']);
