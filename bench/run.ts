@@ -3,8 +3,9 @@
  * run: ms per report per stage for both DOCX readers, the floor (unzip + one SAX pass) measured
  * the same way, end-to-end reports/s on 1 core and on all cores, peak RSS, and the peak RSS of a
  * summary workbook over 5,000 reports, the cold start of the compiled command (bench/cold.ts), PDF reports
- * (bench/pdf.ts) next to pdftotext -bbox, and the web page with 200 reports dropped at once (web-page.ts).
- *   npm run bench -- [--reports 500] [--summary 5000] [--page 200] [--keep] [--only cold]
+ * (bench/pdf.ts) next to pdftotext -bbox, `nianbao serve` under 20 concurrent uploaders (serve-load.ts), and the
+ * web page with 200 reports dropped at once (web-page.ts).
+ *   npm run bench -- [--reports 500] [--summary 5000] [--load 1000] [--page 200] [--keep] [--only cold]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +16,7 @@ import { printColdStart } from './cold';
 import { writeCorpus } from './corpus';
 import { printPdfBench } from './pdf';
 import { measureStages, type StageTimes } from './stages';
+import { printServeLoad } from './serve-load';
 import { printScaling, ROUNDS } from './throughput';
 import { measurePage } from './web-page';
 
@@ -45,6 +47,7 @@ function row(name: string, t: StageTimes): string {
 async function main(): Promise<void> {
   const reports = option('reports', 500);
   const summaryCount = option('summary', 5000);
+  const loadCount = option('load', 1000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
   console.log(`年报通 benchmark — ${os.cpus()[0]?.model ?? 'cpu'} × ${defaultThreads()}, Node ${process.version}`);
   let t = Date.now();
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
     const s = summaryPeak(files, summaryCount, dir);
     console.log(`summary workbook over ${summaryCount} reports (nianbao summary, child process): peak RSS ${s.mb.toFixed(0)} MB, ${s.seconds.toFixed(0)} s`);
   }
+  if (loadCount > 0) await printServeLoad(dir, loadCount);
   const pageFiles = option('page', 200);
   if (pageFiles > 0) console.log(`\n${(await measurePage(pageFiles)) ?? 'web page: /usr/bin/chromium not found, not measured'}`);
   if (process.argv.includes('--keep')) console.log(`\nfiles kept in ${dir}`);

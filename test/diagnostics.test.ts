@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReport } from '../src/core/pipeline';
 import { DOCUMENT_NOTE_CODES } from '../src/document/types';
-import { editReport } from '../src/report/edit';
+import { editReport } from '../src/core/edit';
 import { migrateReport } from '../src/report/migrate';
 import { ruleCatalogue } from '../src/validate';
 import { runCli, tempDir, withoutProgress } from './helpers/cli';

@@ -108,7 +108,8 @@ describe('nianbao serve: correcting a cell', () => {
     const bent = await postJson(base, `/api/reports/${id}/cells`, { key: 't3.received.natural', raw: String(value + 5) });
     expect(bent.status).toBe(200);
     expect(bent.body.report.fields['t3.received.natural']).toBe(value + 5);
-    expect(bent.body.report.cells['t3.received.natural']).toMatchObject({ raw: String(value + 5), status: 'number' });
+    // The reported text stays; the correction sits beside it.
+    expect(bent.body.report.cells['t3.received.natural']).toMatchObject({ raw: String(value), status: 'number', corrected: { text: String(value + 5), value: value + 5, status: 'number' } });
     const balance = bent.body.report.issues.filter((f: { rule: string }) => f.rule === 'T3_BALANCE');
     expect(balance.length).toBe(1);
     expect(balance[0].fields).toContain('t3.received.natural');
@@ -119,13 +120,14 @@ describe('nianbao serve: correcting a cell', () => {
     expect(fixed.body.report.issues.filter((f: { rule: string }) => f.rule.startsWith('T3_'))).toEqual([]);
     expect(fixed.body.summary.state).toBe('ok');
     expect(fixed.body.edits).toEqual({});
+    expect(fixed.body.report.cells['t3.received.natural']).not.toHaveProperty('corrected');
   });
 
   it('reads 元 typed into a 万元 cell as the recognition does, and blanks as blank', async () => {
     const id = await uploadConsistent();
     const money = await postJson(base, `/api/reports/${id}/cells`, { key: 't2.fees.amount', raw: '251000元' });
     expect(money.body.report.fields['t2.fees.amount']).toBe(25.1);
-    expect(money.body.report.cells['t2.fees.amount']).toMatchObject({ raw: '251000元', status: 'number', unit: '元' });
+    expect(money.body.report.cells['t2.fees.amount'].corrected).toMatchObject({ text: '251000元', value: 25.1, status: 'number' });
     const blank = await postJson(base, `/api/reports/${id}/cells`, { key: 't4.review.upheld', raw: '／' });
     expect(blank.body.report.fields['t4.review.upheld']).toBeNull();
     expect(blank.body.report.issues.some((f: { rule: string; fields: string[] }) => f.rule === 'BLANK_CELL' && f.fields.includes('t4.review.upheld'))).toBe(true);
@@ -240,14 +242,16 @@ describe('nianbao serve: cross-year pairs', () => {
     expect(carry.length > 0).toBe(carries);
   });
 
-  it('names the reports it cannot pair: two differing reports of one agency and year', async () => {
-    await upload(base, [
+  it('pairs only the report that counts of two differing reports of one agency and year (重复报送, the later upload by default)', async () => {
+    const { body } = await upload(base, [
+      { name: '戊县2021.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2021 }, consistentValues('2021', 40)) },
       { name: '戊县2022甲.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 41)) },
       { name: '戊县2022乙.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 42)) },
     ]);
+    const [earlier, , counted] = body.files.map((f: { id: string }) => f.id);
     const cross = await getJson(base, '/api/cross-year');
-    expect(cross.body.pairs).toEqual([]);
-    expect(cross.body.unpaired.map((u: { file: string; reason: string }) => [u.file, u.reason]).sort()).toEqual([['戊县2022乙.docx', 'duplicate'], ['戊县2022甲.docx', 'duplicate']]);
+    expect(cross.body.pairs.map((p: { earlier: { id: string }; later: { id: string } }) => [p.earlier.id, p.later.id])).toEqual([[earlier, counted]]);
+    expect(cross.body.unpaired).toEqual([]);
   });
 });
 

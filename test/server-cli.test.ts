@@ -1,10 +1,13 @@
 /** `nianbao serve` as a user starts it: prints the URL, serves the page, stops cleanly on Ctrl+C. */
 import { spawn } from 'node:child_process';
-import { BIN, runCli } from './helpers/cli';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { BIN, runCli, tempDir } from './helpers/cli';
 
 describe('nianbao serve on the command line', () => {
-  it('prints the URL it serves on, answers there, and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  it('prints the URL it serves on and the workspace it made in the current folder, answers there, and stops cleanly on SIGINT', async () => {
+    const cwd = tempDir();
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
     const url = await new Promise<string>((resolve, reject) => {
@@ -17,6 +20,9 @@ describe('nianbao serve on the command line', () => {
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('年报通');
+    const workspace = path.join(fs.realpathSync(cwd), '年报通工作区');
+    expect(out).toContain(`工作区 / workspace：${workspace}（已有 0 个文件`);
+    expect(fs.readdirSync(workspace).sort()).toEqual(['README.txt', 'originals', 'reports']);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
@@ -30,14 +36,15 @@ describe('nianbao serve on the command line', () => {
   });
 
   it('says so when the port is taken', async () => {
-    const first = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const cwd = tempDir();
+    const first = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     first.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
     try {
       const port = await new Promise<string>((resolve) => {
         first.stdout.on('data', () => { const m = /127\.0\.0\.1:(\d+)\//.exec(out); if (m) resolve(m[1]); });
       });
-      const second = runCli(['serve', '--port', port]);
+      const second = runCli(['serve', '--port', port], cwd);
       expect(second.code).toBe(1);
       expect(second.stderr).toContain('端口已被占用');
     } finally {

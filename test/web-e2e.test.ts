@@ -159,7 +159,7 @@ browserDescribe('the web page in a real browser', () => {
     await agency.locator('input').press('Enter');
     await row.locator('.file-info', { hasText: '忻州经济开发区管理委员会' }).waitFor();
     await expect(page.locator('.edits li').allTextContents()).resolves.toEqual([
-      expect.stringContaining('→ 2021-03-05'),
+      expect.stringContaining('2021-01-28 → 2021年3月5日'),
       expect.stringContaining('忻州经济开发区 → 忻州经济开发区管理委员会'),
     ]);
 

@@ -10,6 +10,7 @@ import { readDocument, type InputFile, type ReadOptions } from '../ingest';
 import { LIMITS } from '../ingest/limits';
 import { isWorkbookPackage } from '../ingest/xlsx/sheets';
 import { recognise } from '../recognise';
+import { correctedView } from '../report/corrected';
 import type { Report } from '../report/types';
 import { validateReport } from '../validate';
 
@@ -28,9 +29,12 @@ export type FileResult =
 
 export type ProcessOptions = ReadOptions;
 
-/** The report with its issues (re)computed: validation findings, then recognition diagnostics. */
+/**
+ * The report with its issues (re)computed: validation findings, then recognition diagnostics. A
+ * corrected cell is checked as corrected, while the report keeps what was reported.
+ */
 export function checkReport(report: Report): Report {
-  return { ...report, issues: [...validateReport(report), ...report.diagnostics] };
+  return { ...report, issues: [...validateReport(correctedView(report)), ...report.diagnostics] };
 }
 
 /** A report read from its document, or from a per-report workbook (Excel in), which needs no recognition. */

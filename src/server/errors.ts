@@ -50,7 +50,7 @@ export const httpErrors = {
 /** Store full: per file, so the files that fit are still kept. */
 export function storeFullMessage(): { zh: string; en: string } {
   return {
-    zh: `已保存 ${L.maxReports} 份报告，达到上限，本文件未处理；请先下载汇总表，再点击“清空全部”后继续上传`,
-    en: `${L.maxReports} reports are held, the limit; this file was not processed — download the summary, clear the list and upload again`,
+    zh: `工作区已保存 ${L.maxReports} 份报告，达到上限，本文件未处理；请移除不需要的报告，或用 --workspace 换一个工作区`,
+    en: `the workspace holds ${L.maxReports} reports, the limit; this file was not processed — remove reports you no longer need, or use another workspace (--workspace)`,
   };
 }

@@ -1,8 +1,12 @@
 /**
  * `nianbao serve`: one HTTP server for the page and its API. One worker pool reads every upload
- * for the server's lifetime (destroyed on close); reports are kept in memory for the run.
+ * for the server's lifetime (destroyed on close); reports are kept in a workspace folder on disk,
+ * so a restart on the same folder finds everything again.
  */
+import * as fs from 'node:fs/promises';
 import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ReportPool, type PoolOptions } from '../batch/pool';
 import { Api } from './api';
@@ -16,8 +20,10 @@ export interface ServeOptions {
   /** Interface to bind; loopback by default, so only this machine can reach the page. */
   readonly host?: string;
   readonly pool?: PoolOptions;
-  /** Reports kept in memory (default SERVER_LIMITS.maxReports). */
+  /** Reports kept in the workspace (default SERVER_LIMITS.maxReports). */
   readonly capacity?: number;
+  /** The workspace folder (created when missing); a fresh temporary folder when absent, removed on close. */
+  readonly workspace?: string;
 }
 
 export interface RunningServer {
@@ -50,7 +56,8 @@ function urlOf(host: string, port: number): string {
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
-  const store = new ReportStore(options.capacity);
+  const temporary = options.workspace ? undefined : await fs.mkdtemp(path.join(os.tmpdir(), 'nianbao-workspace-'));
+  const store = await ReportStore.open(options.workspace ?? temporary!, options.capacity);
   const pool = new ReportPool(options.pool);
   const api = new Api(store, new Uploads(pool, store));
   const handler = createHandler(apiRoutes(api), loadAssets(), LOOPBACK.has(host));
@@ -66,6 +73,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     await listen(server, options.port ?? DEFAULT_PORT, host);
   } catch (err) {
     await pool.destroy();
+    if (temporary) await fs.rm(temporary, { recursive: true, force: true });
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
@@ -80,7 +88,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         server.closeAllConnections();
       });
       await pool.destroy();
-      store.clear();
+      if (temporary) await fs.rm(temporary, { recursive: true, force: true });
     },
   };
 }

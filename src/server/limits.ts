@@ -13,8 +13,12 @@ export const SERVER_LIMITS = {
   maxFilesPerRequest: 300,
   /** Upload requests being received at once; more are refused (503) so memory stays bounded. */
   maxConcurrentUploads: 16,
-  /** Reports (and failed files) kept in memory in one server run; further uploads are refused until the list is cleared. */
-  maxReports: 1000,
+  /**
+   * Reports (and failed files) a workspace holds; further uploads are refused until some are
+   * removed. Only light facts of each are in memory (the reports stay on disk), so this bounds
+   * memory at a few tens of MB, and several years of a county's reports fit.
+   */
+  maxReports: 5000,
   /** Largest JSON request body (a cell edit). */
   maxJsonBytes: 64 * 1024,
   /** Uploads the page runs at once: enough to keep the worker pool busy, few enough to show progress. */

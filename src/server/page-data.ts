@@ -13,6 +13,7 @@ import { SERVER_LIMITS } from './limits';
 import type { EntrySummary, ReportStore } from './store';
 import type { UploadAnswer } from './uploads';
 import type { Finding, Report, SectionBlock, TableBlock } from '../report/types';
+import { keyFigures } from './report-info';
 
 export interface PagePart {
   readonly id: string;
@@ -55,6 +56,8 @@ export interface PageConfig {
   readonly formats: Readonly<Record<FormatVersion, PageFormat>>;
   readonly rules: Readonly<Record<string, { readonly title: string; readonly severity: Finding['severity'] }>>;
   readonly downloads: ReturnType<typeof downloadKinds>;
+  /** The few figures the overview and the year view show for each report. */
+  readonly keyFigures: ReturnType<typeof keyFigures>;
 }
 
 // The answers of the other API calls, named here so that the page's JSDoc (// @ts-check, checkJs
@@ -91,5 +94,6 @@ export function pageConfig(): PageConfig {
     formats: Object.fromEntries(FORMAT_VERSIONS.map((v) => [v, pageFormat(v)])),
     rules: Object.fromEntries(ruleCatalogue().map((r) => [r.id, { title: r.title, severity: r.severity }])),
     downloads: downloadKinds(),
+    keyFigures: keyFigures(),
   };
 }

@@ -27,8 +27,16 @@ export function apiRoutes(api: Api): Route[] {
     r('GET', `/api/reports/${ID}`, api.get),
     r('DELETE', `/api/reports/${ID}`, api.remove),
     r('POST', `/api/reports/${ID}/cells`, api.editCell),
+    r('POST', `/api/reports/${ID}/fill-zero`, api.fillZero),
+    r('POST', `/api/reports/${ID}/undo`, api.undo),
+    r('POST', `/api/reports/${ID}/choose`, api.choose),
+    r('POST', `/api/reports/${ID}/reread`, api.reread),
     r('GET', `/api/reports/${ID}/download/([a-z]+)`, api.download),
     r('GET', '/api/cross-year', api.crossYear),
+    r('GET', '/api/year', api.year),
+    r('POST', '/api/year/roster', api.importRoster),
+    r('POST', '/api/year/roster-from-last', api.rosterFromLastYear),
+    r('POST', '/api/year/assign', api.assign),
     r('GET', '/api/summary.xlsx', api.summary),
   ];
 }

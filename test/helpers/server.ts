@@ -2,7 +2,9 @@
  * Talking to a real `nianbao serve` server in tests: uploads as a browser sends them (multipart
  * built by fetch's FormData), raw HTTP for requests no browser would send, and report fixtures.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
+import { BIN } from './cli';
 import { buildDocx } from './docx-fixture';
 import { consistentValues, reportBlocks, type FxReport, type Values } from './report-fixture';
 
@@ -80,4 +82,19 @@ export function multipartBody(boundary: string, parts: readonly { name: string; 
 export async function reportDocx(r: Partial<FxReport> & { version?: FxReport['version'] } = {}, values?: Values): Promise<Buffer> {
   const version = r.version ?? '2021';
   return buildDocx(reportBlocks({ ...r, version, values: values ?? r.values ?? consistentValues(version, 7) }));
+}
+
+/** A real `nianbao serve` process on a free port and the given workspace, once it has printed its URL. */
+export function serveProcess(workspace: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 120_000);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}): ${out}`)); });
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const m = /年报通网页版已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) { clearTimeout(timer); resolve({ child, url: m[1] }); }
+    });
+  });
 }

@@ -55,6 +55,18 @@ export const postJson = (url, body) => request('POST', url, body);
 /** @template T @param {string} url @returns {Promise<T>} */
 export const deleteJson = (url) => request('DELETE', url);
 
+/** Posts a form with a file (a roster) and returns the server's JSON answer. */
+export async function postForm(url, form) {
+  let response;
+  try {
+    response = await fetch(url, { method: 'POST', body: form });
+  } catch {
+    throw new Error('无法连接年报通服务器，请确认它仍在运行');
+  }
+  if (!response.ok) throw await failure(response);
+  return response.json();
+}
+
 /**
  * Uploads one file (XMLHttpRequest: fetch reports no upload progress). Resolves with the server's
  * answer for the file; rejects with an Error carrying the Chinese message and the HTTP status.

@@ -2,12 +2,15 @@
 // The page: wires the drop zone and file picker to the upload queue, the file list to the report
 // view, and the top buttons to the batch downloads. Everything the page knows about formats,
 // rules and limits comes from /api/config.
-import { deleteJson, download, getJson } from './api.js';
+import { deleteJson, download, getJson, postJson } from './api.js';
+import { wireUndoKey } from './corrections.js';
 import { CrossYearPanel } from './cross-year.js';
 import { byId as $, toast } from './dom.js';
 import { FileList } from './file-list.js';
+import { Overview } from './overview.js';
 import { ReportView } from './report-view.js';
 import { UploadQueue } from './upload-queue.js';
+import { YearView } from './year.js';
 
 /** @typedef {import('../page-data').PageConfig} PageConfig */
 /** @typedef {import('../page-data').EntrySummary} EntrySummary */
@@ -17,7 +20,7 @@ import { UploadQueue } from './upload-queue.js';
 function limitsText(limits) {
   /** @param {number} n */
   const mb = (n) => `${Math.round(n / 1024 / 1024)} MB`;
-  return `单个文件最大 ${mb(limits.maxFileBytes)}；本次最多保存 ${limits.maxReports} 份报告。`;
+  return `单个文件最大 ${mb(limits.maxFileBytes)}；工作区最多保存 ${limits.maxReports} 份报告。`;
 }
 
 async function start() {
@@ -44,6 +47,8 @@ async function start() {
       pairs.refresh();
     },
     onRemove: async (id) => {
+      const name = list.byId.get(id)?.name ?? '这个文件';
+      if (!confirm(`确定从工作区移除“${name}”吗？它的读取结果和所有更正记录都会被删除（已下载的文件不受影响）。`)) return;
       try {
         await deleteJson(`/api/reports/${id}`);
         const row = list.byId.get(id);
@@ -53,6 +58,17 @@ async function start() {
       } catch (err) { toast(/** @type {Error} */ (err).message); }
     },
   });
+  view.hooks.onChoose = async (id) => {
+    try {
+      const { reports } = await postJson(`/api/reports/${id}/choose`, {});
+      for (const summary of reports) {
+        const row = list.byId.get(summary.id);
+        if (row) list.setSummary(row, summary);
+      }
+      const row = list.byId.get(id);
+      if (row) view.refresh(row);
+    } catch (err) { toast(err.message); }
+  };
   const list = new FileList($('file-list'), $('batch-status'), (row) => view.show(row));
   const queue = new UploadQueue(config.limits, list, (row) => {
     pairs.refresh();
@@ -62,6 +78,22 @@ async function start() {
   /** @type {{ reports: EntrySummary[] }} */
   const stored = await getJson('/api/reports');
   for (const summary of stored.reports) list.addStored(summary);
+  $('workspace').textContent = `工作区：${stored.workspace}`;
+  $('workspace').title = '上传的原始文件、读取结果和更正记录都保存在这个文件夹中，年报通重新启动后仍在';
+  const open = (id) => {
+    const row = list.byId.get(id);
+    if (row) list.select(row);
+  };
+  const overview = new Overview($('detail'), config, open);
+  const year = new YearView($('detail'), open);
+  const leaveReport = () => {
+    view.showEmpty();
+    if (list.selected) list.selected.li.classList.remove('selected');
+    list.selected = null;
+  };
+  $('show-overview').addEventListener('click', () => { leaveReport(); overview.show(); });
+  $('show-year').addEventListener('click', () => { leaveReport(); year.show(); });
+  wireUndoKey(() => view.undo());
   pairs.refresh();
 
   wireDrop(queue);

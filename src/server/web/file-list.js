@@ -153,6 +153,13 @@ export class FileList {
   setSummary(row, summary) {
     row.summary = summary;
     row.barEl.hidden = true;
+    if (summary.state === 'duplicate') {
+      row.error = { zh: summary.message };
+      this.setState(row, 'duplicate');
+      row.infoEl.textContent = summary.message;
+      row.infoEl.title = summary.message;
+      return;
+    }
     if (summary.state === 'refused') {
       row.error = summary.error;
       this.setState(row, 'refused');
@@ -227,12 +234,13 @@ export class FileList {
 
   /** @returns {Counts} */
   counts() {
-    const n = { total: 0, ok: 0, errors: 0, failed: 0, busy: 0 };
+    const n = { total: 0, ok: 0, errors: 0, failed: 0, duplicate: 0, busy: 0 };
     for (const row of this.rows) {
       n.total++;
       if (row.state === 'ok') n.ok++;
       else if (row.state === 'errors') n.errors++;
       else if (row.state === 'failed' || row.state === 'refused') n.failed++;
+      else if (row.state === 'duplicate') n.duplicate++;
       else n.busy++;
     }
     return n;
@@ -241,7 +249,7 @@ export class FileList {
   drawCounts() {
     const n = this.counts();
     this.statusEl.textContent = n.total
-      ? `共 ${n.total} 个文件：读取成功 ${n.ok}，有错误 ${n.errors}，无法读取 ${n.failed}${n.busy ? `，处理中 ${n.busy}` : ''}`
+      ? `共 ${n.total} 个文件：读取成功 ${n.ok}，有错误 ${n.errors}，无法读取 ${n.failed}${n.duplicate ? `，已在工作区 ${n.duplicate}` : ''}${n.busy ? `，处理中 ${n.busy}` : ''}`
       : '';
     this.statusEl.dataset.busy = String(n.busy);
     document.dispatchEvent(new CustomEvent('counts', { detail: n }));
@@ -252,6 +260,7 @@ export class FileList {
 function rowInfo(summary) {
   if (summary.state === 'failed') return summary.error?.zh ?? '无法读取';
   const who = [summary.agency, summary.year ? `${summary.year}年` : null].filter(Boolean).join(' ');
-  const found = [summary.errors ? `错误 ${summary.errors}` : null, summary.warnings ? `警告 ${summary.warnings}` : null, summary.edited ? `已更正 ${summary.edited}` : null].filter(Boolean).join(' · ');
+  const found = [summary.errors ? `错误 ${summary.errors}` : null, summary.warnings ? `警告 ${summary.warnings}` : null, summary.edited ? `已更正 ${summary.edited}` : null,
+    summary.duplicate ? (summary.duplicate.counts ? '重复报送（计入）' : '重复报送（未计入）') : null].filter(Boolean).join(' · ');
   return [who || fileSize(summary.size), found || '未发现问题'].join('　');
 }

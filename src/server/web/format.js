@@ -12,6 +12,7 @@ export const STATE_LABEL = {
   errors: '有错误',
   failed: '无法读取',
   refused: '未处理',
+  duplicate: '已在工作区',
 };
 
 /** @type {Readonly<Record<Severity, string>>} */
@@ -47,7 +48,9 @@ const STATUS_NOTE = {
  * @returns {{ text: string, note: string, status: string }}
  */
 export function cellDisplay(report, key) {
-  const cell = report.cells[key];
+  const reported = report.cells[key];
+  // A corrected cell shows the correction; the reported text is in its title (tables.js).
+  const cell = reported?.corrected ? { raw: reported.corrected.text, status: reported.corrected.status } : reported;
   const value = report.fields[key];
   if (!cell) return { text: '', note: STATUS_NOTE.missing, status: 'missing' };
   if (typeof value === 'number') {

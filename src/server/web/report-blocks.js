@@ -40,12 +40,13 @@ export function findingsBlock(issues, rules, canLocate, locate) {
 }
 
 /**
- * The text a value shows for correcting: a cell's text as read, or a meta value ('' when absent).
+ * The text a value shows for correcting: the clerk's text if corrected, else as read, or a meta value ('' when absent).
  * @param {Report} report
  * @param {string} key
  */
 export function editableText(report, key) {
-  return report.cells[key]?.raw ?? (report.fields[key] == null ? '' : String(report.fields[key]));
+  const cell = report.cells[key];
+  return cell?.corrected?.text ?? cell?.raw ?? (report.fields[key] == null ? '' : String(report.fields[key]));
 }
 
 /**

@@ -6,6 +6,7 @@ import { download, getJson, postJson } from './api.js';
 import { attachEditor } from './cell-editor.js';
 import { clear, el, toast } from './dom.js';
 import { STATE_LABEL } from './format.js';
+import { blankCount, correctionTools, journalBlock } from './corrections.js';
 import { editableText, editsBlock, findingsBlock, sectionsBlock } from './report-blocks.js';
 import { findingMarks, findingsByKey, renderPart } from './tables.js';
 
@@ -112,6 +113,39 @@ export class ReportView {
     }
   }
 
+  /** 空白填 0: one journal entry for every blank cell. */
+  fillZero() {
+    return this.act(`/api/reports/${this.detail.summary.id}/fill-zero`, {});
+  }
+
+  /**
+   * Undoes one journal entry, or the newest (Ctrl+Z) when none is named; says so when there is nothing to undo.
+   * @param {string} [entryId]
+   */
+  undo(entryId) {
+    if (!this.detail?.report) return Promise.resolve();
+    return this.act(`/api/reports/${this.detail.summary.id}/undo`, entryId ? { entry: entryId } : {}, (d) => (d.undone ? null : '没有可撤销的更正'));
+  }
+
+  /**
+   * Posts a correction action and redraws with the answer.
+   * @param {string} url
+   * @param {object} body
+   * @param {(d: ReportDetail & { undone?: boolean }) => string | null} [message]
+   */
+  async act(url, body, message) {
+    const id = this.detail.summary.id;
+    const before = this.detail.summary;
+    try {
+      const detail = await postJson(url, body);
+      if (this.detail?.summary.id !== id) return;
+      const said = message?.(detail);
+      if (said) toast(said);
+      this.draw(detail, null, recheckNote(before, detail.summary));
+      this.hooks.onChanged(detail);
+    } catch (err) { toast(err.message); }
+  }
+
   /**
    * Draws a report; `focusKey` keeps the view where the clerk was editing, `note` says what the re-check found.
    * @param {ReportDetail} detail
@@ -131,8 +165,11 @@ export class ReportView {
       this.head(report, summary, note),
       this.metaBlock(report, format, byKey),
       this.downloads(summary),
+      duplicateNote(summary, this.hooks.onChoose),
+      correctionTools(report, detail.journal ?? [], blankCount(report), { fillZero: () => this.fillZero(), undo: () => this.undo() }),
       findingsBlock(report.issues, this.config.rules, (f) => f.section != null || f.fields.some((k) => this.cells.has(k)), (f) => this.locate(f)),
       editsBlock(detail.edits, report, format, (key, raw) => this.save(key, raw, this.cells.get(key) ?? el('td'))),
+      journalBlock(detail.journal ?? [], format, (entryId) => this.undo(entryId)),
       ...parts,
       sectionsBlock(report, format),
     ];
@@ -238,6 +275,22 @@ export class ReportView {
     for (const [k, td] of cells) this.cells.set(k, td);
     return el('section', { class: 'part' }, [el('h2', { text: `${part.no}、${part.title}` }), el('div', { class: 'table-wrap' }, [table])]);
   }
+}
+
+/**
+ * 重复报送: another file of the same body and year is in the workspace; which one counts, and a way to change it.
+ * @param {EntrySummary} summary
+ * @param {(id: string) => void} choose
+ */
+function duplicateNote(summary, choose) {
+  const dup = summary.duplicate;
+  if (!dup) return null;
+  return el('div', { class: `duplicate-note${dup.counts ? ' counts' : ''}`, role: 'note' }, [
+    el('b', { text: '重复报送：' }),
+    `工作区中有同一单位同一年度的报告 ${dup.of} 份。`,
+    dup.counts ? '这一份计入汇总。' : '这一份目前不计入汇总。',
+    dup.counts ? null : el('button', { type: 'button', class: 'choose', text: '改为计入这一份', on: { click: () => choose(summary.id) } }),
+  ]);
 }
 
 /**
