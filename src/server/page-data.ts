@@ -13,7 +13,9 @@ import { SERVER_LIMITS } from './limits';
 import type { EntrySummary, ReportStore } from './store';
 import type { UploadAnswer } from './uploads';
 import type { Finding, Report, SectionBlock, TableBlock } from '../report/types';
-import { keyFigures } from './report-info';
+import { keyFigures, type KeyFigure } from './report-info';
+import type { JournalChange, JournalEntry } from '../workspace/journal';
+import type { YearView } from './year';
 
 export interface PagePart {
   readonly id: string;
@@ -63,7 +65,9 @@ export interface PageConfig {
 // The answers of the other API calls, named here so that the page's JSDoc (// @ts-check, checkJs
 // by tsconfig.web.json) is checked against what the server sends.
 export type { EntrySummary, Finding, LayoutTable, Report, UploadAnswer };
+export type { JournalChange, JournalEntry, KeyFigure };
 export type { SectionBlock };
+export type { BodyStatus } from '../roster';
 export type KeptTable = NonNullable<TableBlock['kept']>;
 export type LayoutCell = LayoutTable['cells'][number];
 
@@ -72,7 +76,23 @@ export interface ReportDetail {
   readonly summary: EntrySummary;
   readonly report: Report | null;
   readonly edits: Readonly<Record<string, string>>;
+  /** The journal of corrections, oldest first (undone entries included, marked). */
+  readonly journal: readonly JournalEntry[];
 }
+
+/** GET /api/reports: the workspace folder and every report in upload order. */
+export interface ReportsAnswer {
+  readonly workspace: string;
+  readonly reports: readonly EntrySummary[];
+}
+
+/** POST /api/reports/:id/choose: every report again (which one counts changed for a body and year). */
+export interface ChooseAnswer {
+  readonly reports: readonly EntrySummary[];
+}
+
+/** GET /api/year and the roster changes (POST /api/year/roster, …/roster-from-last, …/assign). */
+export type { YearView };
 
 type CrossYear = ReturnType<ReportStore['crossYear']>;
 

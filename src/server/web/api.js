@@ -55,7 +55,13 @@ export const postJson = (url, body) => request('POST', url, body);
 /** @template T @param {string} url @returns {Promise<T>} */
 export const deleteJson = (url) => request('DELETE', url);
 
-/** Posts a form with a file (a roster) and returns the server's JSON answer. */
+/**
+ * Posts a form with a file (a roster) and returns the server's JSON answer, of the type the caller declares.
+ * @template T
+ * @param {string} url
+ * @param {FormData} form
+ * @returns {Promise<T>}
+ */
 export async function postForm(url, form) {
   let response;
   try {

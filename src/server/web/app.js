@@ -13,7 +13,8 @@ import { UploadQueue } from './upload-queue.js';
 import { YearView } from './year.js';
 
 /** @typedef {import('../page-data').PageConfig} PageConfig */
-/** @typedef {import('../page-data').EntrySummary} EntrySummary */
+/** @typedef {import('../page-data').ReportsAnswer} ReportsAnswer */
+/** @typedef {import('../page-data').ChooseAnswer} ChooseAnswer */
 /** @typedef {import('./file-list.js').Counts} Counts */
 
 /** @param {PageConfig['limits']} limits */
@@ -34,7 +35,7 @@ async function start() {
     // A pair formed by a later upload can add findings to a report already listed (or open).
     for (const summary of summaries) {
       const row = list.byId.get(summary.id);
-      const shown = row?.summary?.state === 'refused' ? null : row?.summary;
+      const shown = row?.summary?.state === 'refused' || row?.summary?.state === 'duplicate' ? null : row?.summary;
       if (!row || (shown?.errors === summary.errors && shown?.warnings === summary.warnings)) continue;
       list.setSummary(row, summary);
       if (list.selected === row) view.refresh(row);
@@ -57,29 +58,31 @@ async function start() {
         pairs.refresh();
       } catch (err) { toast(/** @type {Error} */ (err).message); }
     },
+    onChoose: async (id) => {
+      try {
+        /** @type {ChooseAnswer} */
+        const { reports } = await postJson(`/api/reports/${id}/choose`, {});
+        for (const summary of reports) {
+          const row = list.byId.get(summary.id);
+          if (row) list.setSummary(row, summary);
+        }
+        const row = list.byId.get(id);
+        if (row) view.refresh(row);
+      } catch (err) { toast(err instanceof Error ? err.message : String(err)); }
+    },
   });
-  view.hooks.onChoose = async (id) => {
-    try {
-      const { reports } = await postJson(`/api/reports/${id}/choose`, {});
-      for (const summary of reports) {
-        const row = list.byId.get(summary.id);
-        if (row) list.setSummary(row, summary);
-      }
-      const row = list.byId.get(id);
-      if (row) view.refresh(row);
-    } catch (err) { toast(err.message); }
-  };
   const list = new FileList($('file-list'), $('batch-status'), (row) => view.show(row));
   const queue = new UploadQueue(config.limits, list, (row) => {
     pairs.refresh();
     if (list.selected === row) view.show(row);
   });
 
-  /** @type {{ reports: EntrySummary[] }} */
+  /** @type {ReportsAnswer} */
   const stored = await getJson('/api/reports');
   for (const summary of stored.reports) list.addStored(summary);
   $('workspace').textContent = `工作区：${stored.workspace}`;
   $('workspace').title = '上传的原始文件、读取结果和更正记录都保存在这个文件夹中，年报通重新启动后仍在';
+  /** @param {string} id */
   const open = (id) => {
     const row = list.byId.get(id);
     if (row) list.select(row);

@@ -1,22 +1,41 @@
+// @ts-check
 // The journal of a report's corrections on the page: every action newest first (a typed value or
 // 空白填 0), each with what was reported, what it became, when, and a way to undo it; the 空白填 0
 // action; and Ctrl+Z, which undoes the newest action of the report shown.
 import { el } from './dom.js';
 
+/** @typedef {import('../page-data').Report} Report */
+/** @typedef {import('../page-data').PageFormat} PageFormat */
+/** @typedef {import('../page-data').JournalEntry} JournalEntry */
+/** @typedef {import('../page-data').JournalChange} JournalChange */
+
+/** @type {Readonly<Record<JournalEntry['kind'], string>>} */
 const KIND_LABEL = { edit: '更正', 'fill-zero': '空白填 0' };
 
+/** @param {string} iso */
 function time(iso) {
   const d = new Date(iso);
+  /** @param {number} n */
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/**
+ * @param {JournalChange} change
+ * @param {PageFormat} format
+ */
 function changeText(change, format) {
   const where = format.fields[change.key]?.where ?? change.key;
   return `${where}：${change.before || '空白'} → ${change.text || '空白'}`;
 }
 
-/** The toolbar of a report's corrections: 空白填 0 (with how many cells) and undo of the newest. */
+/**
+ * The toolbar of a report's corrections: 空白填 0 (with how many cells) and undo of the newest.
+ * @param {Report} report
+ * @param {readonly JournalEntry[]} journal
+ * @param {number} blankCount
+ * @param {{ fillZero: () => void, undo: () => void }} actions
+ */
 export function correctionTools(report, journal, blankCount, actions) {
   const active = journal.filter((e) => !e.undone);
   return el('div', { class: 'correction-tools' }, [
@@ -32,7 +51,12 @@ export function correctionTools(report, journal, blankCount, actions) {
   ]);
 }
 
-/** The journal, newest first. */
+/**
+ * The journal, newest first.
+ * @param {readonly JournalEntry[]} journal
+ * @param {PageFormat} format
+ * @param {(entryId: string) => void} undo
+ */
 export function journalBlock(journal, format, undo) {
   if (!journal.length) return null;
   const items = [...journal].reverse().map((entry) => {
@@ -52,7 +76,10 @@ export function journalBlock(journal, format, undo) {
   return el('section', { class: 'journal-block' }, [el('h2', { text: `更正记录（${journal.length}）` }), el('ol', { class: 'journal' }, items)]);
 }
 
-/** Blank table cells as they stand (a corrected cell counts as corrected). */
+/**
+ * Blank table cells as they stand (a corrected cell counts as corrected).
+ * @param {Report} report
+ */
 export function blankCount(report) {
   let n = 0;
   for (const [key, cell] of Object.entries(report.cells)) {
@@ -61,7 +88,10 @@ export function blankCount(report) {
   return n;
 }
 
-/** Ctrl+Z (⌘Z) anywhere on the page but in a text field undoes the newest correction of the report shown. */
+/**
+ * Ctrl+Z (⌘Z) anywhere on the page but in a text field undoes the newest correction of the report shown.
+ * @param {() => void} undoLast
+ */
 export function wireUndoKey(undoLast) {
   document.addEventListener('keydown', (e) => {
     if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;

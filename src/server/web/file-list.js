@@ -13,7 +13,7 @@ import { fileSize, STATE_LABEL } from './format.js';
  *   error: RowError | null, li: HTMLLIElement, nameEl: HTMLElement, stateEl: HTMLElement, infoEl: HTMLElement,
  *   bar: HTMLElement, barEl: HTMLElement }} FileRow
  */
-/** @typedef {{ total: number, ok: number, errors: number, failed: number, busy: number }} Counts */
+/** @typedef {{ total: number, ok: number, errors: number, failed: number, duplicate: number, busy: number }} Counts */
 
 /**
  * The list is a listbox: one option per file, selected with a click, Enter or Space, and moved

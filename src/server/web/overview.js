@@ -1,9 +1,22 @@
+// @ts-check
 // 总览: every report of the workspace in one table (body, year, state, errors and warnings, a few
 // key figures), sortable by any column and filtered by text, year and state. A row opens the report.
 import { getJson } from './api.js';
 import { clear, el, toast } from './dom.js';
 import { number, STATE_LABEL } from './format.js';
 
+/** @typedef {import('../page-data').EntrySummary} EntrySummary */
+/** @typedef {import('../page-data').PageConfig} PageConfig */
+/** @typedef {import('../page-data').KeyFigure} KeyFigure */
+/** @typedef {import('../page-data').ReportsAnswer} ReportsAnswer */
+/** @typedef {{ label: string, test: (r: EntrySummary) => boolean }} Filter */
+/**
+ * A column: its value (what it sorts by), the text shown when it is not the value, and the class of a state badge.
+ * @typedef {{ label: string, value: (r: EntrySummary) => string | number | null, text?: (r: EntrySummary) => string,
+ *   cls?: (r: EntrySummary) => string, num?: boolean }} Column
+ */
+
+/** @type {Readonly<Record<string, Filter>>} */
 const FILTERS = {
   all: { label: '全部', test: () => true },
   errors: { label: '有错误', test: (r) => r.state === 'errors' },
@@ -13,6 +26,10 @@ const FILTERS = {
   failed: { label: '无法读取', test: (r) => r.state === 'failed' },
 };
 
+/**
+ * @param {readonly KeyFigure[]} figures
+ * @returns {Column[]}
+ */
 function columns(figures) {
   return [
     { label: '单位', value: (r) => r.agency ?? '' },
@@ -22,26 +39,34 @@ function columns(figures) {
     { label: '错误', value: (r) => r.errors, num: true },
     { label: '警告', value: (r) => r.warnings, num: true },
     { label: '已更正', value: (r) => r.edited, num: true },
-    ...figures.map((f) => ({ label: f.label, value: (r) => r.figures?.[f.key] ?? null, num: true })),
+    ...figures.map(/** @returns {Column} */ (f) => ({ label: f.label, value: (r) => r.figures?.[f.key] ?? null, num: true })),
     { label: '重复报送', value: (r) => (r.duplicate ? (r.duplicate.counts ? '计入' : '未计入') : '') },
   ];
 }
 
 export class Overview {
+  /**
+   * @param {HTMLElement} root
+   * @param {PageConfig} config
+   * @param {(id: string) => void} onOpen opens a report
+   */
   constructor(root, config, onOpen) {
     this.root = root;
     this.columns = columns(config.keyFigures ?? []);
     this.onOpen = onOpen;
     this.sort = { col: 0, dir: 1 };
     this.filter = { text: '', state: 'all', year: '' };
+    /** @type {readonly EntrySummary[]} */
     this.reports = [];
   }
 
   async show() {
     try {
-      this.reports = (await getJson('/api/reports')).reports;
+      /** @type {ReportsAnswer} */
+      const answer = await getJson('/api/reports');
+      this.reports = answer.reports;
     } catch (err) {
-      toast(err.message);
+      toast(err instanceof Error ? err.message : String(err));
       return;
     }
     this.draw();
@@ -64,7 +89,7 @@ export class Overview {
   }
 
   draw() {
-    const years = [...new Set(this.reports.map((r) => r.year).filter(Boolean))].sort((a, b) => b - a);
+    const years = [...new Set(this.reports.map((r) => r.year).filter(/** @returns {y is number} */ (y) => Boolean(y)))].sort((a, b) => b - a);
     const shown = this.rows();
     const search = el('input', { type: 'search', class: 'ov-search', placeholder: '按单位或文件名筛选', value: this.filter.text, 'aria-label': '按单位或文件名筛选' });
     search.addEventListener('input', () => { this.filter.text = search.value; this.drawBody(); });
@@ -80,7 +105,7 @@ export class Overview {
       el('div', { class: 'report-head' }, [el('h1', { text: '报告总览' }), this.countEl]),
       el('div', { class: 'ov-filters' }, [
         search,
-        select('年度', [['', '全部年度'], ...years.map((y) => [String(y), `${y}年度`])], this.filter.year, (v) => { this.filter.year = v; this.drawBody(); }),
+        select('年度', [['', '全部年度'], ...years.map(/** @returns {[string, string]} */ (y) => [String(y), `${y}年度`])], this.filter.year, (v) => { this.filter.year = v; this.drawBody(); }),
         select('状态', Object.entries(FILTERS).map(([k, f]) => [k, f.label]), this.filter.state, (v) => { this.filter.state = v; this.drawBody(); }),
       ]),
       el('div', { class: 'table-wrap' }, [el('table', { class: 'overview' }, [el('thead', {}, [head]), this.body])]),
@@ -88,7 +113,9 @@ export class Overview {
     this.drawBody(shown);
   }
 
+  /** @param {EntrySummary[]} [shown] */
   drawBody(shown = this.rows()) {
+    if (!this.countEl || !this.body) return;
     this.countEl.textContent = `共 ${this.reports.length} 份，显示 ${shown.length} 份`;
     this.body.replaceChildren(...shown.map((r) => el('tr', {
       class: `ov-row${r.duplicate && !r.duplicate.counts ? ' set-aside' : ''}`, tabindex: '0', data: { id: r.id },
@@ -101,12 +128,19 @@ export class Overview {
     }))));
   }
 
+  /** @param {number} i */
   sortBy(i) {
     this.sort = { col: i, dir: this.sort.col === i ? -this.sort.dir : 1 };
     this.draw();
   }
 }
 
+/**
+ * @param {string} label
+ * @param {readonly (readonly [string, string])[]} options value and text of each option
+ * @param {string} value
+ * @param {(value: string) => void} onChange
+ */
 function select(label, options, value, onChange) {
   const s = el('select', { 'aria-label': label }, options.map(([v, t]) => el('option', { value: v, text: t })));
   s.value = value;

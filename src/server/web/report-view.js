@@ -20,7 +20,11 @@ import { findingMarks, findingsByKey, renderPart } from './tables.js';
 /** @typedef {import('./file-list.js').FileRow} FileRow */
 /** @typedef {import('./tables.js').FindingsByKey} FindingsByKey */
 /** @typedef {ReportDetail & { report: Report }} ShownDetail */
-/** @typedef {{ onChanged: (detail: ReportDetail) => void, onRemove: (id: string) => void }} ViewHooks */
+/**
+ * What the view asks of the page: a report was corrected, the clerk removes a file, or chooses which of
+ * duplicates counts.
+ * @typedef {{ onChanged: (detail: ReportDetail) => void, onRemove: (id: string) => void, onChoose: (id: string) => void }} ViewHooks
+ */
 
 /** @type {Readonly<Record<string, string>>} */
 const DOWNLOAD_LABEL = { '.xlsx': 'Excel 表格', '.docx': 'Word 文档（标准格式）', '.json': 'JSON 数据' };
@@ -82,8 +86,9 @@ export class ReportView {
   /** @param {FileRow} row */
   drawFailure(row) {
     this.detail = null;
+    const summary = row.summary?.state === 'duplicate' ? null : row.summary;
     /** @type {{ zh: string, en?: string }} */
-    const error = row.error ?? row.summary?.error ?? { zh: '无法读取' };
+    const error = row.error ?? summary?.error ?? { zh: '无法读取' };
     clear(this.root).append(
       el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('span', { class: 'state failed', text: STATE_LABEL.failed })]),
       el('div', { class: 'failure' }, [el('p', { class: 'failure-zh', text: error.zh }), error.en ? el('p', { class: 'failure-en', text: error.en }) : null]),
@@ -115,6 +120,7 @@ export class ReportView {
 
   /** 空白填 0: one journal entry for every blank cell. */
   fillZero() {
+    if (!this.detail) return Promise.resolve();
     return this.act(`/api/reports/${this.detail.summary.id}/fill-zero`, {});
   }
 
@@ -134,22 +140,24 @@ export class ReportView {
    * @param {(d: ReportDetail & { undone?: boolean }) => string | null} [message]
    */
   async act(url, body, message) {
+    if (!this.detail) return;
     const id = this.detail.summary.id;
     const before = this.detail.summary;
     try {
+      /** @type {ReportDetail & { undone?: boolean }} */
       const detail = await postJson(url, body);
       if (this.detail?.summary.id !== id) return;
       const said = message?.(detail);
       if (said) toast(said);
       this.draw(detail, null, recheckNote(before, detail.summary));
       this.hooks.onChanged(detail);
-    } catch (err) { toast(err.message); }
+    } catch (err) { toast(err instanceof Error ? err.message : String(err)); }
   }
 
   /**
    * Draws a report; `focusKey` keeps the view where the clerk was editing, `note` says what the re-check found.
    * @param {ReportDetail} detail
-   * @param {string} [focusKey]
+   * @param {string | null} [focusKey]
    * @param {string} [note]
    */
   draw(detail, focusKey, note) {
