@@ -14,12 +14,12 @@ import { tempDir } from './helpers/cli';
 describe('the inputs of a folder', () => {
   it('lists every file, the unreadable with their reason; leaves out only system files, lock files and hidden folders', () => {
     const dir = tempDir();
-    for (const name of ['b.docx', '.点开头的报告.docx', 'a.pdf', '.DS_Store', 'Thumbs.db', '~$b.docx']) fs.writeFileSync(path.join(dir, name), 'x');
+    for (const name of ['b.docx', '.点开头的报告.docx', 'a.pdf', 'a.txt', '.DS_Store', 'Thumbs.db', '~$b.docx']) fs.writeFileSync(path.join(dir, name), 'x');
     fs.mkdirSync(path.join(dir, '.git'));
     fs.writeFileSync(path.join(dir, '.git', 'HEAD'), 'ref');
     fs.symlinkSync(path.join(dir, '不存在.docx'), path.join(dir, 'c-link.docx'));
     const inputs = collectInputs([dir]).map((i) => [path.basename(i.file), i.error?.code ?? 'read']);
-    expect(inputs).toEqual([['.点开头的报告.docx', 'read'], ['a.pdf', 'PDF'], ['b.docx', 'read'], ['c-link.docx', 'NOT_FOUND']]);
+    expect(inputs).toEqual([['.点开头的报告.docx', 'read'], ['a.pdf', 'read'], ['a.txt', 'UNSUPPORTED_TYPE'], ['b.docx', 'read'], ['c-link.docx', 'NOT_FOUND']]);
   });
 
   it('an empty folder and a missing path are inputs that fail, in the order given', () => {

@@ -18,11 +18,15 @@ function hashes(dir: string): Record<string, string> {
   return out;
 }
 
-/** A folder of a clerk's files: a report, her own workbook of the same name, a scan (PDF) and a note. */
+/**
+ * A folder of a clerk's files: a report, her own JSON notes of the same name, a broken PDF and a
+ * text note. The PDF is a kind we read, so it fails when read (named as the pool names it); the
+ * JSON and the text are kinds we do not read, listed with their paths.
+ */
 function clerkFolder(): string {
   const dir = tempDir('nianbao-safety-');
   fs.copyFileSync(SAMPLE, path.join(dir, '年报.docx'));
-  fs.writeFileSync(path.join(dir, '年报.xlsx'), 'PK\u0003\u0004 the clerk\'s own workbook');
+  fs.writeFileSync(path.join(dir, '年报.json'), '{"clerk": "her own notes"}');
   fs.writeFileSync(path.join(dir, '扫描件.pdf'), '%PDF-1.4\n% a scanned report\n');
   fs.writeFileSync(path.join(dir, '说明.txt'), '报送说明');
   return dir;
@@ -33,15 +37,15 @@ describe('convert never overwrites an input', () => {
     const dir = clerkFolder();
     const before = hashes(dir);
     const r = runCli(['convert', dir, '--out', dir, '--to', 'json,xlsx']);
-    expect(withoutProgress(r.stderr).split('\n').filter((l) => l.startsWith('✗'))).toEqual([
-      `✗ 文件“${path.join(dir, '年报.xlsx')}”无法读取：不支持的文件类型，请提供 .docx 或 .html 格式的年度报告`,
-      `✗ 文件“${path.join(dir, '扫描件.pdf')}”无法读取：这是 PDF 文件，无法读取表格数据；请提供 Word（.docx）或网页（.html）版本`,
-      `✗ 文件“${path.join(dir, '说明.txt')}”无法读取：不支持的文件类型，请提供 .docx 或 .html 格式的年度报告`,
-    ]);
+    expect(withoutProgress(r.stderr).split('\n').filter((l) => l.startsWith('✗')).sort()).toEqual([
+      `✗ 文件“${path.join(dir, '年报.json')}”无法读取：不支持的文件类型，请提供 .docx、.html 或 .pdf 格式的年度报告`,
+      '✗ 文件“扫描件.pdf”无法读取：PDF 文件已损坏或不完整，无法读取；请提供 Word（.docx）或网页（.html）版本（没有任何 PDF 对象）',
+      `✗ 文件“${path.join(dir, '说明.txt')}”无法读取：不支持的文件类型，请提供 .docx、.html 或 .pdf 格式的年度报告`,
+    ].sort());
     expect(hashes(dir)).toMatchObject(before);
     expect(fs.readdirSync(dir).sort()).toEqual([...Object.keys(before), '年报（转换）.json', '年报（转换）.xlsx'].sort());
-    expect(r.stdout).toContain('! 输出 年报.xlsx 会覆盖输入文件，改为写出 年报（转换）.xlsx（输入文件保持不变）\n'
-      + '  年报.xlsx is an input file; writing 年报（转换）.xlsx instead (the input is left untouched)');
+    expect(r.stdout).toContain('! 输出 年报.json 会覆盖输入文件，改为写出 年报（转换）.json（输入文件保持不变）\n'
+      + '  年报.json is an input file; writing 年报（转换）.json instead (the input is left untouched)');
     expect(r.code).toBe(2);
   });
 
@@ -57,14 +61,14 @@ describe('convert never overwrites an input', () => {
 });
 
 describe('convert lists every file it cannot read', () => {
-  it('lists a PDF, a text note and a workbook in a folder as 无法读取 with the reason, and converts the report', () => {
+  it('lists a broken PDF, a text note and a JSON file in a folder as 无法读取 with the reason, and converts the report', () => {
     const dir = clerkFolder();
     const out = tempDir();
     const r = runCli(['convert', dir, '--out', out]);
     const stderr = withoutProgress(r.stderr);
-    expect(stderr).toContain(`✗ 文件“${path.join(dir, '扫描件.pdf')}”无法读取：这是 PDF 文件，无法读取表格数据`);
+    expect(stderr).toContain('✗ 文件“扫描件.pdf”无法读取：PDF 文件已损坏或不完整');
     expect(stderr).toContain(`✗ 文件“${path.join(dir, '说明.txt')}”无法读取：不支持的文件类型`);
-    expect(stderr).toContain(`✗ 文件“${path.join(dir, '年报.xlsx')}”无法读取：不支持的文件类型`);
+    expect(stderr).toContain(`✗ 文件“${path.join(dir, '年报.json')}”无法读取：不支持的文件类型`);
     expect(stderr).toContain(`Cannot read "${path.join(dir, '说明.txt')}": unsupported file type`);
     expect(r.stdout).toContain(`共 4 个文件：成功 1，无法读取 3；输出在 ${out}`);
     expect(fs.readdirSync(out)).toEqual(['年报.json']);

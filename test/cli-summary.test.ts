@@ -40,10 +40,10 @@ describe('nianbao summary', () => {
     expect(r.stderr).toContain('d-broken.docx');
     expect(r.stderr).toContain('不存在.docx');
     const wb = await readWorkbook(out);
-    // The missing path first, then the folder's files in path order; names without their folders.
+    // In the order given: the folder's files in path order, then the missing path; names without their folders.
     const status = listRows(sheet(wb, S.status), 3);
     expect(status.map((row) => [row['文件'], row['状态']])).toEqual([
-      ['不存在.docx', '无法读取'], ['a-2020.docx', '已报送'], ['b-2021.docx', '已报送'], ['d-broken.docx', '无法读取'], ['c-2022.docx', '已报送'],
+      ['a-2020.docx', '已报送'], ['b-2021.docx', '已报送'], ['d-broken.docx', '无法读取'], ['c-2022.docx', '已报送'], ['不存在.docx', '无法读取'],
     ]);
     const detail = sheet(wb, `${S.detail} 2021版`);
     const keys = new Map<string, number>();
@@ -57,7 +57,7 @@ describe('nianbao summary', () => {
     detail2019.getRow(6).eachCell((c, n) => keys2019.set(String(c.value), n));
     expect(plain(detail2019.getCell(7, keys2019.get('t2.procurement.amount')!))).toBe(consistentValues('2019', 1)['t2.procurement.amount']);
 
-    expect(listRows(sheet(wb, S.failed), 3).map((f) => f['文件'])).toEqual(['不存在.docx', 'd-broken.docx']);
+    expect(listRows(sheet(wb, S.failed), 3).map((f) => f['文件'])).toEqual(['d-broken.docx', '不存在.docx']);
     const cross = listRows(sheet(wb, S.crossYear), 3).filter((row) => row['规则'] === 'CROSS_YEAR_CARRY');
     const t3Columns = getFormat('2021').tables.find((t) => t.spec.id === 't3')!.leafColumns.length;
     expect(cross.length).toBe(t3Columns);

@@ -170,7 +170,7 @@ describe('per-report workbook', () => {
 
   it('never turns text starting with = + - @ into a formula, and drops characters XML forbids', async () => {
     const values = { ...consistentValues('2021', 5), 't3.received.natural': '=1+1', 't3.received.commercial': '@SUM(A1:A9)', 't3.received.research': '+cmd|x', 't3.received.nonprofit': '-abc' };
-    const read = await readFixture({ version: '2021', agency: '=HYPERLINK("http://example.invalid","点击")局', values });
+    const read = await readFixture({ version: '2021', agency: '=HYPERLINK("点击")局', values });
     // A control character in a cell (possible in HTML input) would make the whole file unreadable.
     const report: Report = { ...read, cells: { ...read.cells, 't3.received.legal': { ...read.cells['t3.received.legal'], raw: 'a\u0001b\u0008c', status: 'text' } }, fields: { ...read.fields, 't3.received.legal': null } };
     const wb = await roundTrip(report, 'formula.xlsx');
@@ -184,7 +184,7 @@ describe('per-report workbook', () => {
     }
     expect(at('t3.received.legal').value).toBe('abc');
     const agency = listRows(sheet(wb, xlsxStyle().sheets.overview)).find((r) => r['字段键'] === 'meta.agency')!;
-    expect(agency['内容']).toBe('=HYPERLINK("http://example.invalid","点击")局');
+    expect(agency['内容']).toBe('=HYPERLINK("点击")局');
     wb.eachSheet((s) => s.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula))));
   });
 

@@ -40,7 +40,7 @@ describe('nianbao template --to xlsx', () => {
   it('refuses a --to it cannot write', () => {
     const r = runCli(['template', '--year', '2024', '--to', 'pdf', '--out', dir]);
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain('--to 只能是 docx 或 xlsx');
+    expect(r.stderr).toContain('--to 应为 docx、xlsx 之一，而不是“pdf”\n--to must be one of docx, xlsx (got "pdf")');
   });
 });
 

@@ -103,7 +103,8 @@ export async function run(argv: string[]): Promise<number> {
     for await (const result of inOrder(files, pool, reader, pool.threads * 2)) await add(result);
     progress.finish();
     const stats = await writer.finish(crossYear(writer.yearRecords()));
-    console.log(`汇总表：${out}（报告 ${stats.reports} 份，无法读取 ${stats.failed} 个，问题 ${stats.findings} 条，跨年配对 ${stats.pairs} 组）`);
+    const absent = stats.absent === null ? '' : `，名单中未报送 ${stats.absent} 个单位`;
+    console.log(`汇总表：${out}（报告 ${stats.reports} 份，计入汇总 ${stats.counted} 份，无法读取 ${stats.failed} 个，问题 ${stats.findings} 条，跨年配对 ${stats.pairs} 组${absent}）`);
     return stats.failed ? 2 : 0;
   } catch (err) {
     await writer.abort();

@@ -16,7 +16,7 @@ export const INGEST_ERRORS = {
   PDF_TOO_MANY_PAGES: { zh: 'PDF 页数过多，不像一份年度报告', en: 'the PDF has too many pages for an annual report' },
   OLE_DOC: { zh: '这是旧版 Word（.doc）或 WPS 文件；请用 Word/WPS“另存为 .docx”后再导入，或安装 LibreOffice 以自动转换', en: 'this is a legacy Word (.doc) or WPS file; save it as .docx in Word/WPS, or install LibreOffice for automatic conversion' },
   ENCRYPTED: { zh: '文件已加密（设有打开密码），请取消密码后再导入', en: 'the file is encrypted (password protected); remove the password and try again' },
-  CORRUPT_ZIP: { zh: '文件已损坏或不完整（不是有效的 DOCX 压缩包）', en: 'the file is damaged or truncated (not a valid DOCX zip package)' },
+  CORRUPT_ZIP: { zh: '文件已损坏或不完整（不是有效的 Word/Excel 压缩包）', en: 'the file is damaged or truncated (not a valid DOCX/XLSX zip package)' },
   NOT_DOCX: { zh: '压缩包中没有 Word 正文（word/document.xml），不是有效的 DOCX 文件', en: 'the zip package has no Word body (word/document.xml); it is not a DOCX file' },
   BAD_XML: { zh: 'Word 正文（document.xml）不是有效的 XML，文件已损坏', en: 'the Word body (document.xml) is not valid XML; the file is damaged' },
   TOO_LARGE: { zh: '文件或其内容超过大小限制', en: 'the file or its content exceeds the size limit' },
