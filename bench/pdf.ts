@@ -15,7 +15,20 @@ function printAll(files: readonly string[], outDir: string): string[] {
   const soffice = findSoffice();
   if (!soffice) return [];
   fs.mkdirSync(outDir, { recursive: true });
-  spawnSync(soffice, [`-env:UserInstallation=file://${outDir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files], { timeout: 600_000 });
+  spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=file://${outDir}/profile`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { timeout: 600_000 },
+  );
   return files.map((f) => path.join(outDir, path.basename(f).replace(/\.docx$/, '.pdf'))).filter((f) => fs.existsSync(f));
 }
 

@@ -32,7 +32,9 @@ export function floorPass(bytes: Uint8Array): number {
   const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
   const parser = new SaxesParser({ xmlns: false, position: false });
   let n = 0;
-  parser.on('opentag', () => { n++; });
+  parser.on('opentag', () => {
+    n++;
+  });
   parser.on('closetag', () => {});
   parser.on('text', () => {});
   parser.write(new TextDecoder().decode(files['word/document.xml'])).close();
@@ -71,8 +73,19 @@ async function main(): Promise<void> {
   console.log('file\tKB\tfloor\tdocx\tmammoth\tdocx/floor\tmammoth/floor');
   for (const file of files) {
     const t = await measureReaders(file, iterations);
-    const ratio = (a: Timing, b: Timing, digits: number) => `${(a.median / b.median).toFixed(digits)} (${(a.min / b.min).toFixed(digits)})`;
-    console.log([t.file, (t.bytes / 1024).toFixed(0), ms(t.floor), ms(t.docx), ms(t.mammoth), ratio(t.docx, t.floor, 2), ratio(t.mammoth, t.floor, 0)].join('\t'));
+    const ratio = (a: Timing, b: Timing, digits: number) =>
+      `${(a.median / b.median).toFixed(digits)} (${(a.min / b.min).toFixed(digits)})`;
+    console.log(
+      [
+        t.file,
+        (t.bytes / 1024).toFixed(0),
+        ms(t.floor),
+        ms(t.docx),
+        ms(t.mammoth),
+        ratio(t.docx, t.floor, 2),
+        ratio(t.mammoth, t.floor, 0),
+      ].join('\t'),
+    );
   }
 }
 

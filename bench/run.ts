@@ -32,7 +32,11 @@ function summaryPeak(files: readonly string[], count: number, dir: string): { mb
   for (let i = 0; i < count; i++) fs.linkSync(files[i % files.length], path.join(many, `r${String(i).padStart(5, '0')}.docx`));
   const t = Date.now();
   const bin = path.join(__dirname, '../bin/nianbao-dev.js');
-  const r = spawnSync('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, bin, 'summary', many, '-o', path.join(dir, '汇总.xlsx')], { encoding: 'utf8' });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'MAXRSS_KB=%M', process.execPath, bin, 'summary', many, '-o', path.join(dir, '汇总.xlsx')],
+    { encoding: 'utf8' },
+  );
   const kb = Number(/MAXRSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
   if (r.status !== 0 && r.status !== 1) console.warn(r.stderr.slice(-2000));
   return { mb: kb / 1024, seconds: (Date.now() - t) / 1000 };
@@ -53,7 +57,9 @@ async function main(): Promise<void> {
   let t = Date.now();
   const files = await writeCorpus(path.join(dir, 'corpus'), reports);
   const kb = files.reduce((n, f) => n + fs.statSync(f).size, 0) / files.length / 1024;
-  console.log(`corpus: ${reports} generated reports (both formats, quirks mixed), ${kb.toFixed(0)} KB each, in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+  console.log(
+    `corpus: ${reports} generated reports (both formats, quirks mixed), ${kb.toFixed(0)} KB each, in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+  );
 
   console.log('ms per report (mean, warm, one thread)');
   console.log('| reader | floor | read | recognise | validate | read+recognise+validate | ÷ floor | Excel row | DOCX export |');
@@ -73,7 +79,9 @@ async function main(): Promise<void> {
   await printPdfBench(files, dir);
 
   const cores = defaultThreads();
-  console.log(`\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up, ${ROUNDS} interleaved rounds: median (range)`);
+  console.log(
+    `\nend to end: read + recognise + validate + write JSON, files on disk, each run in a fresh process, threads warmed up, ${ROUNDS} interleaved rounds: median (range)`,
+  );
   printScaling(files, cores);
   console.log('\ncold start: the compiled command (dist/) in fresh processes, median of 5 interleaved runs (range)');
   printColdStart(files, direct.floor, dir);
@@ -82,7 +90,9 @@ async function main(): Promise<void> {
   if (summaryCount > 0) {
     t = Date.now();
     const s = summaryPeak(files, summaryCount, dir);
-    console.log(`summary workbook over ${summaryCount} reports (nianbao summary, child process): peak RSS ${s.mb.toFixed(0)} MB, ${s.seconds.toFixed(0)} s`);
+    console.log(
+      `summary workbook over ${summaryCount} reports (nianbao summary, child process): peak RSS ${s.mb.toFixed(0)} MB, ${s.seconds.toFixed(0)} s`,
+    );
   }
   if (loadCount > 0) await printServeLoad(dir, loadCount);
   const pageFiles = option('page', 200);

@@ -18,7 +18,9 @@ function percentile(values: readonly number[], p: number): number {
 
 export async function printServeLoad(dir: string, count: number, uploaders = 20): Promise<void> {
   const files = loadReports(count);
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', path.join(dir, 'workspace')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', path.join(dir, 'workspace')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.once('exit', () => reject(new Error(`serve exited: ${out}`)));
@@ -32,10 +34,16 @@ export async function printServeLoad(dir: string, count: number, uploaders = 20)
     const r = await runLoad(url, files, uploaders, child.pid);
     const kept = r.answers.filter((a) => a.state === 'ok' || a.state === 'errors').length;
     const ms = r.probes.map((p) => p.ms);
-    console.log(`\nnianbao serve under load: ${uploaders} uploaders × ${count / uploaders} reports (${Math.round(files.reduce((n, f) => n + f.bytes.length, 0) / count / 1024)} KB each), workspace on disk`);
-    console.log(`| reports kept | seconds | reports/s | busy answers retried | server peak RSS | page/list answer median | p95 | max |`);
+    console.log(
+      `\nnianbao serve under load: ${uploaders} uploaders × ${count / uploaders} reports (${Math.round(files.reduce((n, f) => n + f.bytes.length, 0) / count / 1024)} KB each), workspace on disk`,
+    );
+    console.log(
+      `| reports kept | seconds | reports/s | busy answers retried | server peak RSS | page/list answer median | p95 | max |`,
+    );
     console.log('|---|---|---|---|---|---|---|---|');
-    console.log(`| ${kept} / ${count} | ${r.seconds.toFixed(1)} | ${(kept / r.seconds).toFixed(1)} | ${r.busy} | ${r.peakRssMb.toFixed(0)} MB | ${percentile(ms, 0.5)} ms | ${percentile(ms, 0.95)} ms | ${Math.max(...ms)} ms |`);
+    console.log(
+      `| ${kept} / ${count} | ${r.seconds.toFixed(1)} | ${(kept / r.seconds).toFixed(1)} | ${r.busy} | ${r.peakRssMb.toFixed(0)} MB | ${percentile(ms, 0.5)} ms | ${percentile(ms, 0.95)} ms | ${Math.max(...ms)} ms |`,
+    );
   } finally {
     const gone = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');

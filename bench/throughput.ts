@@ -101,14 +101,24 @@ interface Share {
 }
 
 async function loopsRun(files: readonly string[], threads: number, outDir: string): Promise<Omit<Throughput, 'peakMb'>> {
-  const workers = Array.from({ length: threads }, (_, k) => new Worker(
-    `require(${JSON.stringify(path.join(__dirname, '../bin/ts-hook.js'))}); require(${JSON.stringify(__filename)});`,
-    { eval: true, workerData: { files: files.filter((_, i) => i % threads === k), outDir } satisfies Share },
-  ));
-  const all = (message: string) => Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-    w.on('error', reject);
-    w.on('message', (m) => m === message && resolve());
-  })));
+  const workers = Array.from(
+    { length: threads },
+    (_, k) =>
+      new Worker(
+        `require(${JSON.stringify(path.join(__dirname, '../bin/ts-hook.js'))}); require(${JSON.stringify(__filename)});`,
+        { eval: true, workerData: { files: files.filter((_, i) => i % threads === k), outDir } satisfies Share },
+      ),
+  );
+  const all = (message: string) =>
+    Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            w.on('error', reject);
+            w.on('message', (m) => m === message && resolve());
+          }),
+      ),
+    );
   await all('ready');
   const result = await timed(files.length, async () => {
     const done = all('done');
@@ -198,9 +208,13 @@ export function printScaling(corpus: readonly string[], cores: number): void {
     const xs = rounds.filter((r) => r[top] && r[bottom]).map((r) => r[top]!.rate / r[bottom]!.rate);
     return xs.length ? `${median(xs).toFixed(2)}× (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : '—';
   };
-  console.log(`| | 1 core (pinned, 1 thread) | 1 thread, unpinned | ${cores} cores, ${cores} threads | ${cores} cores ÷ 1 core | ${cores} threads ÷ 1 thread unpinned |`);
+  console.log(
+    `| | 1 core (pinned, 1 thread) | 1 thread, unpinned | ${cores} cores, ${cores} threads | ${cores} cores ÷ 1 core | ${cores} threads ÷ 1 thread unpinned |`,
+  );
   console.log('|---|---|---|---|---|---|');
-  console.log(`| worker pool (nianbao convert) | ${rate('pool1')} | ${rate('pool1free')} | ${rate('poolN')} | ${ratio('poolN', 'pool1')} | ${ratio('poolN', 'pool1free')} |`);
+  console.log(
+    `| worker pool (nianbao convert) | ${rate('pool1')} | ${rate('pool1free')} | ${rate('poolN')} | ${ratio('poolN', 'pool1')} | ${ratio('poolN', 'pool1free')} |`,
+  );
   console.log(`| ceiling: plain loops, no pool | ${rate('loops1')} | | ${rate('loopsN')} | ${ratio('loopsN', 'loops1')} | |`);
   const peak = Math.max(...rounds.map((r) => r.poolN?.peakMb ?? 0));
   console.log(`peak RSS of the ${cores}-thread pool process: ${peak.toFixed(0)} MB`);

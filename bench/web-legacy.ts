@@ -27,9 +27,11 @@ function corpus(count: number): { name: string; bytes: Buffer }[] {
     const random = rng(seed);
     const quirks = [QUIRKS[Math.floor(random() * QUIRKS.length)]] as Quirk[];
     const page = generatePage({ version: seed % 2 ? '2019' : '2021', seed, quirks, charset: CHARSETS[seed % CHARSETS.length] });
-    out.push(seed % 3 === 0
-      ? { name: `p${seed}.mht`, bytes: toMht(page.html, { saver: 'blink', transfer: 'quoted-printable', charset: 'utf-8' }) }
-      : { name: `p${seed}.html`, bytes: page.bytes });
+    out.push(
+      seed % 3 === 0
+        ? { name: `p${seed}.mht`, bytes: toMht(page.html, { saver: 'blink', transfer: 'quoted-printable', charset: 'utf-8' }) }
+        : { name: `p${seed}.html`, bytes: page.bytes },
+    );
   }
   return out;
 }
@@ -56,7 +58,19 @@ async function docs(count: number): Promise<void> {
   try {
     const docx = path.join(dir, 'r.docx');
     fs.writeFileSync(docx, await buildDocx(reportBlocks({ version: '2021', values: consistentValues('2021', 1) })));
-    execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'p')).href}`, '--headless', '--convert-to', 'doc:MS Word 97', '--outdir', dir, docx], { stdio: 'ignore' });
+    execFileSync(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'p')).href}`,
+        '--headless',
+        '--convert-to',
+        'doc:MS Word 97',
+        '--outdir',
+        dir,
+        docx,
+      ],
+      { stdio: 'ignore' },
+    );
     const bytes = fs.readFileSync(path.join(dir, 'r.doc'));
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -65,14 +79,18 @@ async function docs(count: number): Promise<void> {
       if (!r.ok) console.warn(`  ${r.error.code}`);
       times.push((performance.now() - t) / 1000);
     }
-    console.log(`legacy .doc through LibreOffice (fresh private profile each): ${times.map((s) => s.toFixed(1)).join(', ')} s per file`);
+    console.log(
+      `legacy .doc through LibreOffice (fresh private profile each): ${times.map((s) => s.toFixed(1)).join(', ')} s per file`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  console.log(`年报通 web/legacy benchmark — ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`);
+  console.log(
+    `年报通 web/legacy benchmark — ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg()[0].toFixed(1)}, Node ${process.version}`,
+  );
   await pages(option('pages', 200));
   await docs(option('docs', 3));
 }

@@ -16,14 +16,27 @@ describe('the worker pool', () => {
     huge = path.join(dir, 'huge.docx');
     // A table of 20,000 rows: seconds of work for any reader, so a 200 ms budget must stop it.
     const rows = Array.from({ length: 20_000 }, (_, i) => [String(i), '行政许可', '12', '3']);
-    fs.writeFileSync(huge, await buildDocx([p('某某县2022年政府信息公开工作年度报告'), table([['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'], ...rows])]));
+    fs.writeFileSync(
+      huge,
+      await buildDocx([
+        p('某某县2022年政府信息公开工作年度报告'),
+        table([['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'], ...rows]),
+      ]),
+    );
     fs.writeFileSync(path.join(dir, 'broken.docx'), 'PK\u0003\u0004 truncated');
   }, 60_000);
 
   it('hands every file of a batch back as a result or a clear error, in completion order', async () => {
     const files = [SAMPLE, path.join(dir, 'broken.docx'), SAMPLE];
     const seen: [number, FileResult][] = [];
-    await processFiles(files, { options: {} }, (r, i) => { seen.push([i, r]); }, { threads: 2 });
+    await processFiles(
+      files,
+      { options: {} },
+      (r, i) => {
+        seen.push([i, r]);
+      },
+      { threads: 2 },
+    );
     expect(seen.map(([i]) => i).sort()).toEqual([0, 1, 2]);
     const byIndex = new Map(seen);
     expect(byIndex.get(0)).toMatchObject({ ok: true, report: { meta: { agency: '忻州经济开发区' } } });
@@ -43,7 +56,7 @@ describe('the worker pool', () => {
     }
   });
 
-  it('starts a file\'s budget when its worker takes it, not while it waits behind a slow file', async () => {
+  it("starts a file's budget when its worker takes it, not while it waits behind a slow file", async () => {
     const pool = new ReportPool({ threads: 1 });
     try {
       const t0 = Date.now();

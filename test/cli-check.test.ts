@@ -26,7 +26,9 @@ async function twoYears(dir: string): Promise<void> {
   const earlier = consistentValues('2021', 21);
   const later = consistentValues('2021', 22);
   const n = (k: string) => later[k] as number;
-  const columns = Object.keys(later).filter((k) => k.startsWith('t3.carriedOver.') && !k.endsWith('.total')).map((k) => k.split('.')[2]);
+  const columns = Object.keys(later)
+    .filter((k) => k.startsWith('t3.carriedOver.') && !k.endsWith('.total'))
+    .map((k) => k.split('.')[2]);
   for (const col of columns) {
     const over = (earlier[`t3.carriedForward.${col}`] as number) + (col === 'natural' ? 1 : 0);
     // Keep 本年新收 + 上年结转 = 办理结果总计 + 结转下年度 in the later table itself.
@@ -55,10 +57,14 @@ describe('nianbao check', () => {
     const r = runCli(['check', dir]);
     expect(withoutProgress(r.stderr)).toBe('');
     expect(r.stdout).toContain('━━ ' + path.join(dir, 'a-sample.docx'));
-    expect(r.stdout).toMatch(/忻州经济开发区 · 2020年度 · 2019版格式 · 错误 0 · 警告 5 · 提示 0\n  警告（5）\n    · \[数据单元格空白（应填 0）\] 表三有 138 个/);
+    expect(r.stdout).toMatch(
+      /忻州经济开发区 · 2020年度 · 2019版格式 · 错误 0 · 警告 5 · 提示 0\n  警告（5）\n    · \[数据单元格空白（应填 0）\] 表三有 138 个/,
+    );
     expect(r.stdout).toContain('  ✓ 没有发现问题');
     expect(r.stdout).toMatch(/配对 1 组：\n  某某市生态环境局：2021年 .*2021\.docx → 2022年 .* 2022\.docx（错误 2/);
-    expect(r.stdout).toMatch(/错误 · \[上年结转与上年度报告的结转下年度不符\] 表三申请人情况“自然人”列：上年结转 \d+ ≠ 2021年报告的结转下年度 \d+（相差 1）/);
+    expect(r.stdout).toMatch(
+      /错误 · \[上年结转与上年度报告的结转下年度不符\] 表三申请人情况“自然人”列：上年结转 \d+ ≠ 2021年报告的结转下年度 \d+（相差 1）/,
+    );
     expect(r.stdout).toContain('共 3 个文件：已核对 3（有错误 1 份），无法读取 0；跨年度配对 1 组。');
     expect(r.code).toBe(1);
   });
@@ -73,7 +79,10 @@ describe('nianbao check', () => {
     const out = JSON.parse(r.stdout);
     expect(out.summary).toMatchObject({ files: 4, checked: 3, unreadable: 1, pairs: 1, error: 2 });
     const broken = out.files.find((f: { file: string }) => f.file.endsWith('b-broken.docx'));
-    expect(broken).toMatchObject({ ok: false, error: { zh: expect.stringContaining('b-broken.docx'), en: expect.stringContaining('b-broken.docx') } });
+    expect(broken).toMatchObject({
+      ok: false,
+      error: { zh: expect.stringContaining('b-broken.docx'), en: expect.stringContaining('b-broken.docx') },
+    });
     const sample = out.files.find((f: { file: string }) => f.file.endsWith('a-sample.docx'));
     expect(sample.counts).toEqual({ error: 0, warning: 5, info: 0 });
     expect(sample.issues[0]).toMatchObject({ rule: 'BLANK_CELL', severity: 'warning', title: '数据单元格空白（应填 0）' });
@@ -147,7 +156,9 @@ describe('nianbao --help', () => {
   it('an unknown option is named with the valid ones, in Chinese and English', () => {
     const r = runCli(['check', '--error-only', 'x.docx']);
     expect(r.code).toBe(64);
-    expect(r.stderr).toContain('未知参数 --error-only；可用的参数：--json, --errors-only, --reader, --jobs (-j)\n'
-      + 'unknown option --error-only; valid options: --json, --errors-only, --reader, --jobs (-j)');
+    expect(r.stderr).toContain(
+      '未知参数 --error-only；可用的参数：--json, --errors-only, --reader, --jobs (-j)\n' +
+        'unknown option --error-only; valid options: --json, --errors-only, --reader, --jobs (-j)',
+    );
   });
 });

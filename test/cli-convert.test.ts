@@ -44,7 +44,9 @@ describe('nianbao convert', () => {
     const r = runCli(['convert', input, '--out', out]);
     expect(r.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['report（x）.json', 'report（y）.json']);
-    expect(JSON.parse(fs.readFileSync(path.join(out, 'report（y）.json'), 'utf8')).source.file).toBe(path.join(input, 'y', 'report.docx'));
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'report（y）.json'), 'utf8')).source.file).toBe(
+      path.join(input, 'y', 'report.docx'),
+    );
   });
 
   it('explains its usage when called without files', () => {

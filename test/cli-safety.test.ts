@@ -14,7 +14,10 @@ const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
 
 function hashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of fs.readdirSync(dir).sort()) out[name] = createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex');
+  for (const name of fs.readdirSync(dir).sort())
+    out[name] = createHash('sha256')
+      .update(fs.readFileSync(path.join(dir, name)))
+      .digest('hex');
   return out;
 }
 
@@ -37,19 +40,28 @@ describe('convert never overwrites an input', () => {
     const dir = clerkFolder();
     const before = hashes(dir);
     const r = runCli(['convert', dir, '--out', dir, '--to', 'json,xlsx']);
-    expect(withoutProgress(r.stderr).split('\n').filter((l) => l.startsWith('✗')).sort()).toEqual([
-      `✗ 文件“${path.join(dir, '年报.json')}”无法读取：不支持的文件类型，请提供 .docx、.html 或 .pdf 格式的年度报告`,
-      '✗ 文件“扫描件.pdf”无法读取：PDF 文件已损坏或不完整，无法读取；请提供 Word（.docx）或网页（.html）版本（没有任何 PDF 对象）',
-      `✗ 文件“${path.join(dir, '说明.txt')}”无法读取：不支持的文件类型，请提供 .docx、.html 或 .pdf 格式的年度报告`,
-    ].sort());
+    expect(
+      withoutProgress(r.stderr)
+        .split('\n')
+        .filter((l) => l.startsWith('✗'))
+        .sort(),
+    ).toEqual(
+      [
+        `✗ 文件“${path.join(dir, '年报.json')}”无法读取：不支持的文件类型，请提供 .docx、.html 或 .pdf 格式的年度报告`,
+        '✗ 文件“扫描件.pdf”无法读取：PDF 文件已损坏或不完整，无法读取；请提供 Word（.docx）或网页（.html）版本（没有任何 PDF 对象）',
+        `✗ 文件“${path.join(dir, '说明.txt')}”无法读取：不支持的文件类型，请提供 .docx、.html 或 .pdf 格式的年度报告`,
+      ].sort(),
+    );
     expect(hashes(dir)).toMatchObject(before);
     expect(fs.readdirSync(dir).sort()).toEqual([...Object.keys(before), '年报（转换）.json', '年报（转换）.xlsx'].sort());
-    expect(r.stdout).toContain('! 输出 年报.json 会覆盖输入文件，改为写出 年报（转换）.json（输入文件保持不变）\n'
-      + '  年报.json is an input file; writing 年报（转换）.json instead (the input is left untouched)');
+    expect(r.stdout).toContain(
+      '! 输出 年报.json 会覆盖输入文件，改为写出 年报（转换）.json（输入文件保持不变）\n' +
+        '  年报.json is an input file; writing 年报（转换）.json instead (the input is left untouched)',
+    );
     expect(r.code).toBe(2);
   });
 
-  it('convert X --out <X\'s folder> --to docx writes the regenerated report beside the original, not over it', () => {
+  it("convert X --out <X's folder> --to docx writes the regenerated report beside the original, not over it", () => {
     const dir = tempDir('nianbao-safety-');
     const input = path.join(dir, '忻州.docx');
     fs.copyFileSync(SAMPLE, input);
@@ -78,7 +90,9 @@ describe('convert lists every file it cannot read', () => {
   it('an empty folder is an error, in Chinese and English', () => {
     const empty = tempDir('nianbao-empty-');
     const r = runCli(['convert', empty, '--out', tempDir()]);
-    expect(withoutProgress(r.stderr)).toBe(`✗ 文件“${empty}”无法读取：文件夹中没有任何文件\n  Cannot read "${empty}": the folder holds no files\n`);
+    expect(withoutProgress(r.stderr)).toBe(
+      `✗ 文件“${empty}”无法读取：文件夹中没有任何文件\n  Cannot read "${empty}": the folder holds no files\n`,
+    );
     expect(r.stdout).toContain('共 1 个文件：成功 0，无法读取 1；');
     expect(r.code).toBe(2);
   });
@@ -93,8 +107,12 @@ describe('an export that fails is reported as an export failure', () => {
     fs.mkdirSync(path.join(out, '年报.docx'), { recursive: true });
     const r = runCli(['convert', path.join(dir, '年报.docx'), '--out', out, '--to', 'json,docx,xlsx']);
     const target = path.join(out, '年报.docx');
-    expect(withoutProgress(r.stderr)).toMatch(new RegExp(`^✗ 文件“年报\\.docx”已读取，但无法写出 DOCX（${target}）：EISDIR.*\\n`
-      + `  Read "年报\\.docx", but could not write its DOCX \\(${target}\\): EISDIR.*\\n$`));
+    expect(withoutProgress(r.stderr)).toMatch(
+      new RegExp(
+        `^✗ 文件“年报\\.docx”已读取，但无法写出 DOCX（${target}）：EISDIR.*\\n` +
+          `  Read "年报\\.docx", but could not write its DOCX \\(${target}\\): EISDIR.*\\n$`,
+      ),
+    );
     expect(r.stderr).not.toContain('无法读取：');
     expect(fs.readdirSync(out).sort()).toEqual(['年报.docx', '年报.json', '年报.xlsx']);
     expect(fs.statSync(target).isDirectory()).toBe(true);
@@ -106,7 +124,10 @@ describe('an export that fails is reported as an export failure', () => {
 describe('outputs of inputs that share a name', () => {
   it('--name agency-year names each output after the body and year its report states', async () => {
     const dir = tempDir('nianbao-names-');
-    for (const [folder, agency] of [['甲', '某某市生态环境局'], ['乙', '某某市水利局']]) {
+    for (const [folder, agency] of [
+      ['甲', '某某市生态环境局'],
+      ['乙', '某某市水利局'],
+    ]) {
       fs.mkdirSync(path.join(dir, folder));
       const blocks = reportBlocks({ version: '2021', agency, year: 2022, values: consistentValues('2021', 9) });
       fs.writeFileSync(path.join(dir, folder, '年度报告.docx'), await buildDocx(blocks));
@@ -115,11 +136,16 @@ describe('outputs of inputs that share a name', () => {
     const out = path.join(dir, 'out');
     const r = runCli(['convert', dir, '--out', out, '--name', 'agency-year', '--to', 'json,xlsx']);
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(out).sort()).toEqual([
-      '忻州经济开发区2020年度.json', '忻州经济开发区2020年度.xlsx',
-      '某某市水利局2022年度.json', '某某市水利局2022年度.xlsx',
-      '某某市生态环境局2022年度.json', '某某市生态环境局2022年度.xlsx',
-    ].sort());
+    expect(fs.readdirSync(out).sort()).toEqual(
+      [
+        '忻州经济开发区2020年度.json',
+        '忻州经济开发区2020年度.xlsx',
+        '某某市水利局2022年度.json',
+        '某某市水利局2022年度.xlsx',
+        '某某市生态环境局2022年度.json',
+        '某某市生态环境局2022年度.xlsx',
+      ].sort(),
+    );
     const json = JSON.parse(fs.readFileSync(path.join(out, '某某市水利局2022年度.json'), 'utf8'));
     expect(json.source.file).toBe(path.join(dir, '乙', '年度报告.docx'));
   });

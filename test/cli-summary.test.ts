@@ -43,7 +43,11 @@ describe('nianbao summary', () => {
     // In the order given: the folder's files in path order, then the missing path; names without their folders.
     const status = listRows(sheet(wb, S.status), 3);
     expect(status.map((row) => [row['文件'], row['状态']])).toEqual([
-      ['a-2020.docx', '已报送'], ['b-2021.docx', '已报送'], ['d-broken.docx', '无法读取'], ['c-2022.docx', '已报送'], ['不存在.docx', '无法读取'],
+      ['a-2020.docx', '已报送'],
+      ['b-2021.docx', '已报送'],
+      ['d-broken.docx', '无法读取'],
+      ['c-2022.docx', '已报送'],
+      ['不存在.docx', '无法读取'],
     ]);
     const detail = sheet(wb, `${S.detail} 2021版`);
     const keys = new Map<string, number>();
@@ -55,7 +59,9 @@ describe('nianbao summary', () => {
     const detail2019 = sheet(wb, `${S.detail} 2019版`);
     const keys2019 = new Map<string, number>();
     detail2019.getRow(6).eachCell((c, n) => keys2019.set(String(c.value), n));
-    expect(plain(detail2019.getCell(7, keys2019.get('t2.procurement.amount')!))).toBe(consistentValues('2019', 1)['t2.procurement.amount']);
+    expect(plain(detail2019.getCell(7, keys2019.get('t2.procurement.amount')!))).toBe(
+      consistentValues('2019', 1)['t2.procurement.amount'],
+    );
 
     expect(listRows(sheet(wb, S.failed), 3).map((f) => f['文件'])).toEqual(['d-broken.docx', '不存在.docx']);
     const cross = listRows(sheet(wb, S.crossYear), 3).filter((row) => row['规则'] === 'CROSS_YEAR_CARRY');
@@ -68,14 +74,28 @@ describe('nianbao summary', () => {
     const rosterFile = path.join(dir, '名单.csv');
     fs.writeFileSync(rosterFile, '单位名称,类别\n某某区财政局,区直部门\n某某区教育局,区直部门\n');
     const target = path.join(dir, '名单汇总.xlsx');
-    const r = runCli(['summary', path.join(input, '区县'), '--roster', rosterFile, '-o', target, '--title', '某某区2022年度政府信息公开工作年度报告汇总表', '--compiler', '某某区政务公开办']);
+    const r = runCli([
+      'summary',
+      path.join(input, '区县'),
+      '--roster',
+      rosterFile,
+      '-o',
+      target,
+      '--title',
+      '某某区2022年度政府信息公开工作年度报告汇总表',
+      '--compiler',
+      '某某区政务公开办',
+    ]);
     expect([r.code, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain('名单中未报送 1 个单位');
     const wb = await readWorkbook(target);
     const ws = sheet(wb, S.status);
     expect(plain(ws.getCell(1, 1))).toBe('某某区2022年度政府信息公开工作年度报告汇总表（报送情况）');
     expect(String(plain(ws.getCell(2, 1)))).toMatch(/^编制单位：某某区政务公开办/);
-    expect(listRows(ws, 3).map((row) => [row['单位'], row['状态']])).toEqual([['某某区财政局', '已报送'], ['某某区教育局', '未报送']]);
+    expect(listRows(ws, 3).map((row) => [row['单位'], row['状态']])).toEqual([
+      ['某某区财政局', '已报送'],
+      ['某某区教育局', '未报送'],
+    ]);
   });
 
   it('stops at once with a clear message naming a roster it cannot use', () => {

@@ -15,7 +15,11 @@ import { consistentValues, reportBlocks } from './helpers/report-fixture';
 const FORMAT = getFormat('2021');
 const t3Columns = FORMAT.tables.find((t) => t.spec.id === 't3')!.leafColumns.map((c) => c.ids.join('.'));
 
-async function lastYearFile(version: '2019' | '2021', year: number, seed: number): Promise<{ file: string; values: Record<string, unknown> }> {
+async function lastYearFile(
+  version: '2019' | '2021',
+  year: number,
+  seed: number,
+): Promise<{ file: string; values: Record<string, unknown> }> {
   const values = consistentValues(version, seed);
   const file = path.join(tempDir(), `上年报告-${year}.docx`);
   fs.writeFileSync(file, await buildDocx(reportBlocks({ version, year, agency: '某某市生态环境局', values })));
@@ -36,7 +40,14 @@ describe('nianbao template', () => {
     const bytes = fs.readFileSync(templateIn(out));
     const report = await readReport(bytes, 'template.docx');
     // The signature's date line is left blank (年 月 日) for the author: a signature without a date.
-    expect(report.meta).toMatchObject({ title: '某某市生态环境局2022年政府信息公开工作年度报告', agency: '某某市生态环境局', issuer: '某某市生态环境局', year: 2022, format: '2021', publishDate: null });
+    expect(report.meta).toMatchObject({
+      title: '某某市生态环境局2022年政府信息公开工作年度报告',
+      agency: '某某市生态环境局',
+      issuer: '某某市生态环境局',
+      year: 2022,
+      format: '2021',
+      publishDate: null,
+    });
     expect(report.sections.map((s) => s.heading)).toEqual(FORMAT.spec.sections.map((s) => s.heading));
     FORMAT.spec.sections.forEach((spec, i) => expect(report.sections[i].paragraphs[0]).toBe(`〔${spec.prompt}〕`));
     expect(report.tables.map((t) => t.spec).sort()).toEqual(FORMAT.tables.map((t) => t.spec.id).sort());
@@ -54,7 +65,7 @@ describe('nianbao template', () => {
     expect(promptRun).toMatch(/<w:color w:val="7F7F7F"\/>/);
   });
 
-  it('pre-fills 上年结转 per column from last year\'s 结转下年度 and starts 现行有效件数 from last year\'s', async () => {
+  it("pre-fills 上年结转 per column from last year's 结转下年度 and starts 现行有效件数 from last year's", async () => {
     const last = await lastYearFile('2021', 2021, 17);
     const out = tempDir();
     const r = runCli(['template', '--agency', '某某市生态环境局', '--year', '2022', '--from', last.file, '--out', out]);
@@ -64,7 +75,9 @@ describe('nianbao template', () => {
     for (const row of ['rules', 'normative']) expect(report.fields[`t2.${row}.inForce`]).toBe(last.values[`t2.${row}.inForce`]);
     expect(report.fields['t3.received.natural']).toBeNull();
     expect(report.fields['t2.rules.issued']).toBeNull();
-    expect(r.stdout).toContain(`预填 表三“二、上年结转政府信息公开申请数量”行“自然人”列：${last.values['t3.carriedForward.natural']}`);
+    expect(r.stdout).toContain(
+      `预填 表三“二、上年结转政府信息公开申请数量”行“自然人”列：${last.values['t3.carriedForward.natural']}`,
+    );
   });
 
   it('carries 上年结转 from a 2019-format report and says why 现行有效件数 is left for the author', async () => {
@@ -78,7 +91,7 @@ describe('nianbao template', () => {
     expect(r.stdout).toMatch(/未预填 表二“第二十条第（一）项”“规章”行“现行有效件数”列：上年报告为2019年格式/);
   });
 
-  it('with --from alone, takes the body\'s name from last year\'s report and writes the year after it', async () => {
+  it("with --from alone, takes the body's name from last year's report and writes the year after it", async () => {
     const last = await lastYearFile('2021', 2021, 23);
     const out = tempDir();
     const r = runCli(['template', '--from', last.file, '--out', out]);
@@ -86,7 +99,7 @@ describe('nianbao template', () => {
     expect(r.stdout).toContain(`✓ 某某市生态环境局2022年政府信息公开工作年度报告（2021年格式）→ ${templateIn(out)}`);
   });
 
-  it('warns when last year\'s report is not for the year before', async () => {
+  it("warns when last year's report is not for the year before", async () => {
     const last = await lastYearFile('2021', 2019, 19);
     const r = runCli(['template', '--agency', '某某市生态环境局', '--year', '2022', '--from', last.file, '--out', tempDir()]);
     expect(r.code).toBe(0);

@@ -16,17 +16,30 @@ import { blocksXml, para, rawDocx, run } from './helpers/raw-docx';
 import { consistentValues, reportBlocks } from './helpers/report-fixture';
 
 const HIDDEN = {
-  rule: 'DOCX_HIDDEN_TEXT', severity: 'info', title: '文档中有隐藏文字，未读取', message: '忽略了 2 处隐藏文字（w:vanish）', fields: [],
+  rule: 'DOCX_HIDDEN_TEXT',
+  severity: 'info',
+  title: '文档中有隐藏文字，未读取',
+  message: '忽略了 2 处隐藏文字（w:vanish）',
+  fields: [],
 };
 
 /** A whole report whose section 一 carries two runs of hidden text (w:vanish). */
 function reportWithHiddenText(version: '2019' | '2021' = '2021'): Uint8Array {
-  const hidden = para(run('本机关') + run('（内部：待领导审定）', '<w:vanish/>') + run('依法公开政府信息。') + run('删去', '<w:vanish/>'));
-  const body = blocksXml(reportBlocks({ version, agency: '某某市生态环境局', year: version === '2021' ? 2022 : 2020, values: consistentValues(version, 5) }));
+  const hidden = para(
+    run('本机关') + run('（内部：待领导审定）', '<w:vanish/>') + run('依法公开政府信息。') + run('删去', '<w:vanish/>'),
+  );
+  const body = blocksXml(
+    reportBlocks({
+      version,
+      agency: '某某市生态环境局',
+      year: version === '2021' ? 2022 : 2020,
+      values: consistentValues(version, 5),
+    }),
+  );
   return rawDocx(body.replace('</w:p>', `</w:p>${hidden}`));
 }
 
-describe('the reader\'s notes reach the report', () => {
+describe("the reader's notes reach the report", () => {
   it('a DOCX with hidden text shows a DOCX_HIDDEN_TEXT finding in its JSON', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'hidden.docx'), reportWithHiddenText());
@@ -49,7 +62,9 @@ describe('the reader\'s notes reach the report', () => {
   });
 
   it('every note a reader can make is a rule of the catalogue, and every ingest rule is such a note', () => {
-    const ingest = ruleCatalogue().filter((r) => r.source === 'ingest').map((r) => r.id);
+    const ingest = ruleCatalogue()
+      .filter((r) => r.source === 'ingest')
+      .map((r) => r.id);
     expect(ingest.sort()).toEqual([...DOCUMENT_NOTE_CODES].sort());
   });
 

@@ -14,7 +14,9 @@ async function documentXml(report: Report): Promise<string> {
 }
 
 function paragraphXml(xml: string, containing: string): string {
-  const found = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes(containing));
+  const found = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)]
+    .map((m) => m[0])
+    .find((p) => p.includes(containing));
   if (!found) throw new Error(`no paragraph with ${containing}`);
   return found;
 }
@@ -22,7 +24,10 @@ function paragraphXml(xml: string, containing: string): string {
 describe.each(['docx', 'mammoth'] as DocxReader[])('incomplete sources (%s reader)', (reader) => {
   let base: Report;
   beforeAll(async () => {
-    base = await readFixture({ version: '2021', year: 2022, agency: '某某县人民政府', values: consistentValues('2021', 51) }, reader);
+    base = await readFixture(
+      { version: '2021', year: 2022, agency: '某某县人民政府', values: consistentValues('2021', 51) },
+      reader,
+    );
   });
 
   it('prints a missing section as its official heading with an empty body, not a prompt', async () => {
@@ -48,7 +53,11 @@ describe.each(['docx', 'mammoth'] as DocxReader[])('incomplete sources (%s reade
   it('keeps a long title one title when it is broken after the agency name', async () => {
     const agency = '某某自治州某某县自然资源和规划局';
     const title = `${agency}2022年政府信息公开工作年度报告`;
-    const model = { ...base, meta: { ...base.meta, title, agency }, fields: { ...base.fields, 'meta.title': title, 'meta.agency': agency } };
+    const model = {
+      ...base,
+      meta: { ...base.meta, title, agency },
+      fields: { ...base.fields, 'meta.title': title, 'meta.agency': agency },
+    };
     const xml = paragraphXml(await documentXml(model), agency);
     expect(xml).toMatch(new RegExp(`${agency}</w:t>[\\s\\S]*<w:br/>[\\s\\S]*2022年政府信息公开工作年度报告`));
     const back = await readReport(await reportToDocx(model), 'x.docx', reader);
@@ -72,7 +81,9 @@ describe('dates and sub-headings', () => {
   });
 
   it('sets a （一） sub-heading in the Heading 2 style (楷体), and only the lead phrase of a paragraph that starts with one', async () => {
-    const sections = base.sections.map((s) => (s.no === 1 ? { ...s, paragraphs: ['（一）加强组织领导', '（二）推进平台建设。依托门户网站发布信息120条。'] } : s));
+    const sections = base.sections.map((s) =>
+      s.no === 1 ? { ...s, paragraphs: ['（一）加强组织领导', '（二）推进平台建设。依托门户网站发布信息120条。'] } : s,
+    );
     const xml = await documentXml({ ...base, sections });
     expect(paragraphXml(xml, '加强组织领导')).toMatch(/<w:pStyle w:val="Heading2"\/>/);
     const mixed = paragraphXml(xml, '推进平台建设');
@@ -85,7 +96,12 @@ describe('dates and sub-headings', () => {
 describe('table captions printed as paragraphs', () => {
   it('leaves them out, since the regenerated table prints its captions itself, and keeps the text around them', async () => {
     const base = await readFixture({ version: '2021', values: consistentValues('2021', 53) }, 'mammoth');
-    const text = ['主动公开工作稳步推进。', '（一）第二十条第（一）项', '第二十条第（五）项', '第二十条第（一）项规定的规章已全部公开。'];
+    const text = [
+      '主动公开工作稳步推进。',
+      '（一）第二十条第（一）项',
+      '第二十条第（五）项',
+      '第二十条第（一）项规定的规章已全部公开。',
+    ];
     const sections = base.sections.map((s) => (s.no === 2 ? { ...s, paragraphs: text } : s));
     const back = await readReport(await reportToDocx({ ...base, sections }), 'x.docx', 'mammoth');
     expect(back.sections[1].paragraphs).toEqual([text[0], text[3]]);

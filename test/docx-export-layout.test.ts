@@ -17,7 +17,11 @@ type Parts = Record<string, string>;
 
 async function docxParts(report: Report): Promise<Parts> {
   const files = unzipSync(new Uint8Array(await reportToDocx(report)));
-  return Object.fromEntries(Object.entries(files).filter(([n]) => /\.(xml|rels)$/.test(n)).map(([n, b]) => [n, strFromU8(b)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([n]) => /\.(xml|rels)$/.test(n))
+      .map(([n, b]) => [n, strFromU8(b)]),
+  );
 }
 
 function attr(xml: string, tag: string, name: string): string | undefined {
@@ -44,7 +48,13 @@ function bodyParagraphs(document: string): { style?: string; text: string; xml: 
   }));
 }
 
-interface XmlCell { row: number; col: number; rowSpan: number; colSpan: number; text: string }
+interface XmlCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  text: string;
+}
 
 /** Origin cells of a w:tbl, rebuilt from gridSpan and vMerge, independently of our readers. */
 function tableCells(tbl: string): { cells: XmlCell[]; width: number; height: number } {
@@ -55,7 +65,7 @@ function tableCells(tbl: string): { cells: XmlCell[]; width: number; height: num
     let col = 0;
     for (const [tc] of tr.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)) {
       const span = Number(attr(tc, 'w:gridSpan', 'w:val') ?? 1);
-      const vMerge = /<w:vMerge\b/.test(tc) ? attr(tc, 'w:vMerge', 'w:val') ?? 'continue' : undefined;
+      const vMerge = /<w:vMerge\b/.test(tc) ? (attr(tc, 'w:vMerge', 'w:val') ?? 'continue') : undefined;
       if (vMerge === 'continue') {
         open.get(col)!.rowSpan++;
       } else {
@@ -82,7 +92,10 @@ function comparable(cells: readonly XmlCell[], layout: LayoutTable, format: Form
 
 function expectedCells(layout: LayoutTable, report: Report): unknown[] {
   return [...layout.cells].sort(byPosition).map((c) => ({
-    row: c.row, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan,
+    row: c.row,
+    col: c.col,
+    rowSpan: c.rowSpan,
+    colSpan: c.colSpan,
     ...(c.role === 'value' ? { key: c.key, value: report.fields[c.key!] } : { text: c.text }),
   }));
 }
@@ -93,7 +106,10 @@ describe.each(['2019', '2021'] as const)('the %s-format DOCX', (version: FormatV
   let report: Report;
   let parts: Parts;
   beforeAll(async () => {
-    report = await readFixture({ version, values: consistentValues(version, 31), agency: '某某市生态环境局', year: version === '2019' ? 2020 : 2021 }, 'mammoth');
+    report = await readFixture(
+      { version, values: consistentValues(version, 31), agency: '某某市生态环境局', year: version === '2019' ? 2020 : 2021 },
+      'mammoth',
+    );
     parts = await docxParts(report);
   });
 
@@ -101,7 +117,7 @@ describe.each(['2019', '2021'] as const)('the %s-format DOCX', (version: FormatV
     const sect = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(parts['word/document.xml'])![0];
     expect(attr(sect, 'w:pgSz', 'w:w')).toBe('11906');
     expect(attr(sect, 'w:pgSz', 'w:h')).toBe('16838');
-    const mm = (name: string) => Number(attr(sect, 'w:pgMar', name)) * 25.4 / 1440;
+    const mm = (name: string) => (Number(attr(sect, 'w:pgMar', name)) * 25.4) / 1440;
     expect(mm('w:top')).toBeCloseTo(37, 1);
     expect(mm('w:left')).toBeCloseTo(28, 1);
     expect(mm('w:bottom')).toBeCloseTo(35, 1);
@@ -158,10 +174,15 @@ describe.each(['2019', '2021'] as const)('the %s-format DOCX', (version: FormatV
     const rels = parts['word/_rels/document.xml.rels'];
     const footer = (type: string) => {
       const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`).exec(sect)![1];
-      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+      const target =
+        new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+        new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
       return parts[`word/${target}`];
     };
-    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
       const xml = footer(type);
       expect(attr(xml, 'w:jc', 'w:val')).toBe(side);
       expect(xml).toMatch(/PAGE/);

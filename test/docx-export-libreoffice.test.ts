@@ -30,7 +30,10 @@ function convert(dir: string, files: readonly string[], format: string): void {
   if (r.status !== 0) throw new Error(`soffice failed (${r.status ?? r.signal}): ${r.stderr}`);
 }
 
-interface Case { readonly name: string; readonly report: Report }
+interface Case {
+  readonly name: string;
+  readonly report: Report;
+}
 
 (available ? describe : describe.skip)('the regenerated DOCX in LibreOffice', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-'));
@@ -65,7 +68,7 @@ interface Case { readonly name: string; readonly report: Report }
     }
   });
 
-  it('holds the official tables of the report\'s format, each with every row of its layout', () => {
+  it("holds the official tables of the report's format, each with every row of its layout", () => {
     for (const c of cases) {
       const content = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(dir, `${c.name}.odt`))))['content.xml']);
       const tables = [...content.matchAll(/<table:table [\s\S]*?<\/table:table>/g)].map((m) => m[0]);

@@ -19,7 +19,9 @@ describe('the 2019 → 2021 mapping', () => {
   const plan = migrationPlan('2019', '2021');
 
   it('decides the fate of every 2019 table field, and moves each onto a distinct 2021 field', () => {
-    const tableKeys = getFormat('2019').fields.filter((f) => f.part !== 'meta').map((f) => f.key);
+    const tableKeys = getFormat('2019')
+      .fields.filter((f) => f.part !== 'meta')
+      .map((f) => f.key);
     expect([...plan.fates.keys()]).toEqual(tableKeys);
     const targets = [...plan.fates].filter(([, f]) => f.kind !== 'drop').map(([k, f]) => (f.kind === 'move' ? f.to : k));
     expect(new Set(targets).size).toBe(targets.length);
@@ -29,13 +31,23 @@ describe('the 2019 → 2021 mapping', () => {
   it('moves 本年新制作数量 to 本年制发件数, keeps 规范性文件 as 行政规范性文件, and （六）其他处理 to （六）3.其他', () => {
     expect(plan.fates.get('t2.normative.made')).toEqual({ kind: 'move', to: 't2.normative.issued' });
     expect(plan.fates.get('t2.licensing.decisions')).toEqual({ kind: 'keep' });
-    for (const c of ['natural', 'otherOrg', 'total']) expect(plan.fates.get(`t3.other.${c}`)).toEqual({ kind: 'move', to: `t3.other.misc.${c}` });
+    for (const c of ['natural', 'otherOrg', 'total'])
+      expect(plan.fates.get(`t3.other.${c}`)).toEqual({ kind: 'move', to: `t3.other.misc.${c}` });
     expect(plan.fates.get('t4.suitDirect.pending')).toEqual({ kind: 'keep' });
   });
 
   it('drops, with a reason, the columns that have no defensible 2021 counterpart', () => {
     const dropped = [...plan.fates].filter(([, f]) => f.kind === 'drop').map(([k]) => k);
-    expect(dropped).toEqual(expect.arrayContaining(['t2.rules.published', 't2.rules.total', 't2.licensing.prior', 't2.fees.change', 't2.otherServices.decisions', 't2.procurement.amount']));
+    expect(dropped).toEqual(
+      expect.arrayContaining([
+        't2.rules.published',
+        't2.rules.total',
+        't2.licensing.prior',
+        't2.fees.change',
+        't2.otherServices.decisions',
+        't2.procurement.amount',
+      ]),
+    );
     expect(dropped.every((k) => k.startsWith('t2.'))).toBe(true);
     const totalFate = plan.fates.get('t2.rules.total');
     expect(totalFate?.kind === 'drop' && totalFate.reason).toMatch(/现行有效件数/);
@@ -43,13 +55,22 @@ describe('the 2019 → 2021 mapping', () => {
 });
 
 describe('a migrated report', () => {
-  const values: Values = { ...consistentValues('2019', 9), 't2.licensing.prior': 15, 't2.otherServices.decisions': 47, 't2.procurement.items': null };
+  const values: Values = {
+    ...consistentValues('2019', 9),
+    't2.licensing.prior': 15,
+    't2.otherServices.decisions': 47,
+    't2.procurement.items': null,
+  };
 
   it('holds the 2021 fields, lists every dropped value that held something, and reads back from its DOCX', async () => {
     const source = await readFixture({ version: '2019', year: 2021, values }, 'mammoth');
     const { report, moved, dropped } = migrateReport(source, '2021');
     expect(report.meta.format).toBe('2021');
-    expect(Object.keys(report.fields).sort()).toEqual(getFormat('2021').fields.map((f) => f.key).sort());
+    expect(Object.keys(report.fields).sort()).toEqual(
+      getFormat('2021')
+        .fields.map((f) => f.key)
+        .sort(),
+    );
     expect(report.fields['t2.rules.issued']).toBe(values['t2.rules.made']);
     expect(report.fields['t3.other.misc.natural']).toBe(values['t3.other.natural']);
     expect(report.fields['t3.other.noCorrection.natural']).toBeNull();
@@ -59,7 +80,9 @@ describe('a migrated report', () => {
     expect(dropped.map((d) => d.key)).not.toContain('t2.procurement.items');
     const findings = report.diagnostics.filter((d) => d.rule === MIGRATION_DROPPED);
     expect(findings.map((f) => f.fields[0])).toEqual(dropped.map((d) => d.key));
-    expect(findings.find((f) => f.fields[0] === 't2.licensing.prior')!.message).toBe('表二“第二十条第（五）项”“行政许可”行“上一年项目数量”列：15，未转入（2021年格式不再统计上一年项目数量）');
+    expect(findings.find((f) => f.fields[0] === 't2.licensing.prior')!.message).toBe(
+      '表二“第二十条第（五）项”“行政许可”行“上一年项目数量”列：15，未转入（2021年格式不再统计上一年项目数量）',
+    );
 
     const back = await readReport(await reportToDocx(report), 'migrated.docx', 'mammoth');
     expect(back.meta.format).toBe('2021');

@@ -35,28 +35,73 @@ describe.each(READERS)('reading a regenerated report back (%s reader)', (reader)
     expect(Object.keys(back.fields).sort()).toEqual(Object.keys(model.fields).sort());
     expect(paragraphsOf(back)).toEqual(paragraphsOf(model));
     expect(back.preamble).toEqual(model.preamble);
-    expect(structureOf(back)).toEqual(structureOf(model).map((l) => l.replace(/^S(\d) .*/, (_, no: string) => `S${no} ${back.sections[Number(no) - 1].official}`)));
+    expect(structureOf(back)).toEqual(
+      structureOf(model).map((l) =>
+        l.replace(/^S(\d) .*/, (_, no: string) => `S${no} ${back.sections[Number(no) - 1].official}`),
+      ),
+    );
   });
 
-  it.each(['2019', '2021'] as const)('keeps every sub-item, paragraph and table of a structured %s report in its section, in order', async (version) => {
-    const blocks = structuredBlocks(2022, [
-      [p('一、总体情况', { bold: true }), p('本年度工作总体平稳。'), p('（一）主动公开情况'), p('全年主动公开信息1200条。'), p('（二）依申请公开情况'), p('1.规范办理流程'), p('（1）统一答复文书'), p('全年答复均在期限内。')],
-      [p('二、主动公开政府信息情况', { bold: true }), p('本年度主动公开情况如下表：'), partTable(version, 't2'), p('以上数据截至12月31日。')],
-      [p('三、收到和处理政府信息公开申请情况', { bold: true }), p('本年度申请办理情况如下表：'), partTable(version, 't3')],
-      [p('四、政府信息公开行政复议、行政诉讼情况', { bold: true }), partTable(version, 't4')],
-      [p('五、存在的主要问题及改进情况', { bold: true }), p('存在问题', { bold: true }), p('一是公开内容不够全面；二是解读形式单一。')],
-      [p('六、其他需要报告的事项', { bold: true }), p('联系方式如下：'), table([['联系电话', '0591-1234567'], ['电子邮箱', 'gk@example.gov.cn']]), p('本年度未收取信息处理费。')],
-    ]);
-    const model = await readReport(await buildDocx(blocks), 'structured.docx', reader);
-    const back = await roundTrip(model, reader);
-    expect(structureOf(back)).toEqual(structureOf(model));
-    expect(structureOf(model).filter((l) => /^[SHT]/.test(l))).toEqual([
-      'S1 一、总体情况', 'H2 （一）主动公开情况', 'H2 （二）依申请公开情况', 'H3 1.规范办理流程', 'H4 （1）统一答复文书',
-      'S2 二、主动公开政府信息情况', 'T t2', 'S3 三、收到和处理政府信息公开申请情况', 'T t3', 'S4 四、政府信息公开行政复议、行政诉讼情况', 'T t4',
-      'S5 五、存在的主要问题及改进情况', 'H2 存在问题', 'S6 六、其他需要报告的事项', 'T other 联系电话',
-    ]);
-    expect(fieldDiff(back.fields, model.fields)).toEqual([]);
-  });
+  it.each(['2019', '2021'] as const)(
+    'keeps every sub-item, paragraph and table of a structured %s report in its section, in order',
+    async (version) => {
+      const blocks = structuredBlocks(2022, [
+        [
+          p('一、总体情况', { bold: true }),
+          p('本年度工作总体平稳。'),
+          p('（一）主动公开情况'),
+          p('全年主动公开信息1200条。'),
+          p('（二）依申请公开情况'),
+          p('1.规范办理流程'),
+          p('（1）统一答复文书'),
+          p('全年答复均在期限内。'),
+        ],
+        [
+          p('二、主动公开政府信息情况', { bold: true }),
+          p('本年度主动公开情况如下表：'),
+          partTable(version, 't2'),
+          p('以上数据截至12月31日。'),
+        ],
+        [p('三、收到和处理政府信息公开申请情况', { bold: true }), p('本年度申请办理情况如下表：'), partTable(version, 't3')],
+        [p('四、政府信息公开行政复议、行政诉讼情况', { bold: true }), partTable(version, 't4')],
+        [
+          p('五、存在的主要问题及改进情况', { bold: true }),
+          p('存在问题', { bold: true }),
+          p('一是公开内容不够全面；二是解读形式单一。'),
+        ],
+        [
+          p('六、其他需要报告的事项', { bold: true }),
+          p('联系方式如下：'),
+          table([
+            ['联系电话', '0591-1234567'],
+            ['电子邮箱', 'gk@example.gov.cn'],
+          ]),
+          p('本年度未收取信息处理费。'),
+        ],
+      ]);
+      const model = await readReport(await buildDocx(blocks), 'structured.docx', reader);
+      const back = await roundTrip(model, reader);
+      expect(structureOf(back)).toEqual(structureOf(model));
+      expect(structureOf(model).filter((l) => /^[SHT]/.test(l))).toEqual([
+        'S1 一、总体情况',
+        'H2 （一）主动公开情况',
+        'H2 （二）依申请公开情况',
+        'H3 1.规范办理流程',
+        'H4 （1）统一答复文书',
+        'S2 二、主动公开政府信息情况',
+        'T t2',
+        'S3 三、收到和处理政府信息公开申请情况',
+        'T t3',
+        'S4 四、政府信息公开行政复议、行政诉讼情况',
+        'T t4',
+        'S5 五、存在的主要问题及改进情况',
+        'H2 存在问题',
+        'S6 六、其他需要报告的事项',
+        'T other 联系电话',
+      ]);
+      expect(fieldDiff(back.fields, model.fields)).toEqual([]);
+    },
+  );
 
   it.each(['2019', '2021'] as const)('gives back every field of a %s-format fixture report', async (version) => {
     const model = await readFixture({ version, values: consistentValues(version, 21) }, reader);
@@ -66,7 +111,14 @@ describe.each(READERS)('reading a regenerated report back (%s reader)', (reader)
   });
 
   it('turns variant headings and 2019 tables in a 2022 report into official headings, keeping every value', async () => {
-    const headings = ['一、概述', '二、主动公开政府信息情况', '三、依申请公开政府信息情况', '四、行政复议和行政诉讼情况', '五、存在的主要问题和改进措施', '六、其他需要说明的事项'];
+    const headings = [
+      '一、概述',
+      '二、主动公开政府信息情况',
+      '三、依申请公开政府信息情况',
+      '四、行政复议和行政诉讼情况',
+      '五、存在的主要问题和改进措施',
+      '六、其他需要说明的事项',
+    ];
     const model = await readFixture({ version: '2019', year: 2022, headings, values: consistentValues('2019', 5) }, reader);
     const back = await roundTrip(model, reader);
     expect(fieldDiff(back.fields, model.fields)).toEqual([]);
@@ -74,7 +126,13 @@ describe.each(READERS)('reading a regenerated report back (%s reader)', (reader)
   });
 
   it('keeps blanks blank, and placeholders and text as written, all still null when read back', async () => {
-    const values = { ...consistentValues('2021', 8), 't3.received.research': null, 't4.review.pending': '/', 't2.licensing.decisions': '见附件', 't3.total.legal': '—' };
+    const values = {
+      ...consistentValues('2021', 8),
+      't3.received.research': null,
+      't4.review.pending': '/',
+      't2.licensing.decisions': '见附件',
+      't3.total.legal': '—',
+    };
     const model = await readFixture({ version: '2021', values }, reader);
     expect(model.cells['t4.review.pending'].status).toBe('placeholder');
     const back = await roundTrip(model, reader);
@@ -125,7 +183,13 @@ const shape: fc.Arbitrary<Shape> = fc.record({
   version: fc.constantFrom<FormatVersion>('2019', '2021'),
   agency: fc.tuple(fc.constantFrom(...PLACES), fc.constantFrom(...BODIES)).map(([a, b]) => a + b),
   year: fc.integer({ min: 2019, max: 2030 }),
-  signed: fc.option(fc.record({ issuer: fc.constantFrom('', '办公室'), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 28 }) })),
+  signed: fc.option(
+    fc.record({
+      issuer: fc.constantFrom('', '办公室'),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 28 }),
+    }),
+  ),
   preamble: fc.array(fc.nat(), { maxLength: 2 }),
   sections: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { minLength: 6, maxLength: 6 }),
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
@@ -153,13 +217,20 @@ function sentence(i: number, random: () => number): string {
 /** A Report as recognition could have produced it: title, signature and sections consistent. */
 function modelOf(s: Shape): Report {
   let state = s.seed;
-  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
   const format = getFormat(s.version);
   const title = `${s.agency}${s.year}年政府信息公开工作年度报告`;
   const issuer = s.signed ? s.agency + s.signed.issuer : null;
-  const publishDate = s.signed ? `${s.year + 1}-${String(s.signed.month).padStart(2, '0')}-${String(s.signed.day).padStart(2, '0')}` : null;
+  const publishDate = s.signed
+    ? `${s.year + 1}-${String(s.signed.month).padStart(2, '0')}-${String(s.signed.day).padStart(2, '0')}`
+    : null;
   const fields: Record<string, FieldValue> = {
-    'meta.title': title, 'meta.agency': s.agency, 'meta.issuer': issuer, 'meta.year': s.year, 'meta.format': s.version, 'meta.publishDate': publishDate,
+    'meta.title': title,
+    'meta.agency': s.agency,
+    'meta.issuer': issuer,
+    'meta.year': s.year,
+    'meta.format': s.version,
+    'meta.publishDate': publishDate,
   };
   const cells: Record<string, FieldCell> = {};
   for (const f of format.fields) {
@@ -169,22 +240,38 @@ function modelOf(s: Shape): Report {
     cells[f.key] = c.cell;
   }
   const sections: Section[] = format.spec.sections.map((spec, i) => ({
-    no: spec.no, id: spec.id, official: spec.heading, heading: spec.heading,
+    no: spec.no,
+    id: spec.id,
+    official: spec.heading,
+    heading: spec.heading,
     paragraphs: s.sections[i].map((n) => sentence(n, random)),
   }));
   return {
     source: { file: 'model', name: 'model', size: 0, reader: 'model' },
     meta: { title, agency: s.agency, issuer, year: s.year, format: s.version, publishDate },
-    fields, cells,
-    preamble: s.preamble.map((n) => `根据《中华人民共和国政府信息公开条例》规定，现公布本机关${s.year}年度报告。${sentence(n, random)}`),
-    sections, tables: [], diagnostics: [], issues: [],
+    fields,
+    cells,
+    preamble: s.preamble.map(
+      (n) => `根据《中华人民共和国政府信息公开条例》规定，现公布本机关${s.year}年度报告。${sentence(n, random)}`,
+    ),
+    sections,
+    tables: [],
+    diagnostics: [],
+    issues: [],
   };
 }
 
 // ---- random structured models: sub-items at every level, tables where the author put them ----
 
 const ITEMS = ['加强组织领导', '推进平台建设', '规范办理流程', '强化监督保障', '提升解读质量'];
-const OTHER_TABLE = { width: 2, height: 2, cells: [['联系电话', '0591-1234567'], ['电子邮箱', 'gk@example.gov.cn']].flatMap((r, row) => r.map((text, col) => ({ text, row, col, rowSpan: 1, colSpan: 1 }))) };
+const OTHER_TABLE = {
+  width: 2,
+  height: 2,
+  cells: [
+    ['联系电话', '0591-1234567'],
+    ['电子邮箱', 'gk@example.gov.cn'],
+  ].flatMap((r, row) => r.map((text, col) => ({ text, row, col, rowSpan: 1, colSpan: 1 }))),
+};
 
 /** A section's blocks from a list of draws: sub-headings of levels 2–4 numbered in sequence, paragraphs, the section's table after its lead-in. */
 function structuredSection(draws: readonly number[], part: string | undefined, random: () => number): SectionBlock[] {
@@ -211,7 +298,7 @@ function structuredSection(draws: readonly number[], part: string | undefined, r
 function structuredModel(s: Shape): Report {
   const model = modelOf(s);
   let state = s.seed;
-  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
   const partOf: Record<number, string> = { 2: 't2', 3: 't3', 4: 't4' };
   const sections = model.sections.map((sec, i) => {
     const blocks = structuredSection(s.sections[i], partOf[sec.no], random);
@@ -224,7 +311,11 @@ let structuredRuns = 0;
 let structuredExact = 0;
 
 describe.each(READERS)('random structured models (%s reader)', (reader) => {
-  afterAll(() => console.info(`random structured models (${reader}): ${structuredExact} of ${structuredRuns} read back with the same section structure`));
+  afterAll(() =>
+    console.info(
+      `random structured models (${reader}): ${structuredExact} of ${structuredRuns} read back with the same section structure`,
+    ),
+  );
 
   it('read(regenerate(model)) has every sub-item, paragraph and table anchor of the model in its section, in order', async () => {
     structuredRuns = 0;

@@ -10,9 +10,7 @@ import { IngestError } from '../src/ingest/errors';
 import { LIMITS } from '../src/ingest/limits';
 import type { Table } from '../src/document/types';
 import { readBytes } from './helpers/pipeline';
-import {
-  deflateBomb, documentXml, handZip, NAMESPACES, packageEntries, para, rawDocx, tbl, tc, tr,
-} from './helpers/raw-docx';
+import { deflateBomb, documentXml, handZip, NAMESPACES, packageEntries, para, rawDocx, tbl, tc, tr } from './helpers/raw-docx';
 
 function failure(bytes: Uint8Array, file = 'hostile.docx'): IngestError {
   try {
@@ -39,7 +37,12 @@ const PREFIX = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${NAME
 function bombPackage(bomb: Uint8Array, declaredSize: number): Uint8Array {
   const others = Object.entries(packageEntries('')).filter(([name]) => name !== 'word/document.xml');
   return handZip([
-    ...others.map(([name, text]) => ({ name, data: strToU8(text as string), method: 0 as const, declaredSize: strToU8(text as string).length })),
+    ...others.map(([name, text]) => ({
+      name,
+      data: strToU8(text as string),
+      method: 0 as const,
+      declaredSize: strToU8(text as string).length,
+    })),
     { name: 'word/document.xml', data: bomb, method: 8, declaredSize },
   ]);
 }
@@ -81,15 +84,19 @@ describe('direct reader: zip bombs', () => {
   it('refuses a zip that lists more entries than a DOCX ever has', () => {
     const files: Record<string, Uint8Array> = {};
     for (let i = 0; i <= LIMITS.maxZipEntries; i++) files[`word/media/image${i}.png`] = new Uint8Array(0);
-    Object.assign(files, Object.fromEntries(Object.entries(packageEntries(para('正文'))).map(([k, v]) => [k, strToU8(v as string)])));
+    Object.assign(
+      files,
+      Object.fromEntries(Object.entries(packageEntries(para('正文'))).map(([k, v]) => [k, strToU8(v as string)])),
+    );
     expect(failure(zipSync(files, { level: 0 })).code).toBe('TOO_LARGE');
   });
 });
 
 describe('direct reader: XML entities and DTDs', () => {
-  const laughs = '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-    + '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
-    + `<w:document ${NAMESPACES}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`;
+  const laughs =
+    '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+    '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>' +
+    `<w:document ${NAMESPACES}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`;
 
   it('refuses billion laughs (internal entities) in document.xml with XML_DTD', () => {
     const err = failure(withDocument(laughs), 'laughs.docx');
@@ -99,8 +106,9 @@ describe('direct reader: XML entities and DTDs', () => {
   });
 
   it('refuses an external entity (file:///etc/passwd) and never shows its content', () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-      + `<w:document ${NAMESPACES}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`;
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' +
+      `<w:document ${NAMESPACES}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`;
     const err = failure(withDocument(xxe), 'xxe.docx');
     expect(err.code).toBe('XML_DTD');
     expect(err.message).not.toMatch(/root:/);
@@ -115,9 +123,14 @@ describe('direct reader: XML entities and DTDs', () => {
     const withStyles = rawDocx({ body: para('标题', '<w:pStyle w:val="x"/>'), styles: '', files: { 'word/styles.xml': styles } });
     expect(failure(withStyles).code).toBe('XML_DTD');
     const numbering = `<?xml version="1.0"?><!DOCTYPE n [<!ENTITY b "%1、">]><w:numbering ${NAMESPACES}/>`;
-    const withNumbering = rawDocx({ body: para('标题', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'), numbering: '', files: { 'word/numbering.xml': numbering } });
+    const withNumbering = rawDocx({
+      body: para('标题', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'),
+      numbering: '',
+      files: { 'word/numbering.xml': numbering },
+    });
     expect(failure(withNumbering).code).toBe('XML_DTD');
-    const rels = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY t "word/document.xml">]><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+    const rels =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY t "word/document.xml">]><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
     expect(failure(rawDocx({ body: para('x'), files: { '_rels/.rels': rels } })).code).toBe('XML_DTD');
   });
 });
@@ -133,7 +146,9 @@ describe('direct reader: broken packages', () => {
   });
 
   it('reports damaged deflate data as CORRUPT_ZIP', () => {
-    const bad = handZip([{ name: 'word/document.xml', data: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x00, 0x12]), method: 8, declaredSize: 100 }]);
+    const bad = handZip([
+      { name: 'word/document.xml', data: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0x00, 0x12]), method: 8, declaredSize: 100 },
+    ]);
     expect(failure(bad).code).toBe('CORRUPT_ZIP');
   });
 
@@ -143,19 +158,30 @@ describe('direct reader: broken packages', () => {
     const data = deflateSync(xml);
     const others = Object.entries(packageEntries('')).filter(([name]) => name !== 'word/document.xml');
     return handZip([
-      ...others.map(([name, text]) => ({ name, data: strToU8(text as string), method: 0 as const, declaredSize: strToU8(text as string).length })),
+      ...others.map(([name, text]) => ({
+        name,
+        data: strToU8(text as string),
+        method: 0 as const,
+        declaredSize: strToU8(text as string).length,
+      })),
       { name: 'word/document.xml', data, method: 8, declaredSize: declared(xml.length, data.length) },
     ]);
   }
 
   it('reports a size record smaller than what the data inflates to as damage (CORRUPT_ZIP), not as a bomb', () => {
-    const err = failure(misrecorded((actual) => Math.floor(actual / 2)), 'size-damaged.docx');
+    const err = failure(
+      misrecorded((actual) => Math.floor(actual / 2)),
+      'size-damaged.docx',
+    );
     expect(err.code).toBe('CORRUPT_ZIP');
     expect(err.zh).toMatch(/size-damaged\.docx[\s\S]*word\/document\.xml.*不符/);
   });
 
   it('reports a size record no deflate data of that length could reach as damage (CORRUPT_ZIP)', () => {
-    const err = failure(misrecorded((_, compressed) => compressed * 5000), 'size-impossible.docx');
+    const err = failure(
+      misrecorded((_, compressed) => compressed * 5000),
+      'size-impossible.docx',
+    );
     expect(err.code).toBe('CORRUPT_ZIP');
     expect(err.zh).toContain('目录已损坏');
   });
@@ -190,7 +216,10 @@ describe('direct reader: broken packages', () => {
 
 describe('direct reader: big and deep tables', () => {
   it('reads a 20,000-row table', () => {
-    const rows = Array.from({ length: 20000 }, (_, i) => `<w:tr><w:tc><w:p><w:r><w:t>${i}</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>`).join('');
+    const rows = Array.from(
+      { length: 20000 },
+      (_, i) => `<w:tr><w:tc><w:p><w:r><w:t>${i}</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>`,
+    ).join('');
     const doc = readDocx(rawDocx(tbl(rows)), 'long.docx');
     const table = doc.blocks[0] as Table;
     expect([table.height, table.width, table.cells[2 * 19999].text]).toEqual([20000, 2, '19999']);
@@ -221,14 +250,23 @@ describe('direct reader: big and deep tables', () => {
   });
 
   it('clamps hostile spans (w:gridSpan and w:gridBefore of 10⁹) to the column limit instead of looping', () => {
-    const doc = readDocx(rawDocx(tbl(
-      tr(tc('宽', '<w:gridSpan w:val="1000000000"/>') + tc('外'))
-      + tr(tc('远'), '<w:gridBefore w:val="1000000000"/>')
-      + tr(tc('a') + tc('b')),
-    )), 'spans.docx');
+    const doc = readDocx(
+      rawDocx(
+        tbl(
+          tr(tc('宽', '<w:gridSpan w:val="1000000000"/>') + tc('外')) +
+            tr(tc('远'), '<w:gridBefore w:val="1000000000"/>') +
+            tr(tc('a') + tc('b')),
+        ),
+      ),
+      'spans.docx',
+    );
     const table = doc.blocks[0] as Table;
     expect(table.width).toBe(LIMITS.maxTableColumns);
-    expect(table.cells.map((c) => [c.text, c.col])).toEqual([['宽', 0], ['a', 0], ['b', 1]]);
+    expect(table.cells.map((c) => [c.text, c.col])).toEqual([
+      ['宽', 0],
+      ['a', 0],
+      ['b', 1],
+    ]);
   });
 
   it('refuses a table with more rows than the limit', () => {

@@ -6,8 +6,13 @@ import { FORMAT_VERSIONS, getFormat, type FieldDef } from '../src/formats/model'
 /** The field catalog as the format descriptions derive it, in the columns of fields.csv. */
 function derivedCatalog(): Set<string> {
   const lines = new Set<string>();
-  const same = (a: FieldDef, b: FieldDef | undefined) => !!b && a.tableLabel === b.tableLabel && a.rowLabel === b.rowLabel
-    && a.columnLabel === b.columnLabel && a.type === b.type && a.unit === b.unit;
+  const same = (a: FieldDef, b: FieldDef | undefined) =>
+    !!b &&
+    a.tableLabel === b.tableLabel &&
+    a.rowLabel === b.rowLabel &&
+    a.columnLabel === b.columnLabel &&
+    a.type === b.type &&
+    a.unit === b.unit;
   for (const version of FORMAT_VERSIONS) {
     const other = getFormat(version === '2019' ? '2021' : '2019');
     for (const f of getFormat(version).fields) {
@@ -25,23 +30,39 @@ describe('the format descriptions in templates/', () => {
   });
 
   it.each([
-    ['2019', 't2', 4, 18], ['2019', 't3', 10, 26], ['2019', 't4', 15, 4],
-    ['2021', 't2', 4, 14], ['2021', 't3', 10, 28], ['2021', 't4', 15, 4],
-  ] as const)('lay out the %s format table %s as the official %i×%i grid, every cell covered once', (version, part, width, height) => {
-    const layout = partLayout(getFormat(version), part);
-    expect([layout.width, layout.height]).toEqual([width, height]);
-    const covered = new Map<string, number>();
-    for (const c of layout.cells) {
-      for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) covered.set(`${r},${k}`, (covered.get(`${r},${k}`) ?? 0) + 1);
-    }
-    expect(covered.size).toBe(width * height);
-    expect([...covered.values()].every((n) => n === 1)).toBe(true);
-    const keys = layout.cells.filter((c) => c.role === 'value').map((c) => c.key);
-    expect(keys.sort()).toEqual(getFormat(version).fields.filter((f) => f.part === part).map((f) => f.key).sort());
-  });
+    ['2019', 't2', 4, 18],
+    ['2019', 't3', 10, 26],
+    ['2019', 't4', 15, 4],
+    ['2021', 't2', 4, 14],
+    ['2021', 't3', 10, 28],
+    ['2021', 't4', 15, 4],
+  ] as const)(
+    'lay out the %s format table %s as the official %i×%i grid, every cell covered once',
+    (version, part, width, height) => {
+      const layout = partLayout(getFormat(version), part);
+      expect([layout.width, layout.height]).toEqual([width, height]);
+      const covered = new Map<string, number>();
+      for (const c of layout.cells) {
+        for (let r = c.row; r < c.row + c.rowSpan; r++)
+          for (let k = c.col; k < c.col + c.colSpan; k++) covered.set(`${r},${k}`, (covered.get(`${r},${k}`) ?? 0) + 1);
+      }
+      expect(covered.size).toBe(width * height);
+      expect([...covered.values()].every((n) => n === 1)).toBe(true);
+      const keys = layout.cells.filter((c) => c.role === 'value').map((c) => c.key);
+      expect(keys.sort()).toEqual(
+        getFormat(version)
+          .fields.filter((f) => f.part === part)
+          .map((f) => f.key)
+          .sort(),
+      );
+    },
+  );
 
   it('merge table 三 as FORMAT.md says: the note 3×3, 三、本年度办理结果 down 20 rows (2019) or 22 (2021)', () => {
-    for (const [version, rows] of [['2019', 20], ['2021', 22]] as const) {
+    for (const [version, rows] of [
+      ['2019', 20],
+      ['2021', 22],
+    ] as const) {
       const cells = partLayout(getFormat(version), 't3').cells;
       expect(cells.find((c) => c.role === 'corner')).toMatchObject({ rowSpan: 3, colSpan: 3 });
       expect(cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ rowSpan: rows, colSpan: 1 });

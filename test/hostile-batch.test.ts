@@ -23,14 +23,20 @@ function zipBomb(): Uint8Array {
   const prefix = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${NAMESPACES}><w:body><w:p><w:r><w:t>`);
   const others = Object.entries(packageEntries('')).filter(([name]) => name !== 'word/document.xml');
   return handZip([
-    ...others.map(([name, text]) => ({ name, data: strToU8(text as string), method: 0 as const, declaredSize: (text as string).length })),
+    ...others.map(([name, text]) => ({
+      name,
+      data: strToU8(text as string),
+      method: 0 as const,
+      declaredSize: (text as string).length,
+    })),
     // Declares 4 KB, inflates to 1 GiB.
     { name: 'word/document.xml', data: deflateBomb(prefix, GiB), method: 8, declaredSize: 4096 },
   ]);
 }
 
-const LAUGHS = '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-  + `<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><w:document ${NAMESPACES}><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>`;
+const LAUGHS =
+  '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">' +
+  `<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><w:document ${NAMESPACES}><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>`;
 
 const NESTED = (() => {
   let xml = para(run('最里层'));
@@ -71,7 +77,14 @@ describe('a batch of broken and hostile files', () => {
       '实体膨胀.docx': withDocumentXml(LAUGHS),
       '加密.docx': encryptedDocx(),
       '嵌套表格.docx': rawDocx({ body: NESTED }),
-      '不是年报.docx': await buildDocx([p('关于召开年度工作会议的通知'), p('各科室：定于下周一召开会议。'), table([['姓名', '科室'], ['张三', '办公室']])]),
+      '不是年报.docx': await buildDocx([
+        p('关于召开年度工作会议的通知'),
+        p('各科室：定于下周一召开会议。'),
+        table([
+          ['姓名', '科室'],
+          ['张三', '办公室'],
+        ]),
+      ]),
       '正常.docx': SAMPLE,
       [hostileName]: SAMPLE,
     };

@@ -32,9 +32,14 @@ function mutate(seed: number): { kind: Kind; bytes: Uint8Array } {
   const a = NAMES[pick(NAMES.length)];
   const b = NAMES[pick(NAMES.length)];
   switch (pick(3)) {
-    case 0: [files[a], files[b]] = [files[b], files[a]]; break; // swap two parts' contents
-    case 1: delete files[a]; break; // drop a part
-    default: files[a] = files['word/document.xml'].subarray(0, pick(files['word/document.xml'].length)); // a part replaced by a cut body
+    case 0:
+      [files[a], files[b]] = [files[b], files[a]];
+      break; // swap two parts' contents
+    case 1:
+      delete files[a];
+      break; // drop a part
+    default:
+      files[a] = files['word/document.xml'].subarray(0, pick(files['word/document.xml'].length)); // a part replaced by a cut body
   }
   return { kind, bytes: zipSync(files) };
 }
@@ -52,7 +57,14 @@ describe('fuzzing the sample', () => {
       kinds.set(file, kind);
     }
     const results: TaskResult[] = [];
-    await processFiles(files, { options: {} }, (r) => { results.push(r); }, { threads: 2 });
+    await processFiles(
+      files,
+      { options: {} },
+      (r) => {
+        results.push(r);
+      },
+      { threads: 2 },
+    );
 
     expect(results).toHaveLength(1000);
     const codes = new Map<string, number>();

@@ -20,7 +20,9 @@ describe('decoding web pages', () => {
   });
 
   it('decodes GB2312 declared by <meta http-equiv="Content-Type" content="text/html; charset=gb2312">', () => {
-    expect(decodeHtml(iconv.encode(html('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=GB2312">'), 'gb18030'))).toContain(TEXT);
+    expect(
+      decodeHtml(iconv.encode(html('<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=GB2312">'), 'gb18030')),
+    ).toContain(TEXT);
   });
 
   it('decodes GB18030 (four-byte characters included) declared in an XML declaration', () => {
@@ -37,11 +39,15 @@ describe('decoding web pages', () => {
   });
 
   it('decodes UTF-8 under a template that wrongly declares gb2312', () => {
-    expect(decodeHtml(Buffer.from(html('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'utf8'))).toContain(TEXT);
+    expect(
+      decodeHtml(Buffer.from(html('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), 'utf8')),
+    ).toContain(TEXT);
   });
 
   it('decodes UTF-8 and UTF-16 by their byte-order marks', () => {
-    expect(decodeHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(html('<meta charset="gbk">'), 'utf8')]))).toContain(TEXT);
+    expect(
+      decodeHtml(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(html('<meta charset="gbk">'), 'utf8')])),
+    ).toContain(TEXT);
     expect(decodeHtml(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html(''), 'utf16le')]))).toContain(TEXT);
   });
 

@@ -8,23 +8,32 @@ import { fieldDiff, readBytes, readReport } from './helpers/pipeline';
 import { generateArticle, generatePage } from './helpers/html-fixture';
 
 function page(inner: string, title = '网站'): Buffer {
-  return Buffer.from(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${inner}</body></html>`, 'utf8');
+  return Buffer.from(
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${inner}</body></html>`,
+    'utf8',
+  );
 }
 
 const article = generateArticle({ version: '2021', seed: 3, agency: '朔州市应急管理局', year: 2022 });
 const title = '朔州市应急管理局2022年政府信息公开工作年度报告';
 
-const BREADCRUMB = '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/nb">政府信息公开年报</a></div>';
+const BREADCRUMB =
+  '<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/nb">政府信息公开年报</a></div>';
 const COLUMN = '<div class="lm"><h2>政府信息公开年报</h2></div>';
 const METADATA = `<table class="xxgk"><tr><td>索引号：</td><td>000014349/2023-00012</td><td>发布机构：</td><td>朔州市应急管理局</td></tr>
   <tr><td>生成日期：</td><td>2023-01-18</td><td>文号：</td><td></td></tr><tr><td>名称：</td><td colspan="3">${title}</td></tr></table>`;
-const INFO_BAR = '<div class="info">发布时间：2023-01-19 08:30 &nbsp; 来源：朔州市应急管理局 &nbsp; 【字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】 <a href="#">【打印】</a> <a href="#">【关闭】</a></div>';
-const RELATED = '<div class="xg"><h4>相关链接</h4><ul><li><a href="/1">朔州市应急管理局2021年政府信息公开工作年度报告</a> 2022-01-20</li><li><a href="/2">朔州市应急管理局2020年政府信息公开工作年度报告</a> 2021-01-22</li></ul></div>';
-const FOOTER = '<div class="foot"><p>主办单位：朔州市应急管理局</p><p>网站标识码：1406000012 晋ICP备12000001号</p><p>版权所有 2023年1月31日更新</p></div>';
+const INFO_BAR =
+  '<div class="info">发布时间：2023-01-19 08:30 &nbsp; 来源：朔州市应急管理局 &nbsp; 【字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】 <a href="#">【打印】</a> <a href="#">【关闭】</a></div>';
+const RELATED =
+  '<div class="xg"><h4>相关链接</h4><ul><li><a href="/1">朔州市应急管理局2021年政府信息公开工作年度报告</a> 2022-01-20</li><li><a href="/2">朔州市应急管理局2020年政府信息公开工作年度报告</a> 2021-01-22</li></ul></div>';
+const FOOTER =
+  '<div class="foot"><p>主办单位：朔州市应急管理局</p><p>网站标识码：1406000012 晋ICP备12000001号</p><p>版权所有 2023年1月31日更新</p></div>';
 
 describe('finding the report inside the page', () => {
   it('takes title, issuer and date from the report, not from breadcrumb, metadata, info bar, related links or footer', async () => {
-    const html = page(`${BREADCRUMB}${COLUMN}${METADATA}<h1>${title}</h1>${INFO_BAR}<div id="zoom">${article.html}</div>${RELATED}${FOOTER}`);
+    const html = page(
+      `${BREADCRUMB}${COLUMN}${METADATA}<h1>${title}</h1>${INFO_BAR}<div id="zoom">${article.html}</div>${RELATED}${FOOTER}`,
+    );
     const report = await readReport(html, 'nb.html');
     expect(fieldDiff(report.fields, article.expected)).toEqual([]);
     expect(report.source.reader).toBe('html');
@@ -57,21 +66,28 @@ describe('finding the report inside the page', () => {
 
   it('takes the title from <title> when the page prints it nowhere in the body', async () => {
     const a = generateArticle({ version: '2021', seed: 10, quirks: ['no-title-in-body'], agency: '临汾市尧都区自然资源局' });
-    const report = await readReport(page(`${BREADCRUMB}${INFO_BAR}${a.html}${FOOTER}`, '临汾市尧都区自然资源局2022年政府信息公开工作年度报告_临汾市尧都区人民政府'), 'nb.html');
+    const report = await readReport(
+      page(
+        `${BREADCRUMB}${INFO_BAR}${a.html}${FOOTER}`,
+        '临汾市尧都区自然资源局2022年政府信息公开工作年度报告_临汾市尧都区人民政府',
+      ),
+      'nb.html',
+    );
     expect(report.meta.title).toBe('临汾市尧都区自然资源局2022年政府信息公开工作年度报告');
     expect(report.meta.agency).toBe('临汾市尧都区自然资源局');
   });
 
   it('without a signature, takes no date from the related-articles list that follows (links set by script)', async () => {
     const a = generateArticle({ version: '2021', seed: 11, quirks: ['no-signature'] });
-    const unlinked = '<ul class="list"><li onclick="go(1)">朔州市应急管理局2021年政府信息公开工作年度报告<span>2022-01-20</span></li><li onclick="go(2)">朔州市应急管理局<span>2022-01-21</span></li></ul>';
+    const unlinked =
+      '<ul class="list"><li onclick="go(1)">朔州市应急管理局2021年政府信息公开工作年度报告<span>2022-01-20</span></li><li onclick="go(2)">朔州市应急管理局<span>2022-01-21</span></li></ul>';
     const report = await readReport(page(`${a.html}${unlinked}`), 'nb.html');
     expect(report.meta.issuer).toBeNull();
     expect(report.meta.publishDate).toBeNull();
     expect(fieldDiff(report.fields, a.expected)).toEqual([]);
   });
 
-  it('keeps a report\'s own closing lines that look like page furniture (phone, address, 扫码关注) and still finds its signature', async () => {
+  it("keeps a report's own closing lines that look like page furniture (phone, address, 扫码关注) and still finds its signature", async () => {
     const contact = '<p>联系地址：朔州市开发区文远路1号</p><p>电话：0349-2021234</p><p>扫码关注“朔州应急”微信公众号</p>';
     const withContact = article.html.replace(/(<p[^>]*>朔州市应急管理局<\/p>\s*<p[^>]*>\d{4}年)/, `${contact}$1`);
     expect(withContact).not.toBe(article.html);
@@ -89,13 +105,19 @@ describe('finding the report inside the page', () => {
 
   it('ignores hidden copies of headings and dates (display:none) that sites keep for search engines', async () => {
     const hidden = '<div style="display:none">2019年政府信息公开工作年度报告 一、总体情况 2020年1月31日</div>';
-    const report = await readReport(page(`${hidden}${article.html}<p style="DISPLAY: none">六、其他需要报告的事项</p><p hidden>2024年3月1日</p>`), 'nb.html');
+    const report = await readReport(
+      page(`${hidden}${article.html}<p style="DISPLAY: none">六、其他需要报告的事项</p><p hidden>2024年3月1日</p>`),
+      'nb.html',
+    );
     expect(fieldDiff(report.fields, article.expected)).toEqual([]);
   });
 
   it('is not misled by a calendar widget (a table of day numbers) beside the article', async () => {
     const calendar = `<table class="cal">${[0, 1, 2, 3, 4].map((w) => `<tr>${[1, 2, 3, 4, 5, 6, 7].map((d) => `<td>${w * 7 + d}</td>`).join('')}</tr>`).join('')}</table>`;
-    const report = await readReport(page(`<div class="side">${calendar}</div><div class="main">${article.html}</div>`), 'nb.html');
+    const report = await readReport(
+      page(`<div class="side">${calendar}</div><div class="main">${article.html}</div>`),
+      'nb.html',
+    );
     expect(fieldDiff(report.fields, article.expected)).toEqual([]);
     // The calendar, outside the report, is not a table of the Document: the report's tables are 0, 1, 2.
     expect(report.tables.map((t) => [t.spec, t.tables])).toContainEqual(['t3', [1]]);
@@ -103,7 +125,9 @@ describe('finding the report inside the page', () => {
 
   it('reads an article placed inside a page-layout table', async () => {
     const a = generateArticle({ version: '2019', seed: 12 });
-    const html = page(`<table width="1000"><tr><td colspan="2">${BREADCRUMB}</td></tr><tr><td width="200"><ul><li><a href="/">政府信息公开指南</a></li></ul></td><td>${METADATA}${a.html}</td></tr><tr><td colspan="2">${FOOTER}</td></tr></table>`);
+    const html = page(
+      `<table width="1000"><tr><td colspan="2">${BREADCRUMB}</td></tr><tr><td width="200"><ul><li><a href="/">政府信息公开指南</a></li></ul></td><td>${METADATA}${a.html}</td></tr><tr><td colspan="2">${FOOTER}</td></tr></table>`,
+    );
     const report = await readReport(html, 'nb.html');
     expect(fieldDiff(report.fields, a.expected)).toEqual([]);
   });
@@ -117,7 +141,10 @@ describe('finding the report inside the page', () => {
   });
 
   it('says a page that is not an annual report is not one, naming the file', async () => {
-    const result = await readBytes(page(`${BREADCRUMB}<h1>关于开展2023年政务公开工作的通知</h1><p>各单位：现将有关事项通知如下。</p>${FOOTER}`), 'tongzhi.html');
+    const result = await readBytes(
+      page(`${BREADCRUMB}<h1>关于开展2023年政务公开工作的通知</h1><p>各单位：现将有关事项通知如下。</p>${FOOTER}`),
+      'tongzhi.html',
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('NOT_A_REPORT');

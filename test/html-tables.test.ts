@@ -21,7 +21,7 @@ describe('table quirks of web-published reports', () => {
     ['br-headers', 'header labels broken by <br> or a space (本年新<br>制作数量, 商业 企业)'],
     ['p-cells', 'every cell text in its own <p>, multi-line labels as several <p>'],
     ['th-header', 'header rows as <th> in a <thead>'],
-    ['split-grid', 'Word\'s ragged grid: each column split in two, values in either half or across both'],
+    ['split-grid', "Word's ragged grid: each column split in two, values in either half or across both"],
     ['omit-colspan', 'a value cell that ends its row without the colspan of its header'],
     ['word-html', 'Word "save as web page" soup: MsoNormal, <o:p>, mso- styles, conditional comments, list numbering'],
     ['font-soup', '<font>/<span> runs that split labels and values mid-word'],
@@ -62,7 +62,10 @@ describe('table quirks of web-published reports', () => {
 
   it('reads a header whose cells carry inline styles, widths and valign, and values with &nbsp; padding', async () => {
     const a = generateArticle({ version: '2019', seed: 35 });
-    const padded = a.html.replace(/<td([^>]*)>(\d+)<\/td>/g, '<td$1 width="52" style="padding:0 4px;font-family:仿宋_GB2312">&nbsp;$2&nbsp;</td>');
+    const padded = a.html.replace(
+      /<td([^>]*)>(\d+)<\/td>/g,
+      '<td$1 width="52" style="padding:0 4px;font-family:仿宋_GB2312">&nbsp;$2&nbsp;</td>',
+    );
     const report = await readReport(page(padded), 'styled.html');
     expect(fieldDiff(report.fields, a.expected)).toEqual([]);
   });

@@ -18,7 +18,8 @@ import { consistentValues, reportBlocks } from './helpers/report-fixture';
 
 const soffice = findSoffice();
 const maybe = soffice ? describe : describe.skip;
-if (!soffice) console.warn('legacy-doc tests skipped: LibreOffice (soffice) is not installed — apt-get install libreoffice-writer');
+if (!soffice)
+  console.warn('legacy-doc tests skipped: LibreOffice (soffice) is not installed — apt-get install libreoffice-writer');
 
 /** This test's own temp folder (TMPDIR), so conversions of other processes on the machine are not counted. */
 let TMP = '';
@@ -34,7 +35,19 @@ function saveAs(files: Record<string, Buffer>, filter: string, ext: string): Rec
       fs.writeFileSync(file, bytes);
       return file;
     });
-    execFileSync(soffice!, [`-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`, '--headless', '--convert-to', filter, '--outdir', path.join(dir, 'out'), ...inputs], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      soffice!,
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        filter,
+        '--outdir',
+        path.join(dir, 'out'),
+        ...inputs,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
     return Object.fromEntries(Object.keys(files).map((name) => [name, fs.readFileSync(path.join(dir, 'out', `${name}.${ext}`))]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -126,7 +139,9 @@ maybe('legacy Word files through LibreOffice', () => {
     expect(fromXml.sections.map((s) => s.heading)).toEqual(fromDocx.sections.map((s) => s.heading));
     // LibreOffice's own XSLT export to Word 2003 XML drops the vertical merges of tables 三 and 四,
     // so only the meta data and table 二 (no vertical merges) are compared for this fixture.
-    const comparable = Object.fromEntries(Object.entries(fromDocx.fields).filter(([k]) => k.startsWith('meta.') || k.startsWith('t2.')));
+    const comparable = Object.fromEntries(
+      Object.entries(fromDocx.fields).filter(([k]) => k.startsWith('meta.') || k.startsWith('t2.')),
+    );
     expect(fieldDiff(fromXml.fields, comparable)).toEqual([]);
   }, 180_000);
 
@@ -134,7 +149,11 @@ maybe('legacy Word files through LibreOffice', () => {
     const encrypted = Buffer.from(doc.sample);
     // The WordDocument stream starts on a sector boundary with the FIB magic 0xA5EC.
     let at = -1;
-    for (let o = 512; o < encrypted.length; o += 512) if (encrypted.readUInt16LE(o) === 0xa5ec) { at = o; break; }
+    for (let o = 512; o < encrypted.length; o += 512)
+      if (encrypted.readUInt16LE(o) === 0xa5ec) {
+        at = o;
+        break;
+      }
     expect(at).toBeGreaterThan(0);
     encrypted.writeUInt16LE(encrypted.readUInt16LE(at + 0x0a) | 0x0100, at + 0x0a);
     const result = await readBytes(encrypted, '加密.doc');
@@ -143,7 +162,9 @@ maybe('legacy Word files through LibreOffice', () => {
 
   it('a conversion past its time limit is stopped: clear error, no process and no temp folder left', async () => {
     const before = jobFolders();
-    await expect(readOleFile(doc.sample, '慢.doc', undefined, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'CONVERT_TIMEOUT' });
+    await expect(readOleFile(doc.sample, '慢.doc', undefined, { timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'CONVERT_TIMEOUT',
+    });
     expect(before).toEqual([]);
     expect(jobFolders()).toEqual([]);
     expect(conversionProcesses()).toEqual([]);
@@ -153,8 +174,14 @@ maybe('legacy Word files through LibreOffice', () => {
     const input = path.join(TMP, 'slow.doc');
     fs.writeFileSync(input, doc.sample);
     const script = path.join(TMP, 'convert-child.ts');
-    fs.writeFileSync(script, `import { convertToDocx } from ${JSON.stringify(path.join(__dirname, '../src/ingest/soffice'))};\nimport * as fs from 'node:fs';\nconvertToDocx(fs.readFileSync(${JSON.stringify(input)}), 'doc', { timeoutMs: 3000 });\n`);
-    const child = spawn(process.execPath, [path.join(__dirname, '../bin/run-ts.js'), script], { env: { ...process.env, TMPDIR: TMP }, stdio: 'ignore' });
+    fs.writeFileSync(
+      script,
+      `import { convertToDocx } from ${JSON.stringify(path.join(__dirname, '../src/ingest/soffice'))};\nimport * as fs from 'node:fs';\nconvertToDocx(fs.readFileSync(${JSON.stringify(input)}), 'doc', { timeoutMs: 3000 });\n`,
+    );
+    const child = spawn(process.execPath, [path.join(__dirname, '../bin/run-ts.js'), script], {
+      env: { ...process.env, TMPDIR: TMP },
+      stdio: 'ignore',
+    });
     await until(() => conversionProcesses().length > 0, 20_000);
     child.kill('SIGKILL');
     // soffice outlives the killed process only until the guard's own deadline (3 s + 2 s).
@@ -176,7 +203,11 @@ maybe('legacy Word files through LibreOffice', () => {
     broken.fill(0x5a, 512 * 8, Math.min(broken.length, 512 * 40));
     fs.writeFileSync(path.join(dir, '2-broken.doc'), broken);
     fs.writeFileSync(path.join(dir, '3-good.docx'), docx.sample);
-    const run = spawnSync(process.execPath, [BIN, 'convert', dir, '--out', path.join(dir, 'out'), '--verbose'], { encoding: 'utf8', timeout: 180_000, env: { ...process.env, TMPDIR: TMP } });
+    const run = spawnSync(process.execPath, [BIN, 'convert', dir, '--out', path.join(dir, 'out'), '--verbose'], {
+      encoding: 'utf8',
+      timeout: 180_000,
+      env: { ...process.env, TMPDIR: TMP },
+    });
     const out = run.stdout + run.stderr;
     expect(fs.existsSync(path.join(dir, 'out', '1-good.json'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'out', '3-good.json'))).toBe(true);

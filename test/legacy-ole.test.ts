@@ -88,7 +88,13 @@ describe('messages for OLE files', () => {
     for (let i = 1; i < 128; i++) looped.writeUInt32LE(1, 512 + 4 * i);
     looped.writeUInt32LE(1, 0x44); // and the DIFAT chain starts there too
     expect(() => oleKind(looped, '环.doc')).not.toThrow(RangeError);
-    const cfb = (() => { try { return readCompoundFile(looped); } catch { return undefined; } })();
+    const cfb = (() => {
+      try {
+        return readCompoundFile(looped);
+      } catch {
+        return undefined;
+      }
+    })();
     if (cfb) expect(cfb.head('WordDocument', 100_000)!.length).toBeLessThanOrEqual(512 * 2);
   });
 });
@@ -114,7 +120,10 @@ describe('a .doc without LibreOffice', () => {
   it('the CLI on a machine without soffice on PATH reports it per file and converts the rest', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.doc'), minimalDoc());
-    fs.writeFileSync(path.join(dir, 'b.html'), '<html><body><p>某某局2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>全年工作有序推进。</p></body></html>');
+    fs.writeFileSync(
+      path.join(dir, 'b.html'),
+      '<html><body><p>某某局2021年政府信息公开工作年度报告</p><p>一、总体情况</p><p>全年工作有序推进。</p></body></html>',
+    );
     const run = runCliWithEnv(['convert', dir, '--out', path.join(dir, 'out')], { PATH: path.join(dir, 'empty-bin') });
     expect(run.code).toBe(2);
     expect(run.stderr + run.stdout).toContain('libreoffice-writer');

@@ -10,7 +10,14 @@ import { partTable, structureOf, structuredBlocks } from './helpers/structure';
 
 it('writes last year’s sub-headings under their sections in next year’s template, without their text', async () => {
   const lastBlocks = structuredBlocks(2021, [
-    [p('一、总体情况'), p('本年度工作总体平稳。'), p('（一）主动公开情况'), p('全年主动公开信息1200条。'), p('（二）监督保障'), p('开展检查两次。')],
+    [
+      p('一、总体情况'),
+      p('本年度工作总体平稳。'),
+      p('（一）主动公开情况'),
+      p('全年主动公开信息1200条。'),
+      p('（二）监督保障'),
+      p('开展检查两次。'),
+    ],
     [p('二、主动公开政府信息情况'), partTable('2021', 't2')],
     [p('三、收到和处理政府信息公开申请情况'), partTable('2021', 't3')],
     [p('四、政府信息公开行政复议、行政诉讼情况'), partTable('2021', 't4')],
@@ -21,9 +28,16 @@ it('writes last year’s sub-headings under their sections in next year’s temp
   const { report } = carryForward(last, blankReport('某某县人民政府', 2022));
   const back = await readReport(await reportToDocx(report, { prompts: true }), 'template.docx');
   expect(structureOf(back).filter((l) => /^[SH]/.test(l))).toEqual([
-    'S1 一、总体情况', 'H2 （一）主动公开情况', 'H2 （二）监督保障',
-    'S2 二、主动公开政府信息情况', 'S3 三、收到和处理政府信息公开申请情况', 'S4 四、政府信息公开行政复议、行政诉讼情况',
-    'S5 五、存在的主要问题及改进情况', 'H2 （一）存在问题', 'H2 （二）改进措施', 'S6 六、其他需要报告的事项',
+    'S1 一、总体情况',
+    'H2 （一）主动公开情况',
+    'H2 （二）监督保障',
+    'S2 二、主动公开政府信息情况',
+    'S3 三、收到和处理政府信息公开申请情况',
+    'S4 四、政府信息公开行政复议、行政诉讼情况',
+    'S5 五、存在的主要问题及改进情况',
+    'H2 （一）存在问题',
+    'H2 （二）改进措施',
+    'S6 六、其他需要报告的事项',
   ]);
   expect(back.sections[0].paragraphs.filter((t) => !t.startsWith('〔'))).toEqual(['（一）主动公开情况', '（二）监督保障']);
 });

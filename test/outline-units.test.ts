@@ -10,7 +10,12 @@ import { partsByTable, sectionBlocks } from '../src/recognise/section-blocks';
 import { findHeadings } from '../src/recognise/sections';
 import { printedNumbering } from '../src/text/numbering';
 
-const para = (text: string, more: Partial<Omit<Paragraph, 'kind' | 'text'>> = {}): Paragraph => ({ kind: 'paragraph', text, bold: false, ...more });
+const para = (text: string, more: Partial<Omit<Paragraph, 'kind' | 'text'>> = {}): Paragraph => ({
+  kind: 'paragraph',
+  text,
+  bold: false,
+  ...more,
+});
 
 describe('printedNumbering', () => {
   it.each([
@@ -34,12 +39,27 @@ describe('printedNumbering', () => {
 
 describe('outlineHeading', () => {
   it('takes the level from the printed numbering, typed or Word-made', () => {
-    expect(outlineHeading(para('（二）依申请公开情况'))).toEqual({ level: 2, numbering: '（二）', text: '依申请公开情况', typed: true });
-    expect(outlineHeading(para('依申请公开情况', { numbering: '（二）' }))).toEqual({ level: 2, numbering: '（二）', text: '依申请公开情况', typed: false });
+    expect(outlineHeading(para('（二）依申请公开情况'))).toEqual({
+      level: 2,
+      numbering: '（二）',
+      text: '依申请公开情况',
+      typed: true,
+    });
+    expect(outlineHeading(para('依申请公开情况', { numbering: '（二）' }))).toEqual({
+      level: 2,
+      numbering: '（二）',
+      text: '依申请公开情况',
+      typed: false,
+    });
   });
 
   it('takes the level of Word numbering in a form it does not know from its place in the list', () => {
-    expect(outlineHeading(para('平台建设', { numbering: '①', numberingLevel: 2 }))).toEqual({ level: 2, numbering: '①', text: '平台建设', typed: false });
+    expect(outlineHeading(para('平台建设', { numbering: '①', numberingLevel: 2 }))).toEqual({
+      level: 2,
+      numbering: '①',
+      text: '平台建设',
+      typed: false,
+    });
   });
 
   it('lets numbering beat a heading style, and a style give the level of an unnumbered line', () => {
@@ -58,7 +78,13 @@ describe('outlineHeading', () => {
   });
 
   it('splits a heading from the text after its line break', () => {
-    expect(outlineHeading(para('（一）主动公开\n全年公开信息100条。'))).toEqual({ level: 2, numbering: '（一）', text: '主动公开', typed: true, rest: '全年公开信息100条。' });
+    expect(outlineHeading(para('（一）主动公开\n全年公开信息100条。'))).toEqual({
+      level: 2,
+      numbering: '（一）',
+      text: '主动公开',
+      typed: true,
+      rest: '全年公开信息100条。',
+    });
   });
 });
 
@@ -83,22 +109,46 @@ describe('findHeadings', () => {
 
   it('starts sections at top-level headings only, in document order, an out-of-order one where it stands', () => {
     expect(findHeadings(blocks).map((h) => [h.block, h.section.no, h.heading])).toEqual([
-      [0, 1, '一、总体情况'], [3, 2, '二、主动公开政府信息情况'], [4, 5, '五、存在的主要问题及改进情况'], [5, 3, '三、收到和处理政府信息公开申请情况'],
+      [0, 1, '一、总体情况'],
+      [3, 2, '二、主动公开政府信息情况'],
+      [4, 5, '五、存在的主要问题及改进情况'],
+      [5, 3, '三、收到和处理政府信息公开申请情况'],
     ]);
   });
 
   it('takes an unnumbered line in the exact wording when the section has no numbered heading', () => {
-    expect(findHeadings([para('总体情况', { bold: true }), para('主动公开政府信息情况', { bold: true })]).map((h) => h.section.no)).toEqual([1, 2]);
+    expect(
+      findHeadings([para('总体情况', { bold: true }), para('主动公开政府信息情况', { bold: true })]).map((h) => h.section.no),
+    ).toEqual([1, 2]);
   });
 
   it('does not take a keyword heading for a section before one already started', () => {
-    expect(findHeadings([para('一、总体情况'), para('五、存在的主要问题及改进情况'), para('三、申请办理')]).map((h) => h.section.no)).toEqual([1, 5]);
+    expect(
+      findHeadings([para('一、总体情况'), para('五、存在的主要问题及改进情况'), para('三、申请办理')]).map((h) => h.section.no),
+    ).toEqual([1, 5]);
   });
 });
 
 describe('sectionBlocks', () => {
-  const t2: Table = { kind: 'table', index: 0, width: 1, height: 1, cells: [{ text: '信息内容', row: 0, col: 0, rowSpan: 1, colSpan: 1 }], grid: [[0]] };
-  const other: Table = { kind: 'table', index: 1, width: 2, height: 1, cells: [{ text: '电话', row: 0, col: 0, rowSpan: 1, colSpan: 1 }, { text: '123', row: 0, col: 1, rowSpan: 1, colSpan: 1 }], grid: [[0, 1]] };
+  const t2: Table = {
+    kind: 'table',
+    index: 0,
+    width: 1,
+    height: 1,
+    cells: [{ text: '信息内容', row: 0, col: 0, rowSpan: 1, colSpan: 1 }],
+    grid: [[0]],
+  };
+  const other: Table = {
+    kind: 'table',
+    index: 1,
+    width: 2,
+    height: 1,
+    cells: [
+      { text: '电话', row: 0, col: 0, rowSpan: 1, colSpan: 1 },
+      { text: '123', row: 0, col: 1, rowSpan: 1, colSpan: 1 },
+    ],
+    grid: [[0, 1]],
+  };
   const nested: Table = { ...other, index: 2, parent: 1 };
   const doc: Block[] = [para('（一）主动公开'), para('本年度情况如下：'), t2, other, nested, para(''), para('某某县人民政府')];
 

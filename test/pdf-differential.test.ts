@@ -24,30 +24,50 @@ interface Fixture {
 }
 
 function report(version: FormatVersion, seed: number, more: Partial<FxReport> = {}): FxReport {
-  return { version, values: consistentValues(version, seed), agency: '某某市生态环境局', year: version === '2019' ? 2020 : 2022, ...more };
+  return {
+    version,
+    values: consistentValues(version, seed),
+    agency: '某某市生态环境局',
+    year: version === '2019' ? 2020 : 2022,
+    ...more,
+  };
 }
 
 const built = (name: string, r: FxReport): Fixture => ({ name, docx: () => buildDocx(reportBlocks(r)), expected: r.values! });
 
 const FIXTURES: Fixture[] = [
-  { name: 'the bundled sample', docx: async () => fs.readFileSync(SAMPLE), expected: JSON.parse(fs.readFileSync(SAMPLE.replace('.docx', '.expected.json'), 'utf8')).fields },
+  {
+    name: 'the bundled sample',
+    docx: async () => fs.readFileSync(SAMPLE),
+    expected: JSON.parse(fs.readFileSync(SAMPLE.replace('.docx', '.expected.json'), 'utf8')).fields,
+  },
   ...[1, 2].map((seed) => built(`standard 2019 report, seed ${seed}`, report('2019', seed))),
   ...[4, 5].map((seed) => built(`standard 2021 report, seed ${seed}`, report('2021', seed))),
   built('2021 report with auto-numbered headings', report('2021', 7, { autoNumberedHeadings: true })),
-  built('2019 report with table 二 as one table per block', report('2019', 8, {
-    tables: {
-      t2: (rows) => {
-        const starts = rows.map((r, i) => (r.length === 1 && r[0].text.startsWith('第二十条') ? i : -1)).filter((i) => i >= 0);
-        return starts.map((s, k) => table(rows.slice(s, starts[k + 1])));
+  built(
+    '2019 report with table 二 as one table per block',
+    report('2019', 8, {
+      tables: {
+        t2: (rows) => {
+          const starts = rows.map((r, i) => (r.length === 1 && r[0].text.startsWith('第二十条') ? i : -1)).filter((i) => i >= 0);
+          return starts.map((s, k) => table(rows.slice(s, starts[k + 1])));
+        },
       },
-    },
-  })),
-  built('2021 report with title and signature split by soft line breaks', report('2021', 9, {
-    title: ['某某市生态环境局\n2022年政府信息公开工作年度报告'], closing: ['某某市生态环境局\n2023年1月28日'],
-  })),
-  built('2021 report with table 三 as two tables, header repeated', report('2021', 10, {
-    tables: { t3: (rows) => [table(rows.slice(0, -1)), p('（续表）'), table([...rows.slice(0, 3), ...rows.slice(-1)])] },
-  })),
+    }),
+  ),
+  built(
+    '2021 report with title and signature split by soft line breaks',
+    report('2021', 9, {
+      title: ['某某市生态环境局\n2022年政府信息公开工作年度报告'],
+      closing: ['某某市生态环境局\n2023年1月28日'],
+    }),
+  ),
+  built(
+    '2021 report with table 三 as two tables, header repeated',
+    report('2021', 10, {
+      tables: { t3: (rows) => [table(rows.slice(0, -1)), p('（续表）'), table([...rows.slice(0, 3), ...rows.slice(-1)])] },
+    }),
+  ),
   // Raw WordprocessingML fixtures are left out: their tables have no borders, and a table printed
   // without a single ruling line is not read as a table (see the report of issue 14).
 ];
@@ -71,11 +91,17 @@ beforeAll(async () => {
   if (!pdfs) console.warn('pdf-differential: LibreOffice (soffice) not installed — PDF fixtures skipped');
 }, 300_000);
 
-const without = (fields: Readonly<Record<string, unknown>>, ignore: readonly string[] = []) => Object.fromEntries(Object.entries(fields).filter(([k]) => !ignore.includes(k)));
+const without = (fields: Readonly<Record<string, unknown>>, ignore: readonly string[] = []) =>
+  Object.fromEntries(Object.entries(fields).filter(([k]) => !ignore.includes(k)));
 
 describe('a DOCX printed to PDF by LibreOffice reads with the fields of the DOCX', () => {
   const tally = { fields: 0, right: 0, files: 0 };
-  afterAll(() => { if (tally.files > 0) console.log(`pdf-differential: ${tally.right}/${tally.fields} fields right on ${tally.files} PDFs (${(100 * tally.right / tally.fields).toFixed(2)}%)`); });
+  afterAll(() => {
+    if (tally.files > 0)
+      console.log(
+        `pdf-differential: ${tally.right}/${tally.fields} fields right on ${tally.files} PDFs (${((100 * tally.right) / tally.fields).toFixed(2)}%)`,
+      );
+  });
 
   it.each(ALL.map((f, i) => [f.name, i] as const))('%s', async (_name, i) => {
     if (!pdfs) return;

@@ -16,7 +16,13 @@ import { rng } from './helpers/report-fixture';
 const XS = [72, 200, 300, 400];
 const YS = [700, 680, 660, 640];
 const BASE = buildPdf({
-  pages: [[{ text: 'Annual report', x: 72, y: 740 }, ...ruledTable(XS, YS), ...['Item', 'A', 'B', 'r1', '1', '2', 'r2', '3', '4'].map((t, i) => cellText(XS, YS, Math.floor(i / 3), i % 3, t))]],
+  pages: [
+    [
+      { text: 'Annual report', x: 72, y: 740 },
+      ...ruledTable(XS, YS),
+      ...['Item', 'A', 'B', 'r1', '1', '2', 'r2', '3', '4'].map((t, i) => cellText(XS, YS, Math.floor(i / 3), i % 3, t)),
+    ],
+  ],
 });
 const latin = (b: Uint8Array): string => Buffer.from(b).toString('latin1');
 const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
@@ -33,10 +39,19 @@ function mutate(seed: number): { kind: string; bytes: Uint8Array } {
 }
 
 const HOSTILE: Record<string, () => Uint8Array> = {
-  'nested-arrays': () => bytes(latin(BASE).replace('/Type /Catalog', `/Type /Catalog /Deep ${'['.repeat(100_000)}${']'.repeat(100_000)}`)),
+  'nested-arrays': () =>
+    bytes(latin(BASE).replace('/Type /Catalog', `/Type /Catalog /Deep ${'['.repeat(100_000)}${']'.repeat(100_000)}`)),
   'page-tree-loop': () => bytes(latin(BASE).replace(/\/Kids \[[^\]]*\]/, '/Kids [2 0 R 2 0 R]')),
   'huge-stream-length': () => bytes(latin(BASE).replace(/\/Length \d+/, '/Length 1073741824')),
-  'million-lines': () => buildPdf({ pages: [[{ text: 'Annual report of lines', x: 72, y: 740 }, ...Array.from({ length: 1_000_000 }, (_, i): PdfOp => ({ line: [72, 100 + (i % 500), 400, 100 + (i % 500)] }))]] }),
+  'million-lines': () =>
+    buildPdf({
+      pages: [
+        [
+          { text: 'Annual report of lines', x: 72, y: 740 },
+          ...Array.from({ length: 1_000_000 }, (_, i): PdfOp => ({ line: [72, 100 + (i % 500), 400, 100 + (i % 500)] })),
+        ],
+      ],
+    }),
 };
 
 describe('PDF mutations and hostile PDFs in one batch', () => {
@@ -57,7 +72,14 @@ describe('PDF mutations and hostile PDFs in one batch', () => {
     files.push(good);
 
     const results: TaskResult[] = [];
-    await processFiles(files, { options: {} }, (r) => { results.push(r); }, { threads: 2 });
+    await processFiles(
+      files,
+      { options: {} },
+      (r) => {
+        results.push(r);
+      },
+      { threads: 2 },
+    );
 
     expect(results).toHaveLength(files.length);
     const codes = new Map<string, number>();

@@ -16,10 +16,26 @@ import { readDocxPackage } from '../src/ingest/docx-package';
 import { convertToDocx, findSoffice } from '../src/ingest/soffice';
 import { buildDocx, p, table, type FxCell, type FxTable } from './helpers/docx-fixture';
 import { fieldDiff, readBytes, readReport } from './helpers/pipeline';
-import { consistentValues, officialRows, OFFICIAL_HEADINGS, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
+import {
+  consistentValues,
+  officialRows,
+  OFFICIAL_HEADINGS,
+  reportBlocks,
+  type FxReport,
+  type Values,
+} from './helpers/report-fixture';
 import { generateArticle, toMht } from './helpers/html-fixture';
 import {
-  blocksXml, HEADING_NUMBERING, lvl, numberingDef, numPr, para, rawDocx, run, type RawCell, type RawTableOptions,
+  blocksXml,
+  HEADING_NUMBERING,
+  lvl,
+  numberingDef,
+  numPr,
+  para,
+  rawDocx,
+  run,
+  type RawCell,
+  type RawTableOptions,
 } from './helpers/raw-docx';
 
 const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
@@ -52,10 +68,19 @@ function docxFixture(name: string, r: FxReport): Fixture {
 }
 
 /** A report written as raw WordprocessingML. */
-function rawFixture(name: string, r: FxReport, options: RawTableOptions | ((t: FxTable) => RawTableOptions) = {}, extra: { numbering?: string; before?: string } = {}): Fixture {
+function rawFixture(
+  name: string,
+  r: FxReport,
+  options: RawTableOptions | ((t: FxTable) => RawTableOptions) = {},
+  extra: { numbering?: string; before?: string } = {},
+): Fixture {
   return {
     name,
-    bytes: async () => rawDocx({ body: (extra.before ?? '') + blocksXml(reportBlocks(r), options), numbering: HEADING_NUMBERING + (extra.numbering ?? '') }),
+    bytes: async () =>
+      rawDocx({
+        body: (extra.before ?? '') + blocksXml(reportBlocks(r), options),
+        numbering: HEADING_NUMBERING + (extra.numbering ?? ''),
+      }),
     expected: r.values!,
   };
 }
@@ -64,24 +89,34 @@ function rawFixture(name: string, r: FxReport, options: RawTableOptions | ((t: F
 function valueKeys(version: FormatVersion, part: PartId): (string | undefined)[][] {
   const layout = partLayout(getFormat(version), part);
   const rows: (string | undefined)[][] = Array.from({ length: layout.height }, () => []);
-  for (const c of [...layout.cells].sort((a, b) => a.row - b.row || a.col - b.col)) rows[c.row].push(c.role === 'value' ? c.key : undefined);
+  for (const c of [...layout.cells].sort((a, b) => a.row - b.row || a.col - b.col))
+    rows[c.row].push(c.role === 'value' ? c.key : undefined);
   return rows;
 }
 
 /** The official rows of a part with some value cells written as raw XML. */
-function rowsWithXml(version: FormatVersion, part: PartId, values: Values, xml: (key: string, text: string) => string | undefined): RawCell[][] {
+function rowsWithXml(
+  version: FormatVersion,
+  part: PartId,
+  values: Values,
+  xml: (key: string, text: string) => string | undefined,
+): RawCell[][] {
   const keys = valueKeys(version, part);
-  return officialRows(version, part, values).map((row, r) => row.map((c, i) => {
-    const key = keys[r][i];
-    const x = key ? xml(key, c.text) : undefined;
-    return x ? { ...c, xml: x } : c;
-  }));
+  return officialRows(version, part, values).map((row, r) =>
+    row.map((c, i) => {
+      const key = keys[r][i];
+      const x = key ? xml(key, c.text) : undefined;
+      return x ? { ...c, xml: x } : c;
+    }),
+  );
 }
 
 const isT3 = (t: FxTable): boolean => t.rows.some((r) => r.some((c) => c.text === '申请人情况'));
 
 // Row labels of table 三 with their 一、 （一） 1. made by Word numbering, as many reports are written.
-const LABEL_NUMBERING = numberingDef(31, lvl(0, 'chineseCounting', '%1、')) + numberingDef(32, lvl(0, 'chineseCounting', '（%1）') + lvl(1, 'decimal', '%2.'));
+const LABEL_NUMBERING =
+  numberingDef(31, lvl(0, 'chineseCounting', '%1、')) +
+  numberingDef(32, lvl(0, 'chineseCounting', '（%1）') + lvl(1, 'decimal', '%2.'));
 
 function autoNumberedLabel(c: FxCell): RawCell {
   const m = /^(?:([一二三四五六七八九十]+)、|（([一二三四五六七八九十]+)）|(\d+)\.)(.+)$/s.exec(c.text);
@@ -92,8 +127,9 @@ function autoNumberedLabel(c: FxCell): RawCell {
 
 const CHANGE = 'w:id="1" w:author="审核人" w:date="2022-01-20T09:00:00Z"';
 const textbox = (content: string) => `<w:txbxContent>${content}</w:txbxContent>`;
-const drawingTextbox = (content: string) => '<w:r><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp>'
-  + `<wps:txbx>${textbox(content)}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
+const drawingTextbox = (content: string) =>
+  '<w:r><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp>' +
+  `<wps:txbx>${textbox(content)}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>`;
 const sdt = (xml: string) => `<w:sdt><w:sdtPr><w:alias w:val="填报"/></w:sdtPr><w:sdtContent>${xml}</w:sdtContent></w:sdt>`;
 
 const FIXTURES: Fixture[] = [
@@ -105,60 +141,111 @@ const FIXTURES: Fixture[] = [
   ...[1, 2, 3].map((seed) => docxFixture(`standard 2019 report, seed ${seed}`, report('2019', seed))),
   ...[4, 5, 6].map((seed) => docxFixture(`standard 2021 report, seed ${seed}`, report('2021', seed))),
   docxFixture('2021 report with auto-numbered headings (docx package)', report('2021', 7, { autoNumberedHeadings: true })),
-  docxFixture('2019 report with table 二 as one table per block', report('2019', 8, {
-    tables: {
-      t2: (rows) => {
-        const starts = rows.map((r, i) => (r.length === 1 && r[0].text.startsWith('第二十条') ? i : -1)).filter((i) => i >= 0);
-        return starts.map((s, k) => table(rows.slice(s, starts[k + 1])));
+  docxFixture(
+    '2019 report with table 二 as one table per block',
+    report('2019', 8, {
+      tables: {
+        t2: (rows) => {
+          const starts = rows.map((r, i) => (r.length === 1 && r[0].text.startsWith('第二十条') ? i : -1)).filter((i) => i >= 0);
+          return starts.map((s, k) => table(rows.slice(s, starts[k + 1])));
+        },
       },
-    },
-  })),
-  docxFixture('2021 report with title and signature lines split by soft line breaks', report('2021', 9, {
-    title: ['某某市生态环境局\n2022年政府信息公开工作年度报告'], closing: ['某某市生态环境局\n2023年1月28日'],
-  })),
-  docxFixture('2021 report with table 三 split over two pages, header repeated', report('2021', 10, {
-    // Split before 四、结转下年度继续办理, the one place no merged label spans.
-    tables: { t3: (rows) => [table(rows.slice(0, -1)), p('（续表）'), table([...rows.slice(0, 3), ...rows.slice(-1)])] },
-  })),
+    }),
+  ),
+  docxFixture(
+    '2021 report with title and signature lines split by soft line breaks',
+    report('2021', 9, {
+      title: ['某某市生态环境局\n2022年政府信息公开工作年度报告'],
+      closing: ['某某市生态环境局\n2023年1月28日'],
+    }),
+  ),
+  docxFixture(
+    '2021 report with table 三 split over two pages, header repeated',
+    report('2021', 10, {
+      // Split before 四、结转下年度继续办理, the one place no merged label spans.
+      tables: { t3: (rows) => [table(rows.slice(0, -1)), p('（续表）'), table([...rows.slice(0, 3), ...rows.slice(-1)])] },
+    }),
+  ),
   rawFixture('raw 2019 report', report('2019', 11)),
   rawFixture('raw 2021 report', report('2021', 12)),
-  rawFixture('raw 2021 report, headings numbered by Word (chineseCounting %1、)', report('2021', 13, { autoNumberedHeadings: true })),
-  rawFixture('raw 2021 report, row labels of table 三 numbered by Word (一、 （一） 1.)', report('2021', 14, {
-    tables: { t3: (rows) => [table(rows.map((r) => r.map(autoNumberedLabel)))] },
-  }), {}, { numbering: LABEL_NUMBERING }),
-  rawFixture('raw 2019 report, row labels of table 三 numbered by Word (一、 （一） 1.)', report('2019', 15, {
-    tables: { t3: (rows) => [table(rows.map((r) => r.map(autoNumberedLabel)))] },
-  }), {}, { numbering: LABEL_NUMBERING }),
-  rawFixture('raw 2021 report, every cell of table 四 in a content control', report('2021', 16), (t) => (t.rows.some((r) => r.some((c) => c.text === '行政复议')) ? { wrapCell: sdt } : {})),
+  rawFixture(
+    'raw 2021 report, headings numbered by Word (chineseCounting %1、)',
+    report('2021', 13, { autoNumberedHeadings: true }),
+  ),
+  rawFixture(
+    'raw 2021 report, row labels of table 三 numbered by Word (一、 （一） 1.)',
+    report('2021', 14, {
+      tables: { t3: (rows) => [table(rows.map((r) => r.map(autoNumberedLabel)))] },
+    }),
+    {},
+    { numbering: LABEL_NUMBERING },
+  ),
+  rawFixture(
+    'raw 2019 report, row labels of table 三 numbered by Word (一、 （一） 1.)',
+    report('2019', 15, {
+      tables: { t3: (rows) => [table(rows.map((r) => r.map(autoNumberedLabel)))] },
+    }),
+    {},
+    { numbering: LABEL_NUMBERING },
+  ),
+  rawFixture('raw 2021 report, every cell of table 四 in a content control', report('2021', 16), (t) =>
+    t.rows.some((r) => r.some((c) => c.text === '行政复议')) ? { wrapCell: sdt } : {},
+  ),
   (() => {
     const r = report('2021', 17);
     return rawFixture('raw 2021 report, values of table 三 corrected with tracked changes', {
       ...r,
       tables: {
-        t3: () => [table(rowsWithXml('2021', 't3', r.values!, (_key, text) => (text
-          ? para(`<w:del ${CHANGE}><w:r><w:delText>99</w:delText></w:r></w:del><w:ins ${CHANGE}>${run(text)}</w:ins>`)
-          : undefined)))],
+        t3: () => [
+          table(
+            rowsWithXml('2021', 't3', r.values!, (_key, text) =>
+              text
+                ? para(`<w:del ${CHANGE}><w:r><w:delText>99</w:delText></w:r></w:del><w:ins ${CHANGE}>${run(text)}</w:ins>`)
+                : undefined,
+            ),
+          ),
+        ],
       },
     });
   })(),
   (() => {
     const r = report('2019', 18);
-    const fieldOf = (text: string) => '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> =SUM(ABOVE) </w:instrText></w:r>'
-      + `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(text)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const fieldOf = (text: string) =>
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> =SUM(ABOVE) </w:instrText></w:r>' +
+      `<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(text)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     return rawFixture('raw 2019 report, totals of table 三 as complex =SUM fields', {
-      ...r, tables: { t3: () => [table(rowsWithXml('2019', 't3', r.values!, (key, text) => (key.startsWith('t3.total.') ? para(fieldOf(text)) : undefined)))] },
+      ...r,
+      tables: {
+        t3: () => [
+          table(
+            rowsWithXml('2019', 't3', r.values!, (key, text) => (key.startsWith('t3.total.') ? para(fieldOf(text)) : undefined)),
+          ),
+        ],
+      },
     });
   })(),
   (() => {
     // A report pasted from a web page: the whole page in one layout table, the official tables nested in it.
     const r = report('2019', 25);
-    return { name: 'raw 2019 report inside a one-cell page-layout table', bytes: async () => rawDocx(`<w:tbl><w:tr><w:tc>${blocksXml(reportBlocks(r))}</w:tc></w:tr></w:tbl>`), expected: r.values! };
+    return {
+      name: 'raw 2019 report inside a one-cell page-layout table',
+      bytes: async () => rawDocx(`<w:tbl><w:tr><w:tc>${blocksXml(reportBlocks(r))}</w:tc></w:tr></w:tbl>`),
+      expected: r.values!,
+    };
   })(),
-  rawFixture('raw 2021 report, title in a text box with a VML fallback', report('2021', 19, { title: [] }), {}, {
-    before: para('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
-      + textbox(para(run('某某市生态环境局2022年政府信息公开工作年度报告', '<w:b/>'))) + '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-      + `<mc:Fallback><w:pict><v:shape><v:textbox>${textbox(para(run('某某市生态环境局2022年政府信息公开工作年度报告', '<w:b/>')))}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`),
-  }),
+  rawFixture(
+    'raw 2021 report, title in a text box with a VML fallback',
+    report('2021', 19, { title: [] }),
+    {},
+    {
+      before: para(
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>' +
+          textbox(para(run('某某市生态环境局2022年政府信息公开工作年度报告', '<w:b/>'))) +
+          '</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>' +
+          `<mc:Fallback><w:pict><v:shape><v:textbox>${textbox(para(run('某某市生态环境局2022年政府信息公开工作年度报告', '<w:b/>')))}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
+      ),
+    },
+  ),
 ];
 
 describe('direct reader and mammoth give the same, right fields', () => {
@@ -172,7 +259,10 @@ describe('direct reader and mammoth give the same, right fields', () => {
 
 // DOCX written by another real producer: LibreOffice's own writer re-saving a report.
 const soffice = findSoffice();
-if (!soffice) console.warn('reader-differential: LibreOffice (soffice) not installed — the LibreOffice-written fixtures are skipped (apt-get install libreoffice-writer)');
+if (!soffice)
+  console.warn(
+    'reader-differential: LibreOffice (soffice) not installed — the LibreOffice-written fixtures are skipped (apt-get install libreoffice-writer)',
+  );
 
 (soffice ? describe : describe.skip)('direct reader and mammoth on DOCX written by LibreOffice', () => {
   const resaved = (fixture: Fixture) => async () => {
@@ -192,19 +282,28 @@ if (!soffice) console.warn('reader-differential: LibreOffice (soffice) not insta
 });
 
 describe('the Document itself', () => {
-  const documentFixtures = FIXTURES.filter((f) => /sample|standard|raw 20(19|21) report$|content control|tracked changes|complex =SUM/.test(f.name));
+  const documentFixtures = FIXTURES.filter((f) =>
+    /sample|standard|raw 20(19|21) report$|content control|tracked changes|complex =SUM/.test(f.name),
+  );
 
-  it.each(documentFixtures.map((f) => [f.name, f] as const))('is the same from both readers (paragraphs, bold, headings, table grids): %s', async (_name, fixture) => {
-    const bytes = await fixture.bytes();
-    const [direct, mammoth] = await Promise.all([readDocxPackage(bytes, 'doc.docx', 'docx'), readDocxPackage(bytes, 'doc.docx', 'mammoth')]);
-    expect(direct.blocks).toEqual(mammoth.blocks);
-  });
+  it.each(documentFixtures.map((f) => [f.name, f] as const))(
+    'is the same from both readers (paragraphs, bold, headings, table grids): %s',
+    async (_name, fixture) => {
+      const bytes = await fixture.bytes();
+      const [direct, mammoth] = await Promise.all([
+        readDocxPackage(bytes, 'doc.docx', 'docx'),
+        readDocxPackage(bytes, 'doc.docx', 'mammoth'),
+      ]);
+      expect(direct.blocks).toEqual(mammoth.blocks);
+    },
+  );
 
   it('mammoth drops the numbers of auto-numbered headings — direct reader prints them (一、 … 六、)', async () => {
     const r = report('2021', 26, { autoNumberedHeadings: true });
     const bytes = rawDocx({ body: blocksXml(reportBlocks(r)), numbering: HEADING_NUMBERING });
     const wording = new Set(OFFICIAL_HEADINGS.map((h) => h.replace(/^[一二三四五六]、/, '')));
-    const headings = (blocks: readonly Block[]) => blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && wording.has(b.text));
+    const headings = (blocks: readonly Block[]) =>
+      blocks.filter((b): b is Paragraph => b.kind === 'paragraph' && wording.has(b.text));
     const direct = headings((await readDocxPackage(bytes, 'h.docx', 'docx')).blocks);
     const mammoth = headings((await readDocxPackage(bytes, 'h.docx', 'mammoth')).blocks);
     expect(direct.map((h) => h.numbering)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
@@ -214,8 +313,13 @@ describe('the Document itself', () => {
 
   it('keeps a soft line break inside its paragraph, where the HTML path splits the paragraph in two', async () => {
     const bytes = await buildDocx([p('某某市生态环境局\n2022年政府信息公开工作年度报告', { bold: true })]);
-    expect((await readDocxPackage(bytes, 'br.docx', 'docx')).blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['某某市生态环境局\n2022年政府信息公开工作年度报告']);
-    expect((await readDocxPackage(bytes, 'br.docx', 'mammoth')).blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual(['某某市生态环境局', '2022年政府信息公开工作年度报告']);
+    expect((await readDocxPackage(bytes, 'br.docx', 'docx')).blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual([
+      '某某市生态环境局\n2022年政府信息公开工作年度报告',
+    ]);
+    expect((await readDocxPackage(bytes, 'br.docx', 'mammoth')).blocks.map((b) => b.kind === 'paragraph' && b.text)).toEqual([
+      '某某市生态环境局',
+      '2022年政府信息公开工作年度报告',
+    ]);
   });
 });
 
@@ -224,7 +328,9 @@ describe('the direct reader prints Word numbering into cells, as the official ta
     const r = report('2021', 20, { tables: { t3: (rows) => [table(rows.map((row) => row.map(autoNumberedLabel)))] } });
     const doc = readDocx(rawDocx({ body: blocksXml(reportBlocks(r)), numbering: LABEL_NUMBERING }), 'labels.docx');
     const t3 = doc.blocks.find((b): b is Table => b.kind === 'table' && b.cells.some((c) => c.text === '申请人情况'))!;
-    const labels = partLayout(getFormat('2021'), 't3').cells.filter((c) => c.role === 'row').map((c) => c.text);
+    const labels = partLayout(getFormat('2021'), 't3')
+      .cells.filter((c) => c.role === 'row')
+      .map((c) => c.text);
     expect(labels.filter((l) => !t3.cells.some((c) => c.text === l))).toEqual([]);
   });
 });
@@ -240,11 +346,15 @@ describe('where mammoth is known to be wrong, the direct reader is right', () =>
     // would continue: the 自然人 and 总计 continuations in that row are then counted from the wrong
     // column by mammoth, which shifts the five organisation columns one place left.
     const r = report('2021', 21);
-    const bytes = rawDocx({ body: blocksXml(reportBlocks(r), (t) => (isT3(t) ? { leadingMergesAsGridBefore: (row) => row === 2 } : {})) });
+    const bytes = rawDocx({
+      body: blocksXml(reportBlocks(r), (t) => (isT3(t) ? { leadingMergesAsGridBefore: (row) => row === 2 } : {})),
+    });
     const { direct, mammoth } = await bothReaders(bytes, 'grid-before.docx');
     expect(fieldDiff(direct, r.values!)).toEqual([]);
     // Every column from 法人或其他组织 on is shifted, so every figure of table 三 comes out wrong.
-    const t3 = getFormat('2021').fields.filter((f) => f.part === 't3').map((f) => f.key);
+    const t3 = getFormat('2021')
+      .fields.filter((f) => f.part === 't3')
+      .map((f) => f.key);
     expect(differing(direct, mammoth).sort()).toEqual(t3.sort());
   });
 
@@ -252,9 +362,18 @@ describe('where mammoth is known to be wrong, the direct reader is right', () =>
     const r = report('2021', 22);
     const simpleField = (text: string) => para(`<w:fldSimple w:instr=" =SUM(ABOVE) ">${run(text)}</w:fldSimple>`);
     const bytes = rawDocx({
-      body: blocksXml(reportBlocks({
-        ...r, tables: { t4: () => [table(rowsWithXml('2021', 't4', r.values!, (key, text) => (key.endsWith('.total') ? simpleField(text) : undefined)))] },
-      })),
+      body: blocksXml(
+        reportBlocks({
+          ...r,
+          tables: {
+            t4: () => [
+              table(
+                rowsWithXml('2021', 't4', r.values!, (key, text) => (key.endsWith('.total') ? simpleField(text) : undefined)),
+              ),
+            ],
+          },
+        }),
+      ),
     });
     const { direct, mammoth } = await bothReaders(bytes, 'fld-simple.docx');
     expect(fieldDiff(direct, r.values!)).toEqual([]);
@@ -282,8 +401,9 @@ describe('where mammoth is known to be wrong, the direct reader is right', () =>
       'afchunk.mht': toMht(page, { saver: 'word', transfer: 'quoted-printable', charset: 'gb2312' }),
     };
     for (const [target, bytes] of Object.entries(chunks)) {
-      const rels = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        + `<Relationship Id="chunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/></Relationships>`;
+      const rels =
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="chunk1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/></Relationships>`;
       const docx = rawDocx({
         body: `<w:altChunk r:id="chunk1"/>${para('')}`,
         files: { 'word/_rels/document.xml.rels': rels, [`word/${target}`]: bytes },
@@ -301,12 +421,29 @@ describe('where mammoth is known to be wrong, the direct reader is right', () =>
     const r = report('2019', 24);
     const withHidden = (text: string) => para(run(text) + run('（上年12）', '<w:vanish/>'));
     const bytes = rawDocx({
-      body: blocksXml(reportBlocks({
-        ...r, tables: { t4: () => [table(rowsWithXml('2019', 't4', r.values!, (key, text) => (key.startsWith('t4.review.') ? withHidden(text) : undefined)))] },
-      })),
+      body: blocksXml(
+        reportBlocks({
+          ...r,
+          tables: {
+            t4: () => [
+              table(
+                rowsWithXml('2019', 't4', r.values!, (key, text) =>
+                  key.startsWith('t4.review.') ? withHidden(text) : undefined,
+                ),
+              ),
+            ],
+          },
+        }),
+      ),
     });
     const { direct, mammoth } = await bothReaders(bytes, 'hidden.docx');
     expect(fieldDiff(direct, r.values!)).toEqual([]);
-    expect(differing(direct, mammoth)).toEqual(['t4.review.upheld', 't4.review.corrected', 't4.review.other', 't4.review.pending', 't4.review.total']);
+    expect(differing(direct, mammoth)).toEqual([
+      't4.review.upheld',
+      't4.review.corrected',
+      't4.review.other',
+      't4.review.pending',
+      't4.review.total',
+    ]);
   });
 });

@@ -19,10 +19,13 @@ describe('field accuracy on varied reports', () => {
         const report = await readReport(await buildDocx(reportBlocks(fixture)), `corpus-${seed}.docx`, reader);
         for (const [key, value] of Object.entries(expected)) {
           fields++;
-          if (report.fields[key] !== value) wrong.push(`#${seed} ${key}: expected ${JSON.stringify(value)}, got ${JSON.stringify(report.fields[key])}`);
+          if (report.fields[key] !== value)
+            wrong.push(`#${seed} ${key}: expected ${JSON.stringify(value)}, got ${JSON.stringify(report.fields[key])}`);
         }
       }
-      console.log(`${reader}: ${fields - wrong.length}/${fields} fields right (${(100 * (fields - wrong.length) / fields).toFixed(2)}%)`);
+      console.log(
+        `${reader}: ${fields - wrong.length}/${fields} fields right (${((100 * (fields - wrong.length)) / fields).toFixed(2)}%)`,
+      );
       expect(wrong).toEqual([]);
     }, 120_000);
   }

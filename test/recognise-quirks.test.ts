@@ -18,28 +18,47 @@ describe('headings', () => {
   it('finds headings whose 一、 comes from Word numbering and is missing from the text', async () => {
     const report = await readFixture({ version: '2021', values: v2021, autoNumberedHeadings: true });
     expect(report.sections.map((s) => s.heading)).toEqual([
-      '总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况',
-      '存在的主要问题及改进情况', '其他需要报告的事项',
+      '总体情况',
+      '主动公开政府信息情况',
+      '收到和处理政府信息公开申请情况',
+      '政府信息公开行政复议、行政诉讼情况',
+      '存在的主要问题及改进情况',
+      '其他需要报告的事项',
     ]);
     expect(report.sections.every((s) => s.paragraphs.length === 1)).toBe(true);
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
   });
 
   it('accepts the common variant wordings of the headings', async () => {
-    const headings = ['一、概述', '二、主动公开政府信息情况', '三、依申请公开政府信息情况', '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况', '五、存在的主要问题和改进措施', '六、其他需要说明的事项'];
+    const headings = [
+      '一、概述',
+      '二、主动公开政府信息情况',
+      '三、依申请公开政府信息情况',
+      '四、因政府信息公开工作被申请行政复议、提起行政诉讼情况',
+      '五、存在的主要问题和改进措施',
+      '六、其他需要说明的事项',
+    ];
     const report = await readFixture({ version: '2021', values: v2021, headings });
     expect(report.sections.map((s) => s.heading)).toEqual(headings);
   });
 
   it('accepts a numbered heading with unusual wording by its keyword', async () => {
-    const headings = ['一、总体情况', '二、主动公开政府信息工作', '三、政府信息公开申请办理情况', '四、复议诉讼情况', '五、问题与改进', '六、其他事项'];
+    const headings = [
+      '一、总体情况',
+      '二、主动公开政府信息工作',
+      '三、政府信息公开申请办理情况',
+      '四、复议诉讼情况',
+      '五、问题与改进',
+      '六、其他事项',
+    ];
     const report = await readFixture({ version: '2021', values: v2021, headings });
     expect(report.sections.map((s) => s.heading)).toEqual(headings);
   });
 
   it('does not take a numbered sentence in the body for a heading', async () => {
     const report = await readFixture({
-      version: '2021', values: v2021,
+      version: '2021',
+      values: v2021,
       sectionText: { 1: ['二、主动公开方面，全年共发布信息1200条，较去年有所增长。', '三是加强申请办理。'] },
     });
     expect(report.sections[1].heading).toBe('二、主动公开政府信息情况');
@@ -61,10 +80,11 @@ describe('table 二 (主动公开)', () => {
   });
 
   it('reads blocks whose caption is a paragraph above the table, not a row', async () => {
-    const captionsOutside = (rows: FxCell[][]) => perBlock(rows).flatMap((b) => {
-      const t = b as FxTable;
-      return [p(t.rows[0][0].text), table(t.rows.slice(1))];
-    });
+    const captionsOutside = (rows: FxCell[][]) =>
+      perBlock(rows).flatMap((b) => {
+        const t = b as FxTable;
+        return [p(t.rows[0][0].text), table(t.rows.slice(1))];
+      });
     const report = await readFixture({ version: '2021', values: v2021, tables: { t2: captionsOutside } });
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
   });
@@ -72,9 +92,12 @@ describe('table 二 (主动公开)', () => {
   it('reads 本年新/制作数量 split over two header rows, the other headers merged down', async () => {
     const split = (rows: FxCell[][]) => {
       const header = rowIndex(rows, '本年新制作数量');
-      rows.splice(header, 1,
+      rows.splice(
+        header,
+        1,
         [cell('信息内容', { rowSpan: 2 }), cell('本年新'), cell('本年新'), cell('对外公开总数量', { rowSpan: 2 })],
-        [cell('制作数量'), cell('公开数量')]);
+        [cell('制作数量'), cell('公开数量')],
+      );
       return [table(rows)];
     };
     const report = await readFixture({ version: '2019', values: v2019, tables: { t2: split } });
@@ -84,7 +107,12 @@ describe('table 二 (主动公开)', () => {
   it('reads a header split over two rows with blank cells instead of merges', async () => {
     const split = (rows: FxCell[][]) => {
       const header = rowIndex(rows, '本年新制作数量');
-      rows.splice(header, 1, [cell('信息内容'), cell('本年新'), cell('本年新'), cell('对外公开')], [cell(''), cell('制作数量'), cell('公开数量'), cell('总数量')]);
+      rows.splice(
+        header,
+        1,
+        [cell('信息内容'), cell('本年新'), cell('本年新'), cell('对外公开')],
+        [cell(''), cell('制作数量'), cell('公开数量'), cell('总数量')],
+      );
       return [table(rows)];
     };
     const report = await readFixture({ version: '2019', values: v2019, tables: { t2: split } });
@@ -92,32 +120,63 @@ describe('table 二 (主动公开)', () => {
   });
 
   it('reads header labels broken by a line break or spaces', async () => {
-    const broken = (rows: FxCell[][]) => [table(rows.map((r) => r.map((c) => (
-      c.text === '本年制发件数' ? { ...c, text: '本年\n制发件数' } : c.text === '现行有效件数' ? { ...c, text: '现行 有效 件数' } : c))))];
+    const broken = (rows: FxCell[][]) => [
+      table(
+        rows.map((r) =>
+          r.map((c) =>
+            c.text === '本年制发件数'
+              ? { ...c, text: '本年\n制发件数' }
+              : c.text === '现行有效件数'
+                ? { ...c, text: '现行 有效 件数' }
+                : c,
+          ),
+        ),
+      ),
+    ];
     const report = await readFixture({ version: '2021', values: v2021, tables: { t2: broken } });
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
   });
 
   it('matches headers and row labels carrying bracketed notes by their core text', async () => {
-    const noted = (rows: FxCell[][]) => [table(rows.map((r) => r.map((c) => (
-      c.text === '本年增/减' ? { ...c, text: '本年增/减（指本年度增加或减少的项目数量，减少用负值表示）' }
-        : c.text === '规章' ? { ...c, text: '规章（设区的市级以上人民政府应提供）' } : c))))];
+    const noted = (rows: FxCell[][]) => [
+      table(
+        rows.map((r) =>
+          r.map((c) =>
+            c.text === '本年增/减'
+              ? { ...c, text: '本年增/减（指本年度增加或减少的项目数量，减少用负值表示）' }
+              : c.text === '规章'
+                ? { ...c, text: '规章（设区的市级以上人民政府应提供）' }
+                : c,
+          ),
+        ),
+      ),
+    ];
     const report = await readFixture({ version: '2019', values: v2019, tables: { t2: noted } });
     expect(fieldDiff(report.fields, v2019)).toEqual([]);
   });
 
   it('reads 2019 labels (规范性文件) in a 2021-format report', async () => {
-    const old = (rows: FxCell[][]) => [table(rows.map((r) => r.map((c) => (c.text === '行政规范性文件' ? { ...c, text: '规范性文件' } : c))))];
+    const old = (rows: FxCell[][]) => [
+      table(rows.map((r) => r.map((c) => (c.text === '行政规范性文件' ? { ...c, text: '规范性文件' } : c)))),
+    ];
     const report = await readFixture({ version: '2021', values: v2021, tables: { t2: old } });
     expect(report.meta.format).toBe('2021');
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
   });
 
   it('reads single-value columns whose three grid cells were not merged (value in any of them)', async () => {
-    const unmerged = (rows: FxCell[][]) => [table(rows.map((r) => r.flatMap((c) => {
-      if (c.colSpan !== 3) return [c];
-      return r.indexOf(c) === 1 && /^\d/.test(c.text) ? [cell(''), cell(c.text), cell('')] : [cell(c.text), cell(''), cell('')];
-    })))];
+    const unmerged = (rows: FxCell[][]) => [
+      table(
+        rows.map((r) =>
+          r.flatMap((c) => {
+            if (c.colSpan !== 3) return [c];
+            return r.indexOf(c) === 1 && /^\d/.test(c.text)
+              ? [cell(''), cell(c.text), cell('')]
+              : [cell(c.text), cell(''), cell('')];
+          }),
+        ),
+      ),
+    ];
     const report = await readFixture({ version: '2021', values: v2021, tables: { t2: unmerged } });
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
   });
@@ -130,7 +189,11 @@ describe('table 三 (申请)', () => {
       const header = rows.slice(0, 3);
       // The vertical label 三、本年度办理结果 is cut at the page break: each part gets its own.
       const first = rows.slice(0, at).map((r) => r.map((c) => (c.text === '三、本年度办理结果' ? { ...c, rowSpan: at - 5 } : c)));
-      const second = [...header, [cell('三、本年度办理结果', { rowSpan: rows.length - at - 1 }), ...rows[at]], ...rows.slice(at + 1)];
+      const second = [
+        ...header,
+        [cell('三、本年度办理结果', { rowSpan: rows.length - at - 1 }), ...rows[at]],
+        ...rows.slice(at + 1),
+      ];
       return [table(first), p(''), table(second)];
     };
     const report = await readFixture({ version: '2021', values: v2021, tables: { t3: split } });
@@ -168,17 +231,25 @@ describe('table 三 (申请)', () => {
   });
 
   it('ignores an extra 序号 column on the left and an empty column on the right', async () => {
-    const extra = (rows: FxCell[][]) => [table(rows.map((r, i) => [
-      ...(i === 0 ? [cell('序号', { rowSpan: 3 })] : i < 3 ? [] : [cell(String(i - 2))]),
-      ...r,
-      ...(i === 0 ? [cell('备注', { rowSpan: 3 })] : i < 3 ? [] : [cell('')]),
-    ]))];
+    const extra = (rows: FxCell[][]) => [
+      table(
+        rows.map((r, i) => [
+          ...(i === 0 ? [cell('序号', { rowSpan: 3 })] : i < 3 ? [] : [cell(String(i - 2))]),
+          ...r,
+          ...(i === 0 ? [cell('备注', { rowSpan: 3 })] : i < 3 ? [] : [cell('')]),
+        ]),
+      ),
+    ];
     const report = await readFixture({ version: '2019', values: v2019, tables: { t3: extra } });
     expect(fieldDiff(report.fields, v2019)).toEqual([]);
   });
 
   it('reads applicant columns with units in the header (自然人（件）)', async () => {
-    const units = (rows: FxCell[][]) => [table(rows.map((r) => r.map((c) => (['自然人', '商业企业', '总计'].includes(c.text) ? { ...c, text: `${c.text}（件）` } : c))))];
+    const units = (rows: FxCell[][]) => [
+      table(
+        rows.map((r) => r.map((c) => (['自然人', '商业企业', '总计'].includes(c.text) ? { ...c, text: `${c.text}（件）` } : c))),
+      ),
+    ];
     const report = await readFixture({ version: '2021', values: v2021, tables: { t3: units } });
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
   });
@@ -202,17 +273,35 @@ describe('table 四 (复议诉讼)', () => {
 
 describe('cell values', () => {
   const raw: Values = {
-    't2.licensing.change': '+13', 't2.otherServices.change': '-12', 't2.penalty.change': '－3',
-    't2.licensing.decisions': '1,575', 't2.penalty.decisions': '１２', 't2.procurement.items': '21项',
-    't2.procurement.amount': '251000元', 't2.fees.prior': '1 项', 't2.licensing.prior': '\u00a0',
-    't2.otherServices.prior': '/', 't2.penalty.prior': '—', 't2.enforcement.prior': '-', 't2.enforcement.decisions': '无',
+    't2.licensing.change': '+13',
+    't2.otherServices.change': '-12',
+    't2.penalty.change': '－3',
+    't2.licensing.decisions': '1,575',
+    't2.penalty.decisions': '１２',
+    't2.procurement.items': '21项',
+    't2.procurement.amount': '251000元',
+    't2.fees.prior': '1 项',
+    't2.licensing.prior': '\u00a0',
+    't2.otherServices.prior': '/',
+    't2.penalty.prior': '—',
+    't2.enforcement.prior': '-',
+    't2.enforcement.decisions': '无',
     't2.rules.made': '见附件',
   };
   const expected: Values = {
-    't2.licensing.change': 13, 't2.otherServices.change': -12, 't2.penalty.change': -3,
-    't2.licensing.decisions': 1575, 't2.penalty.decisions': 12, 't2.procurement.items': 21,
-    't2.procurement.amount': 25.1, 't2.fees.prior': 1, 't2.licensing.prior': null,
-    't2.otherServices.prior': null, 't2.penalty.prior': null, 't2.enforcement.prior': null, 't2.enforcement.decisions': null,
+    't2.licensing.change': 13,
+    't2.otherServices.change': -12,
+    't2.penalty.change': -3,
+    't2.licensing.decisions': 1575,
+    't2.penalty.decisions': 12,
+    't2.procurement.items': 21,
+    't2.procurement.amount': 25.1,
+    't2.fees.prior': 1,
+    't2.licensing.prior': null,
+    't2.otherServices.prior': null,
+    't2.penalty.prior': null,
+    't2.enforcement.prior': null,
+    't2.enforcement.decisions': null,
     't2.rules.made': null,
   };
 
@@ -238,7 +327,11 @@ describe('title, agency, date and signature', () => {
 
   it('joins a title printed on two lines and takes the agency from it', async () => {
     const report = await readFixture({ ...base, title: ['某某市人力资源和社会保障局', '2022年政府信息公开工作年度报告'] });
-    expect(report.meta).toMatchObject({ title: '某某市人力资源和社会保障局2022年政府信息公开工作年度报告', agency: '某某市人力资源和社会保障局', year: 2022 });
+    expect(report.meta).toMatchObject({
+      title: '某某市人力资源和社会保障局2022年政府信息公开工作年度报告',
+      agency: '某某市人力资源和社会保障局',
+      year: 2022,
+    });
   });
 
   it.each([
@@ -266,21 +359,32 @@ describe('title, agency, date and signature', () => {
 
 describe('documents that are not annual reports', () => {
   it('says so instead of inventing fields', async () => {
-    const blocks = [p('关于召开年度工作会议的通知'), p('各单位：定于下周召开会议，请准时参加。'), table([['姓名', '单位'], ['张三', '办公室']])];
+    const blocks = [
+      p('关于召开年度工作会议的通知'),
+      p('各单位：定于下周召开会议，请准时参加。'),
+      table([
+        ['姓名', '单位'],
+        ['张三', '办公室'],
+      ]),
+    ];
     await expect(readBlocks(blocks)).rejects.toThrow(/不是政府信息公开工作年度报告/);
   });
 
   it('still reads a report whose tables are all there but whose headings are missing', async () => {
-    const blocks = reportBlocks({ version: '2021', values: v2021, headings: ['', '', '', '', '', ''] }).filter((b) => b.kind !== 'p' || b.text !== '');
+    const blocks = reportBlocks({ version: '2021', values: v2021, headings: ['', '', '', '', '', ''] }).filter(
+      (b) => b.kind !== 'p' || b.text !== '',
+    );
     const report = await readBlocks(blocks);
     expect(fieldDiff(report.fields, v2021)).toEqual([]);
     expect(report.sections.every((s) => s.heading === null)).toBe(true);
   });
 });
 
-
 describe('table 四 left blank', () => {
-  it.each([['blank', ''], ['slashes', '/']])('reads a review/litigation row of %s as present but empty', async (_name, text) => {
+  it.each([
+    ['blank', ''],
+    ['slashes', '/'],
+  ])('reads a review/litigation row of %s as present but empty', async (_name, text) => {
     const values: Values = { ...v2021 };
     for (const k of Object.keys(values)) if (k.startsWith('t4.')) values[k] = text;
     const report = await readFixture({ version: '2021', values });
@@ -292,7 +396,14 @@ describe('table 四 left blank', () => {
 
 describe('headings in words of their own', () => {
   it('takes a numbered heading by its keywords (五、工作不足与下一步打算)', async () => {
-    const headings = ['一、2022年政府信息公开工作情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、工作不足与下一步打算', '六、其他需要报告的事项'];
+    const headings = [
+      '一、2022年政府信息公开工作情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、工作不足与下一步打算',
+      '六、其他需要报告的事项',
+    ];
     const report = await readFixture({ version: '2021', values: v2021, headings });
     expect(report.sections.map((s) => s.heading)).toEqual(headings);
   });
@@ -300,8 +411,11 @@ describe('headings in words of their own', () => {
 
 describe('a heading joined to its text by a soft line break', () => {
   it('takes the first line as the heading and the rest as the start of the section', async () => {
-    const blocks = reportBlocks({ version: '2021', values: v2021 }).map((b) => (
-      b.kind === 'p' && b.text === '五、存在的主要问题及改进情况' ? p('五、存在的主要问题及改进情况\n一是公开内容不够全面。二是解读形式单一。') : b));
+    const blocks = reportBlocks({ version: '2021', values: v2021 }).map((b) =>
+      b.kind === 'p' && b.text === '五、存在的主要问题及改进情况'
+        ? p('五、存在的主要问题及改进情况\n一是公开内容不够全面。二是解读形式单一。')
+        : b,
+    );
     const report = await readBlocks(blocks);
     expect(report.sections[4].heading).toBe('五、存在的主要问题及改进情况');
     expect(report.sections[4].paragraphs[0]).toBe('一是公开内容不够全面。二是解读形式单一。');
@@ -310,7 +424,10 @@ describe('a heading joined to its text by a soft line break', () => {
 
 describe('the signature block', () => {
   it('reads an issuer and date set in a borderless table after section 六', async () => {
-    const blocks = [...reportBlocks({ version: '2021', values: v2021, closing: [] }), table([['某某市交通运输局'], ['2023年1月20日']])];
+    const blocks = [
+      ...reportBlocks({ version: '2021', values: v2021, closing: [] }),
+      table([['某某市交通运输局'], ['2023年1月20日']]),
+    ];
     const report = await readBlocks(blocks);
     expect(report.meta).toMatchObject({ issuer: '某某市交通运输局', publishDate: '2023-01-20' });
   });
@@ -318,7 +435,11 @@ describe('the signature block', () => {
 
 describe('navigation text', () => {
   it('is not taken for a report title: a page of breadcrumbs is not a report', async () => {
-    const blocks = [p('当前位置：首页 > 政务公开 > 政府信息公开年报'), p('关于开展政务公开工作的通知'), p('各单位：请做好相关工作。')];
+    const blocks = [
+      p('当前位置：首页 > 政务公开 > 政府信息公开年报'),
+      p('关于开展政务公开工作的通知'),
+      p('各单位：请做好相关工作。'),
+    ];
     await expect(readBlocks(blocks)).rejects.toThrow(/不是政府信息公开工作年度报告/);
   });
 });

@@ -18,7 +18,11 @@ describe('the bundled sample report (忻州经济开发区 2020, 2019 format)', 
   it('keeps the raw text and source cell of every value', async () => {
     const report = await readReport(sample, 'xinzhou-jkq-2020.docx', 'mammoth');
     expect(report.cells['t2.licensing.change']).toEqual({ raw: '+13', status: 'number', source: { table: 0, row: 7, col: 2 } });
-    expect(report.cells['t2.procurement.amount']).toMatchObject({ raw: '424.47万元', unit: '万元', source: { table: 0, col: 2 } });
+    expect(report.cells['t2.procurement.amount']).toMatchObject({
+      raw: '424.47万元',
+      unit: '万元',
+      source: { table: 0, col: 2 },
+    });
     expect(report.cells['t2.procurement.items']).toMatchObject({ raw: '21项', unit: '项' });
     expect(report.cells['t3.received.natural']).toMatchObject({ status: 'blank', source: { table: 1, row: 3, col: 3 } });
     expect(report.cells['t4.suitAfterReview.total']).toMatchObject({ raw: '0', source: { table: 2, row: 3, col: 14 } });
@@ -27,8 +31,12 @@ describe('the bundled sample report (忻州经济开发区 2020, 2019 format)', 
   it('finds the six sections under their older headings, and the signature block', async () => {
     const report = await readReport(sample, 'xinzhou-jkq-2020.docx', 'mammoth');
     expect(report.sections.map((s) => s.heading)).toEqual([
-      '一、总体情况', '二、主动公开政府信息情况', '三、依申请公开政府信息情况', '四、行政复议和行政诉讼情况',
-      '五、存在的主要问题和改进措施', '六、其他报告事项',
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、依申请公开政府信息情况',
+      '四、行政复议和行政诉讼情况',
+      '五、存在的主要问题和改进措施',
+      '六、其他报告事项',
     ]);
     expect(report.sections[4].paragraphs).toHaveLength(2);
     expect(report.sections[5].paragraphs.join('')).not.toContain('管理委员会');

@@ -9,9 +9,14 @@ describe('standard reports built in code', () => {
       const report = await readFixture({ version, agency: '某某市生态环境局', year: version === '2019' ? 2020 : 2023, values });
       expect(report.meta.format).toBe(version);
       expect(fieldDiff(report.fields, values)).toEqual([]);
-      const tableKeys = getFormat(version).fields.filter((f) => f.part !== 'meta').map((f) => f.key);
+      const tableKeys = getFormat(version)
+        .fields.filter((f) => f.part !== 'meta')
+        .map((f) => f.key);
       expect(tableKeys.filter((k) => report.cells[k].status !== 'number')).toEqual([]);
-      expect(report.meta).toMatchObject({ agency: '某某市生态环境局', title: expect.stringContaining('政府信息公开工作年度报告') });
+      expect(report.meta).toMatchObject({
+        agency: '某某市生态环境局',
+        title: expect.stringContaining('政府信息公开工作年度报告'),
+      });
       expect(report.sections.every((s) => s.heading === s.official)).toBe(true);
     });
   }

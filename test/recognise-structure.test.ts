@@ -20,7 +20,14 @@ const OVERVIEW_ITEMS: Record<FormatVersion, readonly string[]> = {
   2021: ['主动公开情况', '依申请公开情况', '政府信息管理', '政府信息公开平台建设', '监督保障'],
 };
 const NUMERALS = '一二三四五六';
-const OFFICIAL = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
+const OFFICIAL = [
+  '总体情况',
+  '主动公开政府信息情况',
+  '收到和处理政府信息公开申请情况',
+  '政府信息公开行政复议、行政诉讼情况',
+  '存在的主要问题及改进情况',
+  '其他需要报告的事项',
+];
 
 function section(no: number, numbering: Numbering): FxParagraph {
   const words = OFFICIAL[no - 1];
@@ -36,13 +43,23 @@ const itemText = (words: string) => `本年度${words}工作扎实推进，各�
 /** The six sections, each a list of blocks starting with its heading. */
 function sections(version: FormatVersion, numbering: Numbering): FxBlock[][] {
   return [
-    [section(1, numbering), p('本年度，本机关认真贯彻落实《条例》，全面推进政务公开。'),
-      ...OVERVIEW_ITEMS[version].flatMap((w, i) => [subItem(i, w, numbering), p(itemText(w))])],
+    [
+      section(1, numbering),
+      p('本年度，本机关认真贯彻落实《条例》，全面推进政务公开。'),
+      ...OVERVIEW_ITEMS[version].flatMap((w, i) => [subItem(i, w, numbering), p(itemText(w))]),
+    ],
     [section(2, numbering), p('本年度主动公开政府信息情况如下表：'), partTable(version, 't2')],
     [section(3, numbering), p('本年度收到和处理政府信息公开申请情况如下表：'), partTable(version, 't3')],
     [section(4, numbering), partTable(version, 't4'), p('本年度未发生因政府信息公开被纠错的情况。')],
-    [section(5, numbering), subItem(0, '存在的主要问题', numbering), p('一是公开内容不够全面；二是解读形式比较单一。'),
-      subItem(1, '改进措施', numbering), p('1.加强业务培训'), p('（1）每季度组织一次专题培训'), p('下一步，将持续提升公开质量。')],
+    [
+      section(5, numbering),
+      subItem(0, '存在的主要问题', numbering),
+      p('一是公开内容不够全面；二是解读形式比较单一。'),
+      subItem(1, '改进措施', numbering),
+      p('1.加强业务培训'),
+      p('（1）每季度组织一次专题培训'),
+      p('下一步，将持续提升公开质量。'),
+    ],
     [section(6, numbering), p('本年度未收取信息处理费。')],
   ];
 }
@@ -50,14 +67,27 @@ function sections(version: FormatVersion, numbering: Numbering): FxBlock[][] {
 function expected(version: FormatVersion, numbering: Numbering): string[] {
   const heading = (no: number) => `S${no} ${numbering === 'word' ? '' : `${NUMERALS[no - 1]}、`}${OFFICIAL[no - 1]}`;
   return [
-    heading(1), 'P 本年度，本机关认真贯彻落实《条例》，全面推进政务公开。',
+    heading(1),
+    'P 本年度，本机关认真贯彻落实《条例》，全面推进政务公开。',
     ...OVERVIEW_ITEMS[version].flatMap((w, i) => [`H2 （${NUMERALS[i]}）${w}`, `P ${itemText(w)}`]),
-    heading(2), 'P 本年度主动公开政府信息情况如下表：', 'T t2',
-    heading(3), 'P 本年度收到和处理政府信息公开申请情况如下表：', 'T t3',
-    heading(4), 'T t4', 'P 本年度未发生因政府信息公开被纠错的情况。',
-    heading(5), 'H2 （一）存在的主要问题', 'P 一是公开内容不够全面；二是解读形式比较单一。', 'H2 （二）改进措施',
-    'H3 1.加强业务培训', 'H4 （1）每季度组织一次专题培训', 'P 下一步，将持续提升公开质量。',
-    heading(6), 'P 本年度未收取信息处理费。',
+    heading(2),
+    'P 本年度主动公开政府信息情况如下表：',
+    'T t2',
+    heading(3),
+    'P 本年度收到和处理政府信息公开申请情况如下表：',
+    'T t3',
+    heading(4),
+    'T t4',
+    'P 本年度未发生因政府信息公开被纠错的情况。',
+    heading(5),
+    'H2 （一）存在的主要问题',
+    'P 一是公开内容不够全面；二是解读形式比较单一。',
+    'H2 （二）改进措施',
+    'H3 1.加强业务培训',
+    'H4 （1）每季度组织一次专题培训',
+    'P 下一步，将持续提升公开质量。',
+    heading(6),
+    'P 本年度未收取信息处理费。',
   ];
 }
 
@@ -88,7 +118,9 @@ describe.each(['2019', '2021'] as const)('sub-items with the words of other sect
   it('gives the narrative of 一 to section 一, and its paragraphs as plain text with numbering', async () => {
     const r = await readDocx(structuredBlocks(year, sections(version, 'word')));
     expect(r.sections[0].paragraphs.slice(0, 3)).toEqual([
-      '本年度，本机关认真贯彻落实《条例》，全面推进政务公开。', `（一）${OVERVIEW_ITEMS[version][0]}`, itemText(OVERVIEW_ITEMS[version][0]),
+      '本年度，本机关认真贯彻落实《条例》，全面推进政务公开。',
+      `（一）${OVERVIEW_ITEMS[version][0]}`,
+      itemText(OVERVIEW_ITEMS[version][0]),
     ]);
     expect(r.sections[1].paragraphs).toEqual(['本年度主动公开政府信息情况如下表：']);
   });
@@ -97,10 +129,21 @@ describe.each(['2019', '2021'] as const)('sub-items with the words of other sect
 describe('headings known by their look, order and inline enumerations', () => {
   it('takes bold lines on their own as sub-headings, and a bold 主动公开情况 inside 一 is not section 二', async () => {
     const blocks = sections('2021', 'typed');
-    blocks[0] = [section(1, 'typed'), p('主动公开情况', { bold: true }), p('全年主动公开政府信息1200条。'), p('监督保障', { bold: true }), p('开展自查两次。')];
+    blocks[0] = [
+      section(1, 'typed'),
+      p('主动公开情况', { bold: true }),
+      p('全年主动公开政府信息1200条。'),
+      p('监督保障', { bold: true }),
+      p('开展自查两次。'),
+    ];
     const r = await readDocx(structuredBlocks(2022, blocks));
     expect(structureOf(r).slice(0, 6)).toEqual([
-      'S1 一、总体情况', 'H2 主动公开情况', 'P 全年主动公开政府信息1200条。', 'H2 监督保障', 'P 开展自查两次。', 'S2 二、主动公开政府信息情况',
+      'S1 一、总体情况',
+      'H2 主动公开情况',
+      'P 全年主动公开政府信息1200条。',
+      'H2 监督保障',
+      'P 开展自查两次。',
+      'S2 二、主动公开政府信息情况',
     ]);
     expect(sectionRules(r)).toEqual([]);
   });
@@ -120,7 +163,9 @@ describe('headings known by their look, order and inline enumerations', () => {
     expect(r.sections[4].paragraphs[0]).toBe('（一）存在的主要问题');
     const t4 = Object.entries(consistentValues('2021', 3)).filter(([k]) => k.startsWith('t4.'));
     expect(fieldDiff(r.fields, Object.fromEntries(t4))).toEqual([]);
-    expect(sectionRules(r)).toEqual(['SECTION_ORDER: 第五部分“五、存在的主要问题及改进情况”印在第四部分“四、政府信息公开行政复议、行政诉讼情况”之前，规范顺序为一至六']);
+    expect(sectionRules(r)).toEqual([
+      'SECTION_ORDER: 第五部分“五、存在的主要问题及改进情况”印在第四部分“四、政府信息公开行政复议、行政诉讼情况”之前，规范顺序为一至六',
+    ]);
   });
 
   it('keeps 一是…；二是… and a line starting 一是 as paragraph text, never as headings', async () => {
@@ -128,16 +173,29 @@ describe('headings known by their look, order and inline enumerations', () => {
     blocks[4] = [section(5, 'typed'), p('一是公开内容不够全面'), p('二是解读形式比较单一，下一步将加以改进。')];
     const r = await readDocx(structuredBlocks(2022, blocks));
     expect(r.sections[4].blocks).toEqual([
-      { kind: 'paragraph', text: '一是公开内容不够全面' }, { kind: 'paragraph', text: '二是解读形式比较单一，下一步将加以改进。' },
+      { kind: 'paragraph', text: '一是公开内容不够全面' },
+      { kind: 'paragraph', text: '二是解读形式比较单一，下一步将加以改进。' },
     ]);
   });
 
   it('keeps a table that is not an official one (联系方式) with its cells, where it stands', async () => {
     const blocks = sections('2021', 'typed');
-    blocks[5] = [section(6, 'typed'), p('联系方式如下：'), table([['联系电话', '0591-1234567'], ['电子邮箱', 'gk@example.gov.cn']])];
+    blocks[5] = [
+      section(6, 'typed'),
+      p('联系方式如下：'),
+      table([
+        ['联系电话', '0591-1234567'],
+        ['电子邮箱', 'gk@example.gov.cn'],
+      ]),
+    ];
     const r = await readDocx(structuredBlocks(2022, blocks));
     const last = r.sections[5].blocks?.[1];
     expect(last).toMatchObject({ kind: 'table', kept: { width: 2, height: 2 } });
-    expect(last?.kind === 'table' && last.kept?.cells.map((c) => c.text)).toEqual(['联系电话', '0591-1234567', '电子邮箱', 'gk@example.gov.cn']);
+    expect(last?.kind === 'table' && last.kept?.cells.map((c) => c.text)).toEqual([
+      '联系电话',
+      '0591-1234567',
+      '电子邮箱',
+      'gk@example.gov.cn',
+    ]);
   });
 });

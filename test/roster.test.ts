@@ -3,7 +3,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { NameIndex, readRoster, readRosterFile, rosterFromReports, rosterYear, type Roster, type RosterReport } from '../src/roster';
+import {
+  NameIndex,
+  readRoster,
+  readRosterFile,
+  rosterFromReports,
+  rosterYear,
+  type Roster,
+  type RosterReport,
+} from '../src/roster';
 
 function ref(id: string, agency: string | null, extra: Partial<RosterReport> = {}): RosterReport {
   return { id, agency, year: 2024, date: '2025-01-20', errors: 0, warnings: 0, corrections: 0, ...extra };
@@ -14,7 +22,12 @@ function roster(...names: string[]): Roster {
 }
 
 describe('body names', () => {
-  const index = new NameIndex(['某某县财政局', '某某县人民政府办公室', '县市场监督管理局', '某某县发展和改革局（县粮食和物资储备局）']);
+  const index = new NameIndex([
+    '某某县财政局',
+    '某某县人民政府办公室',
+    '县市场监督管理局',
+    '某某县发展和改革局（县粮食和物资储备局）',
+  ]);
 
   it.each([
     ['某某县 财政局', 0],
@@ -95,7 +108,9 @@ describe('reading a roster', () => {
   });
 
   it('names the row of a due date it cannot read', async () => {
-    await expect(readRoster(Buffer.from('单位名称,应报送日期\n甲,下周\n'), '名单.csv')).rejects.toThrow('（第 2 行 / row 2: 下周）');
+    await expect(readRoster(Buffer.from('单位名称,应报送日期\n甲,下周\n'), '名单.csv')).rejects.toThrow(
+      '（第 2 行 / row 2: 下周）',
+    );
   });
 
   it('says a missing roster file is missing', async () => {
@@ -114,14 +129,22 @@ describe('who reported in a year', () => {
   });
 
   it('gives 有错误 before 逾期 before 已更正, and leaves reports of other years out', () => {
-    const r: Roster = { source: 'x', bodies: ['甲局', '乙局', '丙局', '丁局'].map((name) => ({ name, category: null, due: '2025-01-31' })) };
+    const r: Roster = {
+      source: 'x',
+      bodies: ['甲局', '乙局', '丙局', '丁局'].map((name) => ({ name, category: null, due: '2025-01-31' })),
+    };
     const year = rosterYear(r, [
       ref('a', '甲局', { errors: 1, date: '2025-02-10' }),
       ref('b', '乙局', { date: '2025-02-10', corrections: 2 }),
       ref('c', '丙局', { corrections: 2 }),
       ref('d', '丁局', { year: 2023 }),
     ]);
-    expect(year.lines.map((l) => [l.status, l.late])).toEqual([['有错误', true], ['逾期', true], ['已更正', false], ['未报送', false]]);
+    expect(year.lines.map((l) => [l.status, l.late])).toEqual([
+      ['有错误', true],
+      ['逾期', true],
+      ['已更正', false],
+      ['未报送', false],
+    ]);
   });
 
   it('lists both reports of one body as duplicates and counts the later one unless told otherwise', () => {
@@ -140,6 +163,12 @@ describe('who reported in a year', () => {
 
   it('takes last year’s reporters as a roster, one body per name however it is spaced', () => {
     const r = rosterFromReports([ref('a', '甲局'), ref('b', null), ref('c', '乙局'), ref('d', ' 甲局')], '2023年度报送单位');
-    expect(r).toEqual({ source: '2023年度报送单位', bodies: [{ name: '甲局', category: null, due: null }, { name: '乙局', category: null, due: null }] });
+    expect(r).toEqual({
+      source: '2023年度报送单位',
+      bodies: [
+        { name: '甲局', category: null, due: null },
+        { name: '乙局', category: null, due: null },
+      ],
+    });
   });
 });

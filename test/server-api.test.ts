@@ -40,14 +40,25 @@ describe('nianbao serve: page and assets', () => {
     expect(html).toContain('把年度报告文件拖到这里');
     for (const name of fs.readdirSync(path.join(__dirname, '../src/server/web'))) {
       const text = fs.readFileSync(path.join(__dirname, '../src/server/web', name), 'utf8');
-      expect({ name, external: text.match(/(?:src|href)=["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import|fetch\(\s*["']https?:/gi) }).toEqual({ name, external: null });
+      expect({
+        name,
+        external: text.match(/(?:src|href)=["']?(?:https?:)?\/\/|url\(\s*["']?(?:https?:)?\/\/|@import|fetch\(\s*["']https?:/gi),
+      }).toEqual({ name, external: null });
       const asset = await fetch(new URL(name === 'index.html' ? '/' : `/assets/${name}`, base));
       expect(asset.status).toBe(200);
     }
   });
 
   it('never serves a file outside its own assets, whatever the path', async () => {
-    for (const p of ['/assets/../package.json', '/assets/%2e%2e/package.json', '/assets/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/', '/src/server/web/app.js', '/assets/app.js%00.html']) {
+    for (const p of [
+      '/assets/../package.json',
+      '/assets/%2e%2e/package.json',
+      '/assets/..%2fpackage.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/',
+      '/src/server/web/app.js',
+      '/assets/app.js%00.html',
+    ]) {
       const res = await rawRequest(base, { method: 'GET', path: p, headers: { Host: new URL(base).host } });
       expect({ p, status: res.status }).toEqual({ p, status: 404 });
       expect(res.text).not.toContain('"name"');
@@ -63,8 +74,18 @@ describe('nianbao serve: upload and read', () => {
     ]);
     expect(res.status).toBe(200);
     const [sample, broken] = res.body.files;
-    expect(sample).toMatchObject({ name: 'xinzhou-jkq-2020.docx', state: 'ok', agency: '忻州经济开发区', year: 2020, format: '2019' });
-    expect(broken).toMatchObject({ name: '损坏的报告.docx', state: 'failed', error: { code: 'CORRUPT_ZIP', file: '损坏的报告.docx' } });
+    expect(sample).toMatchObject({
+      name: 'xinzhou-jkq-2020.docx',
+      state: 'ok',
+      agency: '忻州经济开发区',
+      year: 2020,
+      format: '2019',
+    });
+    expect(broken).toMatchObject({
+      name: '损坏的报告.docx',
+      state: 'failed',
+      error: { code: 'CORRUPT_ZIP', file: '损坏的报告.docx' },
+    });
     expect(broken.error.zh).toMatch(/^文件“损坏的报告.docx”无法读取：/);
     expect(broken.error.en).toMatch(/^Cannot read "损坏的报告.docx"/);
     const list = await getJson(base, '/api/reports');
@@ -94,7 +115,9 @@ describe('nianbao serve: upload and read', () => {
 
 describe('nianbao serve: correcting a cell', () => {
   async function uploadConsistent(name = '某某县2022.docx'): Promise<string> {
-    const { body } = await upload(base, [{ name, bytes: await reportDocx({ version: '2021', agency: '某某县人民政府', year: 2022 }) }]);
+    const { body } = await upload(base, [
+      { name, bytes: await reportDocx({ version: '2021', agency: '某某县人民政府', year: 2022 }) },
+    ]);
     expect(body.files[0].state).toBe('ok');
     return body.files[0].id;
   }
@@ -109,7 +132,11 @@ describe('nianbao serve: correcting a cell', () => {
     expect(bent.status).toBe(200);
     expect(bent.body.report.fields['t3.received.natural']).toBe(value + 5);
     // The reported text stays; the correction sits beside it.
-    expect(bent.body.report.cells['t3.received.natural']).toMatchObject({ raw: String(value), status: 'number', corrected: { text: String(value + 5), value: value + 5, status: 'number' } });
+    expect(bent.body.report.cells['t3.received.natural']).toMatchObject({
+      raw: String(value),
+      status: 'number',
+      corrected: { text: String(value + 5), value: value + 5, status: 'number' },
+    });
     const balance = bent.body.report.issues.filter((f: { rule: string }) => f.rule === 'T3_BALANCE');
     expect(balance.length).toBe(1);
     expect(balance[0].fields).toContain('t3.received.natural');
@@ -127,10 +154,18 @@ describe('nianbao serve: correcting a cell', () => {
     const id = await uploadConsistent();
     const money = await postJson(base, `/api/reports/${id}/cells`, { key: 't2.fees.amount', raw: '251000元' });
     expect(money.body.report.fields['t2.fees.amount']).toBe(25.1);
-    expect(money.body.report.cells['t2.fees.amount'].corrected).toMatchObject({ text: '251000元', value: 25.1, status: 'number' });
+    expect(money.body.report.cells['t2.fees.amount'].corrected).toMatchObject({
+      text: '251000元',
+      value: 25.1,
+      status: 'number',
+    });
     const blank = await postJson(base, `/api/reports/${id}/cells`, { key: 't4.review.upheld', raw: '／' });
     expect(blank.body.report.fields['t4.review.upheld']).toBeNull();
-    expect(blank.body.report.issues.some((f: { rule: string; fields: string[] }) => f.rule === 'BLANK_CELL' && f.fields.includes('t4.review.upheld'))).toBe(true);
+    expect(
+      blank.body.report.issues.some(
+        (f: { rule: string; fields: string[] }) => f.rule === 'BLANK_CELL' && f.fields.includes('t4.review.upheld'),
+      ),
+    ).toBe(true);
   });
 
   it('corrects the agency, year and date as recognition reads them, and re-checks the rules that use them', async () => {
@@ -152,7 +187,11 @@ describe('nianbao serve: correcting a cell', () => {
     expect(agency.body.summary).toMatchObject({ agency: '某某县教育局', year: 2020, edited: 3 });
 
     const wrong = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.year', raw: '去年' });
-    expect([wrong.status, wrong.body.error.zh, wrong.body.error.en]).toEqual([400, '“去年”不是报告年度（例如 2022）', '"去年" is not a report year (e.g. 2022)']);
+    expect([wrong.status, wrong.body.error.zh, wrong.body.error.en]).toEqual([
+      400,
+      '“去年”不是报告年度（例如 2022）',
+      '"去年" is not a report year (e.g. 2022)',
+    ]);
     const undated = await postJson(base, `/api/reports/${id}/cells`, { key: 'meta.publishDate', raw: '' });
     expect(undated.body.report.meta.publishDate).toBeNull();
   });
@@ -166,10 +205,17 @@ describe('nianbao serve: correcting a cell', () => {
     expect([format.status, format.body.error.zh]).toEqual([400, '“meta.format”不能修改']);
     const old = await postJson(base, `/api/reports/${id}/cells`, { key: 't2.procurement.amount', raw: '1' });
     expect(old.status).toBe(400);
-    const bad = await rawRequest(base, { path: `/api/reports/${id}/cells`, headers: { 'Content-Type': 'application/json', Host: new URL(base).host }, chunks: ['{"key": '] });
+    const bad = await rawRequest(base, {
+      path: `/api/reports/${id}/cells`,
+      headers: { 'Content-Type': 'application/json', Host: new URL(base).host },
+      chunks: ['{"key": '],
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text).error.zh).toBe('请求内容不是有效的 JSON');
-    const missing = await postJson(base, '/api/reports/00000000-0000-0000-0000-000000000000/cells', { key: 't3.total.total', raw: '1' });
+    const missing = await postJson(base, '/api/reports/00000000-0000-0000-0000-000000000000/cells', {
+      key: 't3.total.total',
+      raw: '1',
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -244,13 +290,24 @@ describe('nianbao serve: cross-year pairs', () => {
 
   it('pairs only the report that counts of two differing reports of one agency and year (重复报送, the later upload by default)', async () => {
     const { body } = await upload(base, [
-      { name: '戊县2021.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2021 }, consistentValues('2021', 40)) },
-      { name: '戊县2022甲.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 41)) },
-      { name: '戊县2022乙.docx', bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 42)) },
+      {
+        name: '戊县2021.docx',
+        bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2021 }, consistentValues('2021', 40)),
+      },
+      {
+        name: '戊县2022甲.docx',
+        bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 41)),
+      },
+      {
+        name: '戊县2022乙.docx',
+        bytes: await reportDocx({ version: '2021', agency: '戊县人民政府', year: 2022 }, consistentValues('2021', 42)),
+      },
     ]);
     const [earlier, , counted] = body.files.map((f: { id: string }) => f.id);
     const cross = await getJson(base, '/api/cross-year');
-    expect(cross.body.pairs.map((p: { earlier: { id: string }; later: { id: string } }) => [p.earlier.id, p.later.id])).toEqual([[earlier, counted]]);
+    expect(cross.body.pairs.map((p: { earlier: { id: string }; later: { id: string } }) => [p.earlier.id, p.later.id])).toEqual([
+      [earlier, counted],
+    ]);
     expect(cross.body.unpaired).toEqual([]);
   });
 });
@@ -258,7 +315,12 @@ describe('nianbao serve: cross-year pairs', () => {
 describe('nianbao serve: report text on the page', () => {
   it('hands report text to the page as JSON data, never as markup', async () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    const res = await upload(base, [{ name: `${evil}.docx`, bytes: await reportDocx({ version: '2021', year: 2022, sectionText: { 1: [`总体情况：${evil}`] } }) }]);
+    const res = await upload(base, [
+      {
+        name: `${evil}.docx`,
+        bytes: await reportDocx({ version: '2021', year: 2022, sectionText: { 1: [`总体情况：${evil}`] } }),
+      },
+    ]);
     const id = res.body.files[0].id;
     const detail = await fetch(new URL(`/api/reports/${id}`, base));
     expect(detail.headers.get('content-type')).toBe('application/json; charset=utf-8');

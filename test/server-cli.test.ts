@@ -9,12 +9,17 @@ describe('nianbao serve on the command line', () => {
     const cwd = tempDir();
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
       child.stdout.on('data', () => {
         const m = /年报通网页版已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) { clearTimeout(timer); resolve(m[1]); }
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
       });
     });
     const page = await fetch(url);
@@ -39,10 +44,15 @@ describe('nianbao serve on the command line', () => {
     const cwd = tempDir();
     const first = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    first.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+    first.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
     try {
       const port = await new Promise<string>((resolve) => {
-        first.stdout.on('data', () => { const m = /127\.0\.0\.1:(\d+)\//.exec(out); if (m) resolve(m[1]); });
+        first.stdout.on('data', () => {
+          const m = /127\.0\.0\.1:(\d+)\//.exec(out);
+          if (m) resolve(m[1]);
+        });
       });
       const second = runCli(['serve', '--port', port], cwd);
       expect(second.code).toBe(1);

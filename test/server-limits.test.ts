@@ -21,14 +21,18 @@ let host: string;
  */
 function slowPage(rows = 40_000): Buffer {
   const body = Array.from({ length: rows }, (_, i) => `<tr><td>${i}</td><td>行政许可</td><td>12</td><td>3</td></tr>`).join('');
-  return Buffer.from(`<html><head><meta charset="utf-8"></head><body><p>某某县2022年政府信息公开工作年度报告</p><table><tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>${body}</table></body></html>`);
+  return Buffer.from(
+    `<html><head><meta charset="utf-8"></head><body><p>某某县2022年政府信息公开工作年度报告</p><table><tr><td>信息内容</td><td>上一年项目数量</td><td>本年增/减</td><td>处理决定数量</td></tr>${body}</table></body></html>`,
+  );
 }
 
 async function stillServing(): Promise<void> {
   const res = await getJson(base, '/api/reports');
   expect(res.status).toBe(200);
   // A file the workspace does not hold yet (the sample may be there already: it would be named a duplicate).
-  const again = await upload(base, [{ name: '之后.docx', bytes: await reportDocx({ version: '2021', agency: '某某县之后局', year: 2022 }) }]);
+  const again = await upload(base, [
+    { name: '之后.docx', bytes: await reportDocx({ version: '2021', agency: '某某县之后局', year: 2022 }) },
+  ]);
   expect(again.body.files[0]).toMatchObject({ state: 'ok' });
 }
 
@@ -48,7 +52,10 @@ beforeEach(() => server.store.clear());
 describe('nianbao serve: size and count limits', () => {
   it('fails a file over the per-file limit with a message, and reads the other files of the request', async () => {
     const big = Buffer.alloc(SERVER_LIMITS.maxFileBytes + 1024, 0x41);
-    const res = await upload(base, [{ name: '太大.docx', bytes: big }, { name: 'sample.docx', bytes: SAMPLE }]);
+    const res = await upload(base, [
+      { name: '太大.docx', bytes: big },
+      { name: 'sample.docx', bytes: SAMPLE },
+    ]);
     expect(res.status).toBe(200);
     const [tooLarge, sample] = res.body.files;
     expect(tooLarge).toMatchObject({ state: 'failed', error: { code: 'TOO_LARGE', file: '太大.docx' } });
@@ -59,7 +66,11 @@ describe('nianbao serve: size and count limits', () => {
 
   it('refuses a request that declares more than the request limit before reading it', async () => {
     const res = await rawRequest(base, {
-      headers: { Host: host, 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': SERVER_LIMITS.maxRequestBytes + 1 },
+      headers: {
+        Host: host,
+        'Content-Type': 'multipart/form-data; boundary=b',
+        'Content-Length': SERVER_LIMITS.maxRequestBytes + 1,
+      },
       chunks: ['--b\r\n'],
     }).catch((err: Error) => ({ status: -1, text: err.message }));
     expect(res.status).toBe(413);
@@ -70,11 +81,20 @@ describe('nianbao serve: size and count limits', () => {
   it('stops reading a streamed request as soon as it passes the request limit', async () => {
     const url = new URL('/api/reports', base);
     const answer = await new Promise<{ status: number; text: string; sent: number }>((resolve, reject) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Transfer-Encoding': 'chunked' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString(), sent }));
-      });
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Transfer-Encoding': 'chunked' },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString(), sent }));
+        },
+      );
       req.on('error', reject);
       let sent = 0;
       const chunk = Buffer.alloc(1024 * 1024, 0x42);
@@ -96,9 +116,19 @@ describe('nianbao serve: size and count limits', () => {
   });
 
   it('refuses more files in one request than the file-count limit, with a message', async () => {
-    const files = Array.from({ length: SERVER_LIMITS.maxFilesPerRequest + 1 }, (_, i) => ({ name: `f${i}.docx`, body: 'x', filename: `f${i}.docx` }));
-    const body = multipartBody('b', files.map((f) => ({ name: 'files', filename: f.filename, body: f.body })));
-    const res = await rawRequest(base, { headers: { Host: host, 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': body.length }, chunks: [body] });
+    const files = Array.from({ length: SERVER_LIMITS.maxFilesPerRequest + 1 }, (_, i) => ({
+      name: `f${i}.docx`,
+      body: 'x',
+      filename: `f${i}.docx`,
+    }));
+    const body = multipartBody(
+      'b',
+      files.map((f) => ({ name: 'files', filename: f.filename, body: f.body })),
+    );
+    const res = await rawRequest(base, {
+      headers: { Host: host, 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': body.length },
+      chunks: [body],
+    });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.text).error.zh).toBe(`一次最多上传 ${SERVER_LIMITS.maxFilesPerRequest} 个文件，请分批上传`);
     expect((await getJson(base, '/api/reports')).body.reports).toEqual([]);
@@ -108,17 +138,43 @@ describe('nianbao serve: size and count limits', () => {
 
 describe('nianbao serve: malformed requests', () => {
   const cases: [string, Record<string, string>, (string | Buffer)[], number, RegExp][] = [
-    ['a body cut off before its closing boundary', { 'Content-Type': 'multipart/form-data; boundary=b' },
-      [multipartBody('b', [{ name: 'files', filename: 'a.docx', body: SAMPLE.subarray(0, 2000) }], false)], 400, /上传请求格式不正确/],
-    ['a boundary that never appears', { 'Content-Type': 'multipart/form-data; boundary=other' },
-      [multipartBody('b', [{ name: 'files', filename: 'a.docx', body: 'abc' }])], 400, /上传请求格式不正确|请求中没有文件/],
+    [
+      'a body cut off before its closing boundary',
+      { 'Content-Type': 'multipart/form-data; boundary=b' },
+      [multipartBody('b', [{ name: 'files', filename: 'a.docx', body: SAMPLE.subarray(0, 2000) }], false)],
+      400,
+      /上传请求格式不正确/,
+    ],
+    [
+      'a boundary that never appears',
+      { 'Content-Type': 'multipart/form-data; boundary=other' },
+      [multipartBody('b', [{ name: 'files', filename: 'a.docx', body: 'abc' }])],
+      400,
+      /上传请求格式不正确|请求中没有文件/,
+    ],
     ['multipart without a boundary', { 'Content-Type': 'multipart/form-data' }, ['--x\r\n\r\n'], 400, /上传请求格式不正确/],
-    ['a part with broken headers', { 'Content-Type': 'multipart/form-data; boundary=b' },
-      ['--b\r\nContent-Disposition\r\n\u0000\u0001\r\n\r\nabc\r\n--b--\r\n'], 400, /上传请求格式不正确|请求中没有文件/],
-    ['a form without any file', { 'Content-Type': 'multipart/form-data; boundary=b' },
-      [multipartBody('b', [{ name: 'note', body: 'hello' }])], 400, /请求中没有文件/],
+    [
+      'a part with broken headers',
+      { 'Content-Type': 'multipart/form-data; boundary=b' },
+      ['--b\r\nContent-Disposition\r\n\u0000\u0001\r\n\r\nabc\r\n--b--\r\n'],
+      400,
+      /上传请求格式不正确|请求中没有文件/,
+    ],
+    [
+      'a form without any file',
+      { 'Content-Type': 'multipart/form-data; boundary=b' },
+      [multipartBody('b', [{ name: 'note', body: 'hello' }])],
+      400,
+      /请求中没有文件/,
+    ],
     ['JSON instead of multipart', { 'Content-Type': 'application/json' }, ['{"files": []}'], 415, /multipart\/form-data/],
-    ['random bytes', { 'Content-Type': 'multipart/form-data; boundary=b' }, [Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))], 400, /上传请求格式不正确|请求中没有文件/],
+    [
+      'random bytes',
+      { 'Content-Type': 'multipart/form-data; boundary=b' },
+      [Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))],
+      400,
+      /上传请求格式不正确|请求中没有文件/,
+    ],
   ];
 
   it.each(cases)('answers %s with a message and keeps serving', async (_name, headers, chunks, status, message) => {
@@ -133,10 +189,19 @@ describe('nianbao serve: malformed requests', () => {
   it('survives a client that hangs up in the middle of an upload', async () => {
     const url = new URL('/api/reports', base);
     await new Promise<void>((resolve) => {
-      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': 100_000 } });
+      const req = http.request({
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': 100_000 },
+      });
       req.on('error', () => resolve());
       req.write('--b\r\nContent-Disposition: form-data; name="files"; filename="a.docx"\r\n\r\nPK');
-      setTimeout(() => { req.destroy(); resolve(); }, 200);
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 200);
     });
     await stillServing();
   });
@@ -151,10 +216,13 @@ describe('nianbao serve: malformed requests', () => {
 
 describe('nianbao serve: uploads at once', () => {
   it('reads concurrent uploads, each file once, each with its own answer', async () => {
-    const files = await Promise.all(Array.from({ length: 10 }, async (_, i) => ({
-      name: `第${i}号.docx`,
-      bytes: i === 4 ? Buffer.from('%PDF-1.4 not a report') : await reportDocx({ version: '2021', agency: `机关${i}`, year: 2022 }),
-    })));
+    const files = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => ({
+        name: `第${i}号.docx`,
+        bytes:
+          i === 4 ? Buffer.from('%PDF-1.4 not a report') : await reportDocx({ version: '2021', agency: `机关${i}`, year: 2022 }),
+      })),
+    );
     const answers = await Promise.all(files.map((f) => upload(base, [f])));
     expect(answers.map((a) => a.status)).toEqual(files.map(() => 200));
     expect(answers.map((a) => a.body.files[0].name)).toEqual(files.map((f) => f.name));
@@ -170,12 +238,26 @@ describe('nianbao serve: uploads at once', () => {
     const open: http.ClientRequest[] = [];
     const answers: Promise<number>[] = [];
     for (let i = 0; i < SERVER_LIMITS.maxConcurrentUploads; i++) {
-      answers.push(new Promise((resolve) => {
-        const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': 1_000_000 } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
-        req.on('error', () => resolve(-1));
-        req.write('--b\r\nContent-Disposition: form-data; name="files"; filename="slow.docx"\r\n\r\nPK');
-        open.push(req);
-      }));
+      answers.push(
+        new Promise((resolve) => {
+          const req = http.request(
+            {
+              host: url.hostname,
+              port: url.port,
+              path: url.pathname,
+              method: 'POST',
+              headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': 1_000_000 },
+            },
+            (res) => {
+              res.resume();
+              resolve(res.statusCode ?? 0);
+            },
+          );
+          req.on('error', () => resolve(-1));
+          req.write('--b\r\nContent-Disposition: form-data; name="files"; filename="slow.docx"\r\n\r\nPK');
+          open.push(req);
+        }),
+      );
     }
     // Let the server take all of them before the next one arrives.
     await new Promise((r) => setTimeout(r, 300));
@@ -189,7 +271,10 @@ describe('nianbao serve: uploads at once', () => {
   });
 
   it('stops a file that runs over its time budget; the other files of the request are read', async () => {
-    const res = await upload(base, [{ name: '四万行.html', bytes: slowPage() }, { name: 'sample.docx', bytes: SAMPLE }]);
+    const res = await upload(base, [
+      { name: '四万行.html', bytes: slowPage() },
+      { name: 'sample.docx', bytes: SAMPLE },
+    ]);
     expect(res.body.files[0]).toMatchObject({ name: '四万行.html', state: 'failed', error: { code: 'TIMEOUT' } });
     expect(res.body.files[1].state).toBe('ok');
     await stillServing();
@@ -200,7 +285,12 @@ describe('nianbao serve: the store cap', () => {
   it('refuses files past the cap with a message and keeps every report already held', async () => {
     const small = await startServer({ port: 0, pool: { threads: 1 }, capacity: 3 });
     try {
-      const files = await Promise.all(Array.from({ length: 5 }, async (_, i) => ({ name: `第${i}份.docx`, bytes: await reportDocx({ version: '2021', agency: `某某县第${i}局`, year: 2022 }) })));
+      const files = await Promise.all(
+        Array.from({ length: 5 }, async (_, i) => ({
+          name: `第${i}份.docx`,
+          bytes: await reportDocx({ version: '2021', agency: `某某县第${i}局`, year: 2022 }),
+        })),
+      );
       const res = await upload(small.url, files);
       const states = res.body.files.map((f: { state: string }) => f.state);
       expect(states.filter((s: string) => s === 'ok')).toHaveLength(3);
@@ -225,11 +315,27 @@ describe('nianbao serve: requests from elsewhere', () => {
 
   it('refuses a change requested by another web site', async () => {
     const body = multipartBody('b', [{ name: 'files', filename: 'a.docx', body: SAMPLE }]);
-    const res = await rawRequest(base, { headers: { Host: host, Origin: 'http://evil.example', 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': body.length }, chunks: [body] });
+    const res = await rawRequest(base, {
+      headers: {
+        Host: host,
+        Origin: 'http://evil.example',
+        'Content-Type': 'multipart/form-data; boundary=b',
+        'Content-Length': body.length,
+      },
+      chunks: [body],
+    });
     expect(res.status).toBe(403);
     const del = await rawRequest(base, { method: 'DELETE', headers: { Host: host, Origin: 'null' } });
     expect(del.status).toBe(403);
-    const same = await rawRequest(base, { headers: { Host: host, Origin: `http://${host}`, 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': body.length }, chunks: [body] });
+    const same = await rawRequest(base, {
+      headers: {
+        Host: host,
+        Origin: `http://${host}`,
+        'Content-Type': 'multipart/form-data; boundary=b',
+        'Content-Length': body.length,
+      },
+      chunks: [body],
+    });
     expect(same.status).toBe(200);
   });
 });

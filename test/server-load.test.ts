@@ -34,14 +34,18 @@ describe('nianbao serve under load', () => {
     }
     const names = files.map((f) => f.name).sort();
     // Read and kept: 'ok' or 'errors' (a finding in a generated page); never failed, refused or a duplicate.
-    expect(result.answers.filter((a) => a.state !== 'ok' && a.state !== 'errors').map((a) => `${a.name}: ${a.state}`)).toEqual([]);
+    expect(result.answers.filter((a) => a.state !== 'ok' && a.state !== 'errors').map((a) => `${a.name}: ${a.state}`)).toEqual(
+      [],
+    );
     expect(result.answers.map((a) => a.name).sort()).toEqual(names);
     expect(new Set(result.answers.map((a) => a.id)).size).toBe(names.length);
     expect(result.probes.filter((p) => p.status !== 200)).toEqual([]);
     expect(result.probes.length).toBeGreaterThanOrEqual(2);
     expect(result.peakRssMb).toBeLessThan(MEMORY_BOUND_MB);
-    console.log(`load: ${names.length} reports in ${result.seconds.toFixed(1)} s, ${result.busy} busy answers retried, peak RSS ${result.peakRssMb.toFixed(0)} MB, `
-      + `page answered ${result.probes.length} times, slowest ${Math.max(...result.probes.map((p) => p.ms))} ms`);
+    console.log(
+      `load: ${names.length} reports in ${result.seconds.toFixed(1)} s, ${result.busy} busy answers retried, peak RSS ${result.peakRssMb.toFixed(0)} MB, ` +
+        `page answered ${result.probes.length} times, slowest ${Math.max(...result.probes.map((p) => p.ms))} ms`,
+    );
 
     // Restarted on the workspace: the same reports, once each.
     const again = await serveProcess(workspace);

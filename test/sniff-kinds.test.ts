@@ -21,9 +21,20 @@ describe('sniffing by content', () => {
 
   it('knows a web page by its markup, after a BOM, an XML declaration or comments', () => {
     expect(sniff(ascii('\xEF\xBB\xBF<!DOCTYPE html><html><body>x</body></html>'), 'a.docx')).toBe('html');
-    expect(sniff(ascii('<?xml version="1.0" encoding="gb2312"?>\n<!-- saved from url=(0061)http://www.example.gov.cn/ -->\n<HTML xmlns:o="urn:schemas-microsoft-com:office:office"><HEAD>'), 'a.doc')).toBe('html');
-    expect(sniff(ascii('\r\n\r\n  <meta http-equiv="Content-Type" content="text/html; charset=gb2312"><table>'), 'a.htm')).toBe('html');
-    expect(sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body>报告</body></html>', 'utf16le')]), 'a.htm')).toBe('html');
+    expect(
+      sniff(
+        ascii(
+          '<?xml version="1.0" encoding="gb2312"?>\n<!-- saved from url=(0061)http://www.example.gov.cn/ -->\n<HTML xmlns:o="urn:schemas-microsoft-com:office:office"><HEAD>',
+        ),
+        'a.doc',
+      ),
+    ).toBe('html');
+    expect(sniff(ascii('\r\n\r\n  <meta http-equiv="Content-Type" content="text/html; charset=gb2312"><table>'), 'a.htm')).toBe(
+      'html',
+    );
+    expect(
+      sniff(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<html><body>报告</body></html>', 'utf16le')]), 'a.htm'),
+    ).toBe('html');
   });
 
   it('knows a copied article fragment saved as .html that starts with text', () => {
@@ -32,8 +43,22 @@ describe('sniffing by content', () => {
   });
 
   it('tells Word 2003 XML (converted by LibreOffice) from a Word web page carrying a <w:WordDocument> island', () => {
-    expect(sniff(ascii('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">'), 'a.doc')).toBe('wordml');
-    expect(sniff(ascii('<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>'), 'a.doc')).toBe('html');
+    expect(
+      sniff(
+        ascii(
+          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">',
+        ),
+        'a.doc',
+      ),
+    ).toBe('wordml');
+    expect(
+      sniff(
+        ascii(
+          '<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]--></head>',
+        ),
+        'a.doc',
+      ),
+    ).toBe('html');
   });
 
   it('knows a saved web archive (MHTML) by its MIME headers, even named .html or .doc', () => {

@@ -15,7 +15,9 @@ function settle(version: FormatVersion, values: Values, rule: string): void {
   for (const sum of format.spec.sums.filter((s) => s.rule === rule)) {
     for (const item of overItems(format, sum.over)) {
       const [left] = sum.left.flatMap((t) => expandTemplate(format, t, item));
-      values[left] = sum.right.flatMap((t) => expandTemplate(format, t, item)).reduce((n, k) => n + ((values[k] as number) ?? 0), 0);
+      values[left] = sum.right
+        .flatMap((t) => expandTemplate(format, t, item))
+        .reduce((n, k) => n + ((values[k] as number) ?? 0), 0);
     }
   }
 }
@@ -79,7 +81,10 @@ describe('pairing', () => {
     ]);
     expect(result.pairs.map((p) => [p.agencyKey, p.earlier.id, p.later.id])).toEqual([['某某市生态环境局', 'a2020', 'a2021']]);
     expect(result.pairs[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(result.unpaired.map((u) => [u.id, u.reason])).toEqual([['c', 'no-agency'], ['d', 'no-year']]);
+    expect(result.unpaired.map((u) => [u.id, u.reason])).toEqual([
+      ['c', 'no-agency'],
+      ['d', 'no-year'],
+    ]);
   });
 
   it('treats the same report twice as one; several differing reports of one year are not paired', () => {
@@ -100,7 +105,10 @@ describe('pairing', () => {
       record('y2022b', '某某局', 2022, '2021', consistentValues('2021', 9)),
     ]);
     expect(differing.pairs).toEqual([]);
-    expect(differing.unpaired.map((u) => [u.id, u.reason])).toEqual([['y2022a', 'duplicate'], ['y2022b', 'duplicate']]);
+    expect(differing.unpaired.map((u) => [u.id, u.reason])).toEqual([
+      ['y2022a', 'duplicate'],
+      ['y2022b', 'duplicate'],
+    ]);
   });
 });
 
@@ -115,11 +123,17 @@ describe('cross-year rules', () => {
     settle('2019', later, 'T3_ROW_TOTAL');
     const result = crossYear([record('e', '某局', 2019, '2019', earlier), record('l', '某局', 2020, '2019', later)]);
     const carry = result.pairs[0].findings.filter((f) => f.rule === 'CROSS_YEAR_CARRY');
-    expect(carry).toEqual([{
-      rule: 'CROSS_YEAR_CARRY', severity: 'error',
-      message: `表三申请人情况“自然人”列：上年结转 ${forward + 1} ≠ 2019年报告的结转下年度 ${forward}（相差 1）`,
-      fields: ['t3.carriedOver.natural'],
-    }, expect.objectContaining({ message: expect.stringMatching(/^表三申请人情况“总计”列：上年结转 \d+ ≠ 2019年报告的结转下年度 \d+（相差 1）$/) })]);
+    expect(carry).toEqual([
+      {
+        rule: 'CROSS_YEAR_CARRY',
+        severity: 'error',
+        message: `表三申请人情况“自然人”列：上年结转 ${forward + 1} ≠ 2019年报告的结转下年度 ${forward}（相差 1）`,
+        fields: ['t3.carriedOver.natural'],
+      },
+      expect.objectContaining({
+        message: expect.stringMatching(/^表三申请人情况“总计”列：上年结转 \d+ ≠ 2019年报告的结转下年度 \d+（相差 1）$/),
+      }),
+    ]);
   });
 
   it('CROSS_YEAR_IN_FORCE in the 2021 format, with the figures it adds and subtracts', () => {
@@ -129,10 +143,13 @@ describe('cross-year rules', () => {
     const f = crossYear([record('e', '某局', 2021, '2021', earlier), record('l', '某局', 2022, '2021', later)]).pairs[0].findings;
     const inForce = f.filter((x) => x.rule === 'CROSS_YEAR_IN_FORCE');
     expect(inForce).toHaveLength(1);
-    expect(inForce[0]).toMatchObject({ severity: 'warning', fields: ['t2.rules.inForce', 't2.rules.issued', 't2.rules.repealed'] });
+    expect(inForce[0]).toMatchObject({
+      severity: 'warning',
+      fields: ['t2.rules.inForce', 't2.rules.issued', 't2.rules.repealed'],
+    });
     expect(inForce[0].message).toBe(
-      `表二“第二十条第（一）项”“规章”行：现行有效件数 ${n(later, 't2.rules.inForce')} ≠ 2021年报告的现行有效件数 ${n(earlier, 't2.rules.inForce')}`
-      + ` + 本年制发件数 ${n(later, 't2.rules.issued')} − 本年废止件数 ${n(later, 't2.rules.repealed')}（相差 2）`,
+      `表二“第二十条第（一）项”“规章”行：现行有效件数 ${n(later, 't2.rules.inForce')} ≠ 2021年报告的现行有效件数 ${n(earlier, 't2.rules.inForce')}` +
+        ` + 本年制发件数 ${n(later, 't2.rules.issued')} − 本年废止件数 ${n(later, 't2.rules.repealed')}（相差 2）`,
     );
   });
 
@@ -140,7 +157,10 @@ describe('cross-year rules', () => {
     const earlier = consistentValues('2019', 10);
     const later = nextYear('2019', earlier, '2021', 11);
     later['t2.rules.inForce'] = 999;
-    const rules = crossYear([record('e', '某局', 2020, '2019', earlier), record('l', '某局', 2021, '2021', later)]).pairs[0].findings.map((f) => f.rule);
+    const rules = crossYear([
+      record('e', '某局', 2020, '2019', earlier),
+      record('l', '某局', 2021, '2021', later),
+    ]).pairs[0].findings.map((f) => f.rule);
     expect(rules).not.toContain('CROSS_YEAR_IN_FORCE');
     expect(rules).not.toContain('CROSS_YEAR_CARRY');
   });
@@ -148,16 +168,34 @@ describe('cross-year rules', () => {
   it('YOY_JUMP when a figure of at least 10 changes more than 5×, up or down, from 0 included', () => {
     const earlier = consistentValues('2021', 12);
     const later = nextYear('2021', earlier, '2021', 13);
-    const keys = ['t2.licensing.decisions', 't2.penalty.decisions', 't2.enforcement.decisions', 't2.rules.issued', 't2.normative.issued'];
-    const cases: [number, number, boolean][] = [[9, 50, true], [10, 50, false], [3, 9, false], [0, 12, true], [60, 11, true]];
-    cases.forEach(([a, b], i) => { earlier[keys[i]] = a; later[keys[i]] = b; });
-    for (const k of ['t2.rules.inForce', 't2.normative.inForce']) later[k] = n(earlier, k) + n(later, k.replace('inForce', 'issued')) - n(later, k.replace('inForce', 'repealed'));
+    const keys = [
+      't2.licensing.decisions',
+      't2.penalty.decisions',
+      't2.enforcement.decisions',
+      't2.rules.issued',
+      't2.normative.issued',
+    ];
+    const cases: [number, number, boolean][] = [
+      [9, 50, true],
+      [10, 50, false],
+      [3, 9, false],
+      [0, 12, true],
+      [60, 11, true],
+    ];
+    cases.forEach(([a, b], i) => {
+      earlier[keys[i]] = a;
+      later[keys[i]] = b;
+    });
+    for (const k of ['t2.rules.inForce', 't2.normative.inForce'])
+      later[k] = n(earlier, k) + n(later, k.replace('inForce', 'issued')) - n(later, k.replace('inForce', 'repealed'));
     // Every other t2 count the same in both years: only the cases above can jump.
     for (const k of Object.keys(later)) if (k.startsWith('t2.') && !keys.includes(k)) later[k] = earlier[k];
     const f = crossYear([record('e', '某局', 2021, '2021', earlier), record('l', '某局', 2022, '2021', later)]).pairs[0].findings;
     const jumps = f.filter((x) => x.rule === 'YOY_JUMP' && x.fields[0].startsWith('t2.'));
     expect(jumps.map((x) => x.fields[0]).sort()).toEqual(keys.filter((_, i) => cases[i][2]).sort());
-    expect(jumps.find((x) => x.fields[0] === keys[0])!.message).toBe('表二“第二十条第（五）项”“行政许可”行“本年处理决定数量”列：2021年 9 → 2022年 50（增至 5.6 倍），请核实');
+    expect(jumps.find((x) => x.fields[0] === keys[0])!.message).toBe(
+      '表二“第二十条第（五）项”“行政许可”行“本年处理决定数量”列：2021年 9 → 2022年 50（增至 5.6 倍），请核实',
+    );
   });
 
   it('a table missing from one year is not judged', () => {
@@ -181,18 +219,24 @@ describe('cross-year defects in real DOCX reports', () => {
       const agency = ['某某市生态环境局', '某某县人民政府', '某某区教育局'][seed % 3];
       const earlier = consistentValues(version, seed);
       const later = nextYear(version, earlier, version, seed + 100);
-      const read = (values: Values, y: number, name: string) => readFixture({ version, agency, year: y, values })
-        .then((r) => yearRecord(r, name));
+      const read = (values: Values, y: number, name: string) =>
+        readFixture({ version, agency, year: y, values }).then((r) => yearRecord(r, name));
       const clean = crossYear([await read(earlier, year, 'e'), await read(later, year + 1, 'l')]);
-      const errors = clean.pairs.flatMap((p) => p.findings).filter((f) => f.severity === 'error' || f.rule === 'CROSS_YEAR_IN_FORCE');
-      if (clean.pairs.length !== 1 || errors.length) noisy.push(`seed ${seed}: ${clean.pairs.length} pairs, ${errors.map((f) => f.message).join(' | ')}`);
+      const errors = clean.pairs
+        .flatMap((p) => p.findings)
+        .filter((f) => f.severity === 'error' || f.rule === 'CROSS_YEAR_IN_FORCE');
+      if (clean.pairs.length !== 1 || errors.length)
+        noisy.push(`seed ${seed}: ${clean.pairs.length} pairs, ${errors.map((f) => f.message).join(' | ')}`);
 
-      const kinds = version === '2021' ? ['CROSS_YEAR_CARRY', 'CROSS_YEAR_IN_FORCE', 'YOY_JUMP'] : ['CROSS_YEAR_CARRY', 'YOY_JUMP'];
+      const kinds =
+        version === '2021' ? ['CROSS_YEAR_CARRY', 'CROSS_YEAR_IN_FORCE', 'YOY_JUMP'] : ['CROSS_YEAR_CARRY', 'YOY_JUMP'];
       for (const rule of kinds) {
         const broken = { ...later };
         let key: string;
         if (rule === 'CROSS_YEAR_CARRY') {
-          const col = getFormat(version).tables.find((t) => t.spec.id === 't3')!.leafColumns[Math.floor(random() * 6)].ids.join('.');
+          const col = getFormat(version)
+            .tables.find((t) => t.spec.id === 't3')!
+            .leafColumns[Math.floor(random() * 6)].ids.join('.');
           key = `t3.carriedOver.${col}`;
           // More carried over; fewer received (or more carried forward): the table itself still balances.
           const by = 1 + Math.floor(random() * 3);
@@ -214,11 +258,14 @@ describe('cross-year defects in real DOCX reports', () => {
         total++;
         expect(validateReport(lReport).filter((f) => f.severity === 'error')).toEqual([]);
         const found = crossYear([e, yearRecord(lReport, 'l')]).findings.get('l') ?? [];
-        if (!found.some((f) => f.rule === rule && f.fields.includes(key))) misses.push(`${rule} seed ${seed} ${key}: ${found.map((f) => f.rule).join(',')}`);
+        if (!found.some((f) => f.rule === rule && f.fields.includes(key)))
+          misses.push(`${rule} seed ${seed} ${key}: ${found.map((f) => f.rule).join(',')}`);
       }
     }
     const recall = (total - misses.length) / total;
-    console.log(`cross-year recall: ${total - misses.length}/${total} = ${(recall * 100).toFixed(1)}%${misses.length ? `\n${misses.join('\n')}` : ''}`);
+    console.log(
+      `cross-year recall: ${total - misses.length}/${total} = ${(recall * 100).toFixed(1)}%${misses.length ? `\n${misses.join('\n')}` : ''}`,
+    );
     expect(noisy).toEqual([]);
     expect(recall).toBeGreaterThanOrEqual(0.98);
   }, 180_000);

@@ -20,7 +20,15 @@ export interface Injected {
 
 type Random = () => number;
 
-const AGENCIES = ['某某市生态环境局', '某某县人民政府办公室', '某某区教育局', '某某县自然资源局', '某某市人民政府', '某某镇人民政府', '某某街道办事处'];
+const AGENCIES = [
+  '某某市生态环境局',
+  '某某县人民政府办公室',
+  '某某区教育局',
+  '某某县自然资源局',
+  '某某市人民政府',
+  '某某镇人民政府',
+  '某某街道办事处',
+];
 
 export function pick<T>(random: Random, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)];
@@ -36,7 +44,11 @@ export function tableKeys(format: Format): string[] {
 
 /** Table 二 printed as one table per block, each with its caption row (as many reports do). */
 function perBlock(version: FormatVersion): (rows: FxCell[][]) => FxBlock[] {
-  const captions = new Set(getFormat(version).tables.map((t) => t.spec.caption?.label).filter(Boolean));
+  const captions = new Set(
+    getFormat(version)
+      .tables.map((t) => t.spec.caption?.label)
+      .filter(Boolean),
+  );
   return (rows) => {
     const starts = rows.map((r, i) => (r.length === 1 && captions.has(r[0].text) ? i : -1)).filter((i) => i >= 0);
     return starts.map((start, k) => table(rows.slice(start, starts[k + 1])));
@@ -71,14 +83,28 @@ function sumDefect(base: FxReport, rule: string, random: Random): Injected {
   const sums = format.spec.sums.filter((s) => s.rule === rule);
   const sum = pick(random, sums);
   const item = pick(random, overItems(format, sum.over));
-  const key = pick(random, [...sum.left, ...sum.right].flatMap((t) => expandTemplate(format, t, item)));
+  const key = pick(
+    random,
+    [...sum.left, ...sum.right].flatMap((t) => expandTemplate(format, t, item)),
+  );
   const by = int(random, 1, 9);
-  return { kind: rule, rule, keys: [key], fixture: withValues(base, (v) => { v[key] = (v[key] as number) + by; }) };
+  return {
+    kind: rule,
+    rule,
+    keys: [key],
+    fixture: withValues(base, (v) => {
+      v[key] = (v[key] as number) + by;
+    }),
+  };
 }
 
 /** The grid rows of a part's official layout that belong to one table spec. */
 function rowsOf(format: Format, part: PartId, spec: string): Set<number> {
-  return new Set(partLayout(format, part).cells.filter((c) => c.table === spec).map((c) => c.row));
+  return new Set(
+    partLayout(format, part)
+      .cells.filter((c) => c.table === spec)
+      .map((c) => c.row),
+  );
 }
 
 function tableMissing(base: FxReport, random: Random): Injected {
@@ -102,8 +128,16 @@ function cellDefect(base: FxReport, rule: string, random: Random): Injected {
   const format = getFormat(base.version);
   const candidates = tableKeys(format).filter((k) => rule !== 'NEGATIVE' || !format.byKey.get(k)!.signed);
   const key = pick(random, candidates);
-  const value = rule === 'NON_NUMERIC' ? pick(random, NOT_NUMBERS) : rule === 'BLANK_CELL' ? pick(random, EMPTIES) : -int(random, 1, 30);
-  return { kind: rule, rule, keys: [key], fixture: withValues(base, (v) => { v[key] = value; }) };
+  const value =
+    rule === 'NON_NUMERIC' ? pick(random, NOT_NUMBERS) : rule === 'BLANK_CELL' ? pick(random, EMPTIES) : -int(random, 1, 30);
+  return {
+    kind: rule,
+    rule,
+    keys: [key],
+    fixture: withValues(base, (v) => {
+      v[key] = value;
+    }),
+  };
 }
 
 function formatVersion(base: FxReport, random: Random): Injected {
@@ -120,17 +154,24 @@ function sectionMissing(base: FxReport, random: Random): Injected {
   const gone = int(random, 0, headings.length - 1);
   // The heading line is dropped; its text and table stay, under the previous section.
   return {
-    kind: 'SECTION_MISSING', rule: 'SECTION_MISSING', keys: [],
+    kind: 'SECTION_MISSING',
+    rule: 'SECTION_MISSING',
+    keys: [],
     fixture: { ...base, autoNumberedHeadings: false, headings: headings.map((h, i) => (i === gone ? '' : h)) },
   };
 }
 
 function sectionHeading(base: FxReport, random: Random): Injected {
   const sections = getFormat(base.version).spec.sections;
-  const section = pick(random, sections.filter((s) => s.variants.length));
+  const section = pick(
+    random,
+    sections.filter((s) => s.variants.length),
+  );
   const variant = pick(random, section.variants);
   return {
-    kind: 'SECTION_HEADING', rule: 'SECTION_HEADING', keys: [],
+    kind: 'SECTION_HEADING',
+    rule: 'SECTION_HEADING',
+    keys: [],
     fixture: { ...base, headings: sections.map((s) => (s === section ? variant : s.heading)) },
   };
 }
@@ -152,7 +193,9 @@ function isCountyGovernment(agency: string): boolean {
 }
 
 function deadline(base: FxReport, random: Random): Injected {
-  const late = isCountyGovernment(base.agency!) ? [int(random, 4, 12), int(random, 1, 28)] : [int(random, 2, 12), int(random, 1, 28)];
+  const late = isCountyGovernment(base.agency!)
+    ? [int(random, 4, 12), int(random, 1, 28)]
+    : [int(random, 2, 12), int(random, 1, 28)];
   const closing = [base.agency!, `${base.year! + 1}年${late[0]}月${late[1]}日`];
   return { kind: 'PUBLISH_DEADLINE', rule: 'PUBLISH_DEADLINE', keys: ['meta.publishDate'], fixture: { ...base, closing } };
 }
@@ -197,7 +240,9 @@ function textMismatch(base: FxReport, random: Random): Injected {
   const statement = pick(random, STATEMENTS[kind]);
   const wrong = Math.max(...statedFigures(base.values!)[kind]) + int(random, 1, 9);
   return {
-    kind: 'TEXT_TABLE_MISMATCH', rule: 'TEXT_TABLE_MISMATCH', keys: [],
+    kind: 'TEXT_TABLE_MISMATCH',
+    rule: 'TEXT_TABLE_MISMATCH',
+    keys: [],
     fixture: { ...base, sectionText: { [statement.section]: [statement.text(wrong)] } },
   };
 }

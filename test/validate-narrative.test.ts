@@ -14,10 +14,24 @@ let base: Report;
 
 /** The table figures every case is written against. */
 const TABLE = {
-  't3.received.total': 12, 't3.carriedOver.total': 3, 't3.total.total': 13,
-  't4.review.upheld': 1, 't4.review.corrected': 1, 't4.review.other': 0, 't4.review.pending': 0, 't4.review.total': 2,
-  't4.suitDirect.upheld': 0, 't4.suitDirect.corrected': 0, 't4.suitDirect.other': 1, 't4.suitDirect.pending': 0, 't4.suitDirect.total': 1,
-  't4.suitAfterReview.upheld': 0, 't4.suitAfterReview.corrected': 0, 't4.suitAfterReview.other': 0, 't4.suitAfterReview.pending': 0, 't4.suitAfterReview.total': 0,
+  't3.received.total': 12,
+  't3.carriedOver.total': 3,
+  't3.total.total': 13,
+  't4.review.upheld': 1,
+  't4.review.corrected': 1,
+  't4.review.other': 0,
+  't4.review.pending': 0,
+  't4.review.total': 2,
+  't4.suitDirect.upheld': 0,
+  't4.suitDirect.corrected': 0,
+  't4.suitDirect.other': 1,
+  't4.suitDirect.pending': 0,
+  't4.suitDirect.total': 1,
+  't4.suitAfterReview.upheld': 0,
+  't4.suitAfterReview.corrected': 0,
+  't4.suitAfterReview.other': 0,
+  't4.suitAfterReview.pending': 0,
+  't4.suitAfterReview.total': 0,
 };
 
 beforeAll(async () => {
@@ -33,17 +47,25 @@ function withText(text: Record<number, string[]>, fields: Record<string, number 
 }
 
 function mismatches(text: Record<number, string[]>, fields?: Record<string, number | null>): string[] {
-  return validateReport(withText(text, fields)).filter((f) => f.rule === 'TEXT_TABLE_MISMATCH').map((f) => f.message);
+  return validateReport(withText(text, fields))
+    .filter((f) => f.rule === 'TEXT_TABLE_MISMATCH')
+    .map((f) => f.message);
 }
 
 describe('statements that contradict the table are reported', () => {
   it('names the statement, the figure and the table cell', () => {
-    const found = validateReport(withText({ 3: ['2022年，本机关共收到政府信息公开申请16件，均已按时答复。'] })).filter((f) => f.rule === 'TEXT_TABLE_MISMATCH');
-    expect(found).toEqual([{
-      rule: 'TEXT_TABLE_MISMATCH', severity: 'warning',
-      message: '正文称政府信息公开申请 16 件（“2022年，本机关共收到政府信息公开申请16件，均已按时答复”），与表格不符：表三“一、本年新收政府信息公开申请数量”行“总计”列为 12',
-      fields: ['t3.received.total'],
-    }]);
+    const found = validateReport(withText({ 3: ['2022年，本机关共收到政府信息公开申请16件，均已按时答复。'] })).filter(
+      (f) => f.rule === 'TEXT_TABLE_MISMATCH',
+    );
+    expect(found).toEqual([
+      {
+        rule: 'TEXT_TABLE_MISMATCH',
+        severity: 'warning',
+        message:
+          '正文称政府信息公开申请 16 件（“2022年，本机关共收到政府信息公开申请16件，均已按时答复”），与表格不符：表三“一、本年新收政府信息公开申请数量”行“总计”列为 12',
+        fields: ['t3.received.total'],
+      },
+    ]);
   });
 
   const RECEIVED = '与表格不符：表三“一、本年新收政府信息公开申请数量”行“总计”列为 12';
@@ -58,10 +80,14 @@ describe('statements that contradict the table are reported', () => {
     ['2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。', 3, 8],
     ['本机关收到公民、法人或者其他组织提出的政府信息公开申请共计 7 件。', 3, 7],
   ])('applications: %s', (sentence, section, figure) => {
-    expect(narrativeFindings(withText({ [section]: [sentence] }))).toEqual([{
-      rule: 'TEXT_TABLE_MISMATCH', severity: 'warning', fields: ['t3.received.total'],
-      message: `正文称政府信息公开申请 ${figure} 件（“${sentence.replace(/。$/, '')}”），${RECEIVED}`,
-    }]);
+    expect(narrativeFindings(withText({ [section]: [sentence] }))).toEqual([
+      {
+        rule: 'TEXT_TABLE_MISMATCH',
+        severity: 'warning',
+        fields: ['t3.received.total'],
+        message: `正文称政府信息公开申请 ${figure} 件（“${sentence.replace(/。$/, '')}”），${RECEIVED}`,
+      },
+    ]);
   });
 
   it('quotes the statement as written, a full stop typed as "." included', () => {
@@ -76,10 +102,14 @@ describe('statements that contradict the table are reported', () => {
   });
 
   it('行政应诉 counts as litigation', () => {
-    expect(narrativeFindings(withText({ 4: ['本年度政府信息公开行政应诉案件2件。'] }))).toEqual([{
-      rule: 'TEXT_TABLE_MISMATCH', severity: 'warning', fields: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
-      message: `正文称行政诉讼 2 件（“本年度政府信息公开行政应诉案件2件”），${SUITS}`,
-    }]);
+    expect(narrativeFindings(withText({ 4: ['本年度政府信息公开行政应诉案件2件。'] }))).toEqual([
+      {
+        rule: 'TEXT_TABLE_MISMATCH',
+        severity: 'warning',
+        fields: ['t4.suitDirect.total', 't4.suitAfterReview.total'],
+        message: `正文称行政诉讼 2 件（“本年度政府信息公开行政应诉案件2件”），${SUITS}`,
+      },
+    ]);
   });
 
   it('litigation is compared with both kinds of suit together', () => {
@@ -129,14 +159,18 @@ describe('no finding where the text is ambiguous or agrees', () => {
   });
 
   it('a table cell left blank', () => {
-    expect(mismatches({ 3: ['共收到政府信息公开申请15件。'] }, { 't3.received.total': null, 't3.total.total': null })).toEqual([]);
+    expect(mismatches({ 3: ['共收到政府信息公开申请15件。'] }, { 't3.received.total': null, 't3.total.total': null })).toEqual(
+      [],
+    );
   });
 
   it('statements that agree with the table', () => {
-    expect(mismatches({
-      1: ['全年共收到政府信息公开申请12件，因政府信息公开被申请行政复议2件。'],
-      3: ['本年度新收政府信息公开申请十二件。'],
-      4: ['被申请行政复议2件、被提起行政诉讼1件。'],
-    })).toEqual([]);
+    expect(
+      mismatches({
+        1: ['全年共收到政府信息公开申请12件，因政府信息公开被申请行政复议2件。'],
+        3: ['本年度新收政府信息公开申请十二件。'],
+        4: ['被申请行政复议2件、被提起行政诉讼1件。'],
+      }),
+    ).toEqual([]);
   });
 });

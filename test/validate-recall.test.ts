@@ -25,7 +25,9 @@ describe('injected defects are reported with the right rule id', () => {
         }
       }
       const recall = (total - misses.length) / total;
-      console.log(`recall ${version}: ${total - misses.length}/${total} = ${(recall * 100).toFixed(1)}%${misses.length ? `\n${misses.join('\n')}` : ''}`);
+      console.log(
+        `recall ${version}: ${total - misses.length}/${total} = ${(recall * 100).toFixed(1)}%${misses.length ? `\n${misses.join('\n')}` : ''}`,
+      );
       expect(recall).toBeGreaterThanOrEqual(0.98);
     }, 180_000);
   }

@@ -43,7 +43,13 @@ describe('sum rules, evaluated from the format description', () => {
       const format = getFormat('2019');
       for (const k of expandTemplate(format, 't3.*.natural', '')) v[k] = 0;
       for (const k of expandTemplate(format, 't3.*.*.natural', '')) v[k] = 0;
-      Object.assign(v, { 't3.granted.natural': 13, 't3.total.natural': 13, 't3.carriedForward.natural': 1, 't3.carriedOver.natural': 3, 't3.received.natural': 12 });
+      Object.assign(v, {
+        't3.granted.natural': 13,
+        't3.total.natural': 13,
+        't3.carriedForward.natural': 1,
+        't3.carriedOver.natural': 3,
+        't3.received.natural': 12,
+      });
       settle('2019', v, 'T3_ROW_TOTAL');
     });
     const natural = only(r, 'T3_BALANCE').find((f) => f.fields.includes('t3.received.natural'))!;
@@ -51,17 +57,26 @@ describe('sum rules, evaluated from the format description', () => {
       severity: 'error',
       message: '表三申请人情况“自然人”列：本年新收 12 + 上年结转 3 ≠ 办理结果总计 13 + 结转下年度 1（相差 1）',
     });
-    expect([...natural.fields].sort()).toEqual(['t3.carriedForward.natural', 't3.carriedOver.natural', 't3.received.natural', 't3.total.natural']);
+    expect([...natural.fields].sort()).toEqual([
+      't3.carriedForward.natural',
+      't3.carriedOver.natural',
+      't3.received.natural',
+      't3.total.natural',
+    ]);
     // The 总计 column inherits the imbalance; no other column is wrong.
     expect(only(r, 'T3_BALANCE')).toHaveLength(2);
     expect(r.issues.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(['T3_BALANCE', 'T3_BALANCE']);
   });
 
   it('T3_ROW_TOTAL names the row and lists the applicant columns', async () => {
-    const r = await report('2021', {}, (v) => { v['t3.granted.total'] = (v['t3.granted.total'] as number) + 2; });
+    const r = await report('2021', {}, (v) => {
+      v['t3.granted.total'] = (v['t3.granted.total'] as number) + 2;
+    });
     const f = only(r, 'T3_ROW_TOTAL');
     expect(f).toHaveLength(1);
-    expect(f[0].message).toMatch(/^表三“予以公开”行：总计 \d+ ≠ 自然人 \d+ \+ 商业企业 \d+ \+ 科研机构 \d+ \+ 社会公益组织 \d+ \+ 法律服务机构 \d+ \+ 其他组织 \d+（相差 2）$/);
+    expect(f[0].message).toMatch(
+      /^表三“予以公开”行：总计 \d+ ≠ 自然人 \d+ \+ 商业企业 \d+ \+ 科研机构 \d+ \+ 社会公益组织 \d+ \+ 法律服务机构 \d+ \+ 其他组织 \d+（相差 2）$/,
+    );
     expect(f[0].fields).toHaveLength(7);
   });
 
@@ -70,23 +85,43 @@ describe('sum rules, evaluated from the format description', () => {
       const format = getFormat('2021');
       const results = [...expandTemplate(format, 't3.*.commercial', ''), ...expandTemplate(format, 't3.*.*.commercial', '')];
       for (const k of results) v[k] = 0;
-      Object.assign(v, { 't3.granted.commercial': 2, 't3.other.misc.commercial': 1, 't3.total.commercial': 4, 't3.carriedForward.commercial': 0, 't3.carriedOver.commercial': 0, 't3.received.commercial': 4 });
+      Object.assign(v, {
+        't3.granted.commercial': 2,
+        't3.other.misc.commercial': 1,
+        't3.total.commercial': 4,
+        't3.carriedForward.commercial': 0,
+        't3.carriedOver.commercial': 0,
+        't3.received.commercial': 4,
+      });
       settle('2021', v, 'T3_ROW_TOTAL');
     });
     const f = only(r, 'T3_RESULT_TOTAL').find((x) => x.fields.includes('t3.total.commercial'))!;
-    expect(f.message).toBe('表三申请人情况“商业企业”列：办理结果总计 4 ≠ 予以公开 2 + 其他处理/其他 1 + 其余 19 项均为 0 或空白（相差 1）');
+    expect(f.message).toBe(
+      '表三申请人情况“商业企业”列：办理结果总计 4 ≠ 予以公开 2 + 其他处理/其他 1 + 其余 19 项均为 0 或空白（相差 1）',
+    );
     // （一）（二）, 8 of （三）, 3 of （四）, 5 of （五）, 3 of （六）, and the total.
     expect(f.fields).toHaveLength(1 + 2 + 8 + 3 + 5 + 3);
     expect(f.fields).toContain('t3.other.noFee.commercial');
   });
 
   it('T4_TOTAL names the column group', async () => {
-    const r = await report('2019', {}, (v) => Object.assign(v, { 't4.review.upheld': 1, 't4.review.corrected': 1, 't4.review.other': 1, 't4.review.pending': 1, 't4.review.total': 5 }));
-    expect(only(r, 'T4_TOTAL')).toEqual([{
-      rule: 'T4_TOTAL', severity: 'error',
-      message: '表四“行政复议”：总计 5 ≠ 结果维持 1 + 结果纠正 1 + 其他结果 1 + 尚未审结 1（相差 1）',
-      fields: ['t4.review.total', 't4.review.upheld', 't4.review.corrected', 't4.review.other', 't4.review.pending'],
-    }]);
+    const r = await report('2019', {}, (v) =>
+      Object.assign(v, {
+        't4.review.upheld': 1,
+        't4.review.corrected': 1,
+        't4.review.other': 1,
+        't4.review.pending': 1,
+        't4.review.total': 5,
+      }),
+    );
+    expect(only(r, 'T4_TOTAL')).toEqual([
+      {
+        rule: 'T4_TOTAL',
+        severity: 'error',
+        message: '表四“行政复议”：总计 5 ≠ 结果维持 1 + 结果纠正 1 + 其他结果 1 + 尚未审结 1（相差 1）',
+        fields: ['t4.review.total', 't4.review.upheld', 't4.review.corrected', 't4.review.other', 't4.review.pending'],
+      },
+    ]);
   });
 
   it('counts blanks as 0: applicant columns left blank with 0 in the 总计 column balance (as in the sample)', async () => {
@@ -94,27 +129,49 @@ describe('sum rules, evaluated from the format description', () => {
       const format = getFormat('2019');
       for (const c of format.tables.find((t) => t.spec.id === 't3')!.leafColumns) {
         const id = c.ids.join('.');
-        for (const k of [...expandTemplate(format, `t3.*.${id}`, ''), ...expandTemplate(format, `t3.*.*.${id}`, '')]) v[k] = id === 'total' ? 0 : null;
+        for (const k of [...expandTemplate(format, `t3.*.${id}`, ''), ...expandTemplate(format, `t3.*.*.${id}`, '')])
+          v[k] = id === 'total' ? 0 : null;
       }
     });
     expect(r.issues.filter((f) => f.severity === 'error')).toEqual([]);
     const blank = only(r, 'BLANK_CELL');
     expect(blank).toHaveLength(1);
-    expect(blank[0].message).toBe('表三有 138 个数据单元格未填数字，格式要求填 0，合计时按 0 计：“自然人”“商业企业”“科研机构”“社会公益组织”“法律服务机构”“其他组织”列（整列）');
+    expect(blank[0].message).toBe(
+      '表三有 138 个数据单元格未填数字，格式要求填 0，合计时按 0 计：“自然人”“商业企业”“科研机构”“社会公益组织”“法律服务机构”“其他组织”列（整列）',
+    );
     expect(blank[0].fields).toHaveLength(138);
   });
 
   it('a sum with a blank cell says the blank counts as 0', async () => {
-    const r = await report('2019', {}, (v) => { v['t4.suitDirect.pending'] = null; v['t4.suitDirect.total'] = (v['t4.suitDirect.upheld'] as number) + (v['t4.suitDirect.corrected'] as number) + (v['t4.suitDirect.other'] as number) + 1; });
-    expect(only(r, 'T4_TOTAL')[0].message).toMatch(/^表四“行政诉讼\/未经复议直接起诉”：总计 \d+ ≠ .* \+ 尚未审结 空白（相差 1）（空白按 0 计）$/);
+    const r = await report('2019', {}, (v) => {
+      v['t4.suitDirect.pending'] = null;
+      v['t4.suitDirect.total'] =
+        (v['t4.suitDirect.upheld'] as number) +
+        (v['t4.suitDirect.corrected'] as number) +
+        (v['t4.suitDirect.other'] as number) +
+        1;
+    });
+    expect(only(r, 'T4_TOTAL')[0].message).toMatch(
+      /^表四“行政诉讼\/未经复议直接起诉”：总计 \d+ ≠ .* \+ 尚未审结 空白（相差 1）（空白按 0 计）$/,
+    );
   });
 });
 
 describe('cell rules', () => {
   it('BLANK_CELL once per official table, listing its cells by row and column, placeholders named', async () => {
     const r = await report('2021', {}, (v) => {
-      Object.assign(v, { 't2.rules.issued': null, 't2.licensing.decisions': '/', 't3.partial.natural': '—', 't3.partial.legal': null, 't4.suitAfterReview.other': null });
-      v['t3.partial.total'] = v['t3.partial.commercial'] as number + (v['t3.partial.research'] as number) + (v['t3.partial.nonprofit'] as number) + (v['t3.partial.otherOrg'] as number);
+      Object.assign(v, {
+        't2.rules.issued': null,
+        't2.licensing.decisions': '/',
+        't3.partial.natural': '—',
+        't3.partial.legal': null,
+        't4.suitAfterReview.other': null,
+      });
+      v['t3.partial.total'] =
+        (v['t3.partial.commercial'] as number) +
+        (v['t3.partial.research'] as number) +
+        (v['t3.partial.nonprofit'] as number) +
+        (v['t3.partial.otherOrg'] as number);
     });
     const blank = only(r, 'BLANK_CELL');
     expect(blank.map((f) => f.message)).toEqual([
@@ -127,21 +184,32 @@ describe('cell rules', () => {
   });
 
   it('NON_NUMERIC quotes the text as printed and names the cell', async () => {
-    const r = await report('2019', {}, (v) => { v['t2.licensing.decisions'] = '见附件'; });
-    expect(only(r, 'NON_NUMERIC')).toEqual([{
-      rule: 'NON_NUMERIC', severity: 'error',
-      message: '表二“第二十条第（五）项”“行政许可”行“处理决定数量”列填写的“见附件”不是数字',
-      fields: ['t2.licensing.decisions'],
-    }]);
+    const r = await report('2019', {}, (v) => {
+      v['t2.licensing.decisions'] = '见附件';
+    });
+    expect(only(r, 'NON_NUMERIC')).toEqual([
+      {
+        rule: 'NON_NUMERIC',
+        severity: 'error',
+        message: '表二“第二十条第（五）项”“行政许可”行“处理决定数量”列填写的“见附件”不是数字',
+        fields: ['t2.licensing.decisions'],
+      },
+    ]);
   });
 
   it('NEGATIVE for a count, but not for the signed 本年增/减', async () => {
-    const r = await report('2019', {}, (v) => { v['t2.penalty.decisions'] = -3; v['t2.penalty.change'] = -12; });
-    expect(only(r, 'NEGATIVE')).toEqual([{
-      rule: 'NEGATIVE', severity: 'error',
-      message: '表二“第二十条第（六）项”“行政处罚”行“处理决定数量”列为 -3，数量不能为负数',
-      fields: ['t2.penalty.decisions'],
-    }]);
+    const r = await report('2019', {}, (v) => {
+      v['t2.penalty.decisions'] = -3;
+      v['t2.penalty.change'] = -12;
+    });
+    expect(only(r, 'NEGATIVE')).toEqual([
+      {
+        rule: 'NEGATIVE',
+        severity: 'error',
+        message: '表二“第二十条第（六）项”“行政处罚”行“处理决定数量”列为 -3，数量不能为负数',
+        fields: ['t2.penalty.decisions'],
+      },
+    ]);
   });
 });
 
@@ -221,7 +289,8 @@ describe('format, sections, title, date', () => {
   });
 
   it('PUBLISH_DEADLINE: 31 January for a department, 31 March for a county government, 31 January for a town', async () => {
-    const dated = (agency: string, date: string) => readFixture({ version: '2021', year: 2022, agency, closing: [agency, date] }).then((r) => only(r, 'PUBLISH_DEADLINE'));
+    const dated = (agency: string, date: string) =>
+      readFixture({ version: '2021', year: 2022, agency, closing: [agency, date] }).then((r) => only(r, 'PUBLISH_DEADLINE'));
     expect(await dated('某某市生态环境局', '2023年1月31日')).toEqual([]);
     expect((await dated('某某市生态环境局', '2023年2月1日')).map((f) => f.message)).toEqual([
       '报告日期 2023年2月1日 晚于法定时限：年度报告应于 2023年1月31日 前公布（《政府信息公开条例》第四十九条）',
@@ -252,7 +321,9 @@ describe('robustness', () => {
     const r = await report('2021');
     const odd = { ...r, meta: { ...r.meta, format: '2017' as FormatVersion } };
     const findings = validateReport(odd);
-    const failed = findings.filter((f) => f.rule === 'RULE_FAILED').map((f) => /^核对规则 (\w+) 未能执行（.+），其结果缺失$/.exec(f.message)?.[1]);
+    const failed = findings
+      .filter((f) => f.rule === 'RULE_FAILED')
+      .map((f) => /^核对规则 (\w+) 未能执行（.+），其结果缺失$/.exec(f.message)?.[1]);
     // The rules that read the format's tables fail; those about the title, sections and date still run.
     expect(failed).toEqual(['tableMissingFindings', 'formatVersionFindings', 'sumFindings', 'cellFindings', 'narrativeFindings']);
     expect(findings.every((f) => f.rule === 'RULE_FAILED' || f.severity !== 'error')).toBe(true);

@@ -21,7 +21,9 @@ describe('the sample report (忻州经济开发区 2020): blank applicant column
     const headings = report.issues.filter((f) => f.rule === 'SECTION_HEADING');
     const official = getFormat('2019').spec.sections;
     expect(headings.map((f) => f.message)).toEqual(
-      report.sections.filter((s) => s.heading !== s.official).map((s) => `第${official[s.no - 1].heading.charAt(0)}部分标题“${s.heading}”与规范表述“${s.official}”不一致`),
+      report.sections
+        .filter((s) => s.heading !== s.official)
+        .map((s) => `第${official[s.no - 1].heading.charAt(0)}部分标题“${s.heading}”与规范表述“${s.official}”不一致`),
     );
     expect(headings).toHaveLength(4);
   });

@@ -9,11 +9,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, dropFiles, finalState, HAVE_CHROMIUM, openReport, pickFiles, servePage, type ServedPage } from './helpers/browser';
+import {
+  CHROMIUM,
+  dropFiles,
+  finalState,
+  HAVE_CHROMIUM,
+  openReport,
+  pickFiles,
+  servePage,
+  type ServedPage,
+} from './helpers/browser';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
 
-if (!HAVE_CHROMIUM) console.warn(`web-a11y: ${CHROMIUM} not found — the accessibility tests are SKIPPED (apt-get install chromium to run them)`);
+if (!HAVE_CHROMIUM)
+  console.warn(`web-a11y: ${CHROMIUM} not found — the accessibility tests are SKIPPED (apt-get install chromium to run them)`);
 const browserDescribe = HAVE_CHROMIUM ? describe : describe.skip;
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -33,9 +43,23 @@ async function seriousFindings(page: Page): Promise<AxeFinding[]> {
   // Evaluated through the browser's debugging protocol, so the page's script policy stays as it is.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 8).map((n) => JSON.stringify(n.target)), count: v.nodes.length }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 8).map((n) => JSON.stringify(n.target)),
+      count: v.nodes.length,
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -61,8 +85,14 @@ browserDescribe('the web page, checked by axe-core', () => {
     values['t3.granted.natural'] = null;
     const bent = await reportDocx({ version: '2021', agency: '甲县人民政府', year: 2022 }, values);
     const earlier = await reportDocx({ version: '2021', agency: '甲县人民政府', year: 2021 }, consistentValues('2021', 8));
-    await pickFiles(page, [{ name: '甲县2022年报.docx', bytes: bent }, { name: 'xinzhou-jkq-2020.docx', bytes: SAMPLE }]);
-    await dropFiles(page, [{ name: '甲县2021年报.docx', bytes: earlier }, { name: '损坏.docx', bytes: Buffer.from('PK\u0003\u0004 截断') }]);
+    await pickFiles(page, [
+      { name: '甲县2022年报.docx', bytes: bent },
+      { name: 'xinzhou-jkq-2020.docx', bytes: SAMPLE },
+    ]);
+    await dropFiles(page, [
+      { name: '甲县2021年报.docx', bytes: earlier },
+      { name: '损坏.docx', bytes: Buffer.from('PK\u0003\u0004 截断') },
+    ]);
     expect(await finalState(page, '甲县2022年报.docx')).toBe('errors');
     expect(await finalState(page, '损坏.docx')).toBe('failed');
     expect(await finalState(page, '甲县2021年报.docx')).toBe('ok');
@@ -72,7 +102,7 @@ browserDescribe('the web page, checked by axe-core', () => {
     await expect(seriousFindings(page)).resolves.toEqual([]);
   });
 
-  it('tells a marked cell\'s findings without colour or hover: the cell is described by the findings\' entries in the list', async () => {
+  it("tells a marked cell's findings without colour or hover: the cell is described by the findings' entries in the list", async () => {
     const cell = page.locator('td.value[data-key="t3.received.natural"]');
     const described = (await cell.getAttribute('aria-describedby'))!.split(' ');
     const entries = await Promise.all(described.map((id) => page.locator(`#${id}`).getAttribute('data-rule')));
@@ -85,7 +115,9 @@ browserDescribe('the web page, checked by axe-core', () => {
     const rows = page.locator('li.file');
     await rows.nth(0).focus();
     await page.keyboard.press('ArrowDown');
-    await expect(page.evaluate(() => document.activeElement?.querySelector('.file-name')?.textContent)).resolves.toBe('xinzhou-jkq-2020.docx');
+    await expect(page.evaluate(() => document.activeElement?.querySelector('.file-name')?.textContent)).resolves.toBe(
+      'xinzhou-jkq-2020.docx',
+    );
     await page.keyboard.press('Enter');
     await page.locator('.report-head h1', { hasText: '忻州' }).waitFor();
     await expect(rows.nth(1).getAttribute('aria-selected')).resolves.toBe('true');

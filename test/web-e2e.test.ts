@@ -13,12 +13,22 @@ import type { Page } from 'playwright-core';
 import { processInput } from '../src/core/pipeline';
 import { getFormat } from '../src/formats/model';
 import type { Report } from '../src/report/types';
-import { CHROMIUM, dropFiles, finalState, HAVE_CHROMIUM, openReport, pickFiles, servePage, type ServedPage } from './helpers/browser';
+import {
+  CHROMIUM,
+  dropFiles,
+  finalState,
+  HAVE_CHROMIUM,
+  openReport,
+  pickFiles,
+  servePage,
+  type ServedPage,
+} from './helpers/browser';
 import { readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
 
-if (!HAVE_CHROMIUM) console.warn(`web-e2e: ${CHROMIUM} not found — the browser tests are SKIPPED (apt-get install chromium to run them)`);
+if (!HAVE_CHROMIUM)
+  console.warn(`web-e2e: ${CHROMIUM} not found — the browser tests are SKIPPED (apt-get install chromium to run them)`);
 const browserDescribe = HAVE_CHROMIUM ? describe : describe.skip;
 
 const SAMPLE = fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx'));
@@ -75,8 +85,12 @@ browserDescribe('the web page in a real browser', () => {
     await page.selectOption('#list-filter', 'all');
 
     await openReport(page, 'xinzhou-jkq-2020.docx');
-    const shown = await page.$$eval('td.value', (tds) => tds.map((td) => [(td as HTMLElement).dataset.key!, td.textContent ?? '']));
-    const keys = getFormat('2019').fields.filter((f) => f.part !== 'meta').map((f) => f.key);
+    const shown = await page.$$eval('td.value', (tds) =>
+      tds.map((td) => [(td as HTMLElement).dataset.key!, td.textContent ?? '']),
+    );
+    const keys = getFormat('2019')
+      .fields.filter((f) => f.part !== 'meta')
+      .map((f) => f.key);
     expect(shown.map(([k]) => k).sort()).toEqual([...keys].sort());
     const wrong = shown.filter(([key, text]) => text !== expectedCellText(expected, key));
     expect(wrong).toEqual([]);
@@ -93,7 +107,9 @@ browserDescribe('the web page in a real browser', () => {
 
   it('corrects a cell in place: findings change at once, the cell is marked and found from the finding, downloads carry the correction', async () => {
     const values = consistentValues('2021', 21);
-    await pickFiles(page, [{ name: '丙县2022年报.docx', bytes: await reportDocx({ version: '2021', agency: '丙县人民政府', year: 2022 }, values) }]);
+    await pickFiles(page, [
+      { name: '丙县2022年报.docx', bytes: await reportDocx({ version: '2021', agency: '丙县人民政府', year: 2022 }, values) },
+    ]);
     expect(await finalState(page, '丙县2022年报.docx')).toBe('ok');
     await openReport(page, '丙县2022年报.docx');
     await expect(page.locator('li.finding[data-rule="T3_BALANCE"]').count()).resolves.toBe(0);
@@ -115,7 +131,9 @@ browserDescribe('the web page in a real browser', () => {
     await expect(page.locator('li.file', { hasText: '丙县2022年报.docx' }).getAttribute('data-state')).resolves.toBe('errors');
     await expect(page.locator('.recheck').textContent()).resolves.toMatch(/已重新核对：错误 0 → \d+/);
 
-    await page.locator('.detail').evaluate((d) => { d.scrollTop = 0; });
+    await page.locator('.detail').evaluate((d) => {
+      d.scrollTop = 0;
+    });
     await finding.first().click();
     await expect(cell.getAttribute('class')).resolves.toMatch(/flash/);
     await page.waitForFunction((k) => {
@@ -191,8 +209,14 @@ browserDescribe('the web page in a real browser', () => {
 
   it('shows the cross-year pairs formed in the batch and opens the later report from them', async () => {
     await dropFiles(page, [
-      { name: '丁县2021.docx', bytes: await reportDocx({ version: '2021', agency: '丁县人民政府', year: 2021 }, consistentValues('2021', 31)) },
-      { name: '丁县2022.docx', bytes: await reportDocx({ version: '2021', agency: '丁县人民政府', year: 2022 }, consistentValues('2021', 32)) },
+      {
+        name: '丁县2021.docx',
+        bytes: await reportDocx({ version: '2021', agency: '丁县人民政府', year: 2021 }, consistentValues('2021', 31)),
+      },
+      {
+        name: '丁县2022.docx',
+        bytes: await reportDocx({ version: '2021', agency: '丁县人民政府', year: 2022 }, consistentValues('2021', 32)),
+      },
     ]);
     expect(await finalState(page, '丁县2021.docx')).not.toBe('failed');
     expect(await finalState(page, '丁县2022.docx')).not.toBe('failed');
@@ -204,13 +228,23 @@ browserDescribe('the web page in a real browser', () => {
     // The later report's row takes in the cross-year findings that arrived with its pair.
     const listed = await (await fetch(new URL('/api/reports', served.server.url))).json();
     const later = listed.reports.find((r: { name: string }) => r.name === '丁县2022.docx');
-    await page.locator('li.file.selected').and(page.locator(`[data-state="${later.state}"]`)).waitFor();
-    await expect(page.locator('.report-head .counts').textContent()).resolves.toBe(`错误 ${later.errors} · 警告 ${later.warnings}`);
+    await page
+      .locator('li.file.selected')
+      .and(page.locator(`[data-state="${later.state}"]`))
+      .waitFor();
+    await expect(page.locator('.report-head .counts').textContent()).resolves.toBe(
+      `错误 ${later.errors} · 警告 ${later.warnings}`,
+    );
   });
 
   it('shows report text that holds markup as text, and runs none of it', async () => {
     const evil = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-    await dropFiles(page, [{ name: '<b onclick=x>标记</b>.docx', bytes: await reportDocx({ version: '2021', year: 2022, sectionText: { 1: [`总体情况${evil}`] } }) }]);
+    await dropFiles(page, [
+      {
+        name: '<b onclick=x>标记</b>.docx',
+        bytes: await reportDocx({ version: '2021', year: 2022, sectionText: { 1: [`总体情况${evil}`] } }),
+      },
+    ]);
     expect(await finalState(page, 'b>.docx')).toBe('ok');
     await openReport(page, 'b>.docx');
     const section = page.locator('.sections details').first();

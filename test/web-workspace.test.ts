@@ -24,11 +24,17 @@ interface PageFile {
 
 /** A report whose t4 行政复议 cells 维持 and 纠正 are blank. */
 function withBlanks(agency: string, year = 2023, seed = 3): Promise<Buffer> {
-  return reportDocx({ version: '2021', agency, year }, { ...consistentValues('2021', seed), 't4.review.upheld': null, 't4.review.corrected': null });
+  return reportDocx(
+    { version: '2021', agency, year },
+    { ...consistentValues('2021', seed), 't4.review.upheld': null, 't4.review.corrected': null },
+  );
 }
 
 async function pickFiles(page: Page, files: readonly PageFile[]): Promise<void> {
-  await page.setInputFiles('#file-input', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+  await page.setInputFiles(
+    '#file-input',
+    files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })),
+  );
 }
 
 function row(page: Page, name: string) {
@@ -36,7 +42,9 @@ function row(page: Page, name: string) {
 }
 
 async function settled(page: Page, name: string): Promise<string> {
-  await row(page, name).and(page.locator('[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="duplicate"]')).waitFor();
+  await row(page, name)
+    .and(page.locator('[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="duplicate"]'))
+    .waitFor();
   return (await row(page, name).getAttribute('data-state'))!;
 }
 
@@ -55,10 +63,16 @@ browserDescribe('the workspace on the page', () => {
 
   beforeAll(async () => {
     server = await startServer({ port: 0, pool: { threads: 1 }, workspace: tempDir() });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+    });
   }, 60_000);
 
   beforeEach(async () => {
@@ -82,7 +96,9 @@ browserDescribe('the workspace on the page', () => {
     await pickFiles(page, [{ name: '甲局-再次.docx', bytes }]);
     expect(await settled(page, '甲局-再次.docx')).toBe('duplicate');
     const info = await row(page, '甲局-再次.docx').locator('.file-info').textContent();
-    expect(info).toMatch(/^文件“甲局-再次.docx”已在工作区中（与 \d{4}-\d\d-\d\d \d\d:\d\d 上传的“甲局.docx”，某某县甲局 2023年 内容完全相同），未重复保存$/);
+    expect(info).toMatch(
+      /^文件“甲局-再次.docx”已在工作区中（与 \d{4}-\d\d-\d\d \d\d:\d\d 上传的“甲局.docx”，某某县甲局 2023年 内容完全相同），未重复保存$/,
+    );
     expect(await row(page, '甲局-再次.docx').locator('.state').textContent()).toBe('已在工作区');
   });
 
@@ -110,7 +126,10 @@ browserDescribe('the workspace on the page', () => {
     await pickFiles(page, [{ name: '丙局.docx', bytes: await withBlanks('某某县丙局') }]);
     await settled(page, '丙局.docx');
     await openReport(page, '丙局.docx');
-    for (const [key, text] of [['t4.review.upheld', '1'], ['t4.review.corrected', '2']]) {
+    for (const [key, text] of [
+      ['t4.review.upheld', '1'],
+      ['t4.review.corrected', '2'],
+    ]) {
       await page.locator(`td.value[data-key="${key}"]`).click();
       await page.locator('input.cell-input').fill(text);
       await page.keyboard.press('Enter');
@@ -128,7 +147,10 @@ browserDescribe('the workspace on the page', () => {
     await settled(page, '丁局.docx');
     await openReport(page, '丁局.docx');
     const messages: string[] = [];
-    page.once('dialog', (d) => { messages.push(d.message()); void d.dismiss(); });
+    page.once('dialog', (d) => {
+      messages.push(d.message());
+      void d.dismiss();
+    });
     await page.locator('button.remove').click();
     expect(messages).toEqual(['确定从工作区移除“丁局.docx”吗？它的读取结果和所有更正记录都会被删除（已下载的文件不受影响）。']);
     expect(await row(page, '丁局.docx').count()).toBe(1);
@@ -141,9 +163,15 @@ browserDescribe('the workspace on the page', () => {
 
   it('lists every report in the overview, sorts by a column, filters by state and opens a report from its row', async () => {
     await pickFiles(page, [
-      { name: '甲.docx', bytes: await reportDocx({ version: '2021', agency: '某某县甲局', year: 2023 }, consistentValues('2021', 11)) },
+      {
+        name: '甲.docx',
+        bytes: await reportDocx({ version: '2021', agency: '某某县甲局', year: 2023 }, consistentValues('2021', 11)),
+      },
       { name: '乙.docx', bytes: await withBlanks('某某县乙局', 2023, 12) },
-      { name: '丙.docx', bytes: await reportDocx({ version: '2021', agency: '某某县丙局', year: 2022 }, consistentValues('2021', 13)) },
+      {
+        name: '丙.docx',
+        bytes: await reportDocx({ version: '2021', agency: '某某县丙局', year: 2022 }, consistentValues('2021', 13)),
+      },
     ]);
     for (const n of ['甲.docx', '乙.docx', '丙.docx']) await settled(page, n);
     await page.locator('#show-overview').click();
@@ -151,7 +179,7 @@ browserDescribe('the workspace on the page', () => {
     const agencies = () => page.locator('table.overview tbody tr td:first-child').allTextContents();
     expect((await agencies()).sort()).toEqual(['某某县丙局', '某某县乙局', '某某县甲局']);
     await page.getByRole('columnheader', { name: '年度', exact: true }).click();
-    expect((await page.locator('table.overview tbody tr td:nth-child(2)').allTextContents())).toEqual(['2022', '2023', '2023']);
+    expect(await page.locator('table.overview tbody tr td:nth-child(2)').allTextContents()).toEqual(['2022', '2023', '2023']);
     await page.locator('.ov-filters select[aria-label="状态"]').selectOption('errors');
     expect(await agencies()).toEqual(['某某县乙局']);
     expect(await page.locator('.report-head .hint').textContent()).toBe('共 3 份，显示 1 份');
@@ -162,8 +190,14 @@ browserDescribe('the workspace on the page', () => {
 
   it('shows the year by roster: bodies without a report as 未报送, and a report assigned by hand to its body', async () => {
     await pickFiles(page, [
-      { name: '甲.docx', bytes: await reportDocx({ version: '2021', agency: '某某县甲局', year: 2023 }, consistentValues('2021', 21)) },
-      { name: '教育.docx', bytes: await reportDocx({ version: '2021', agency: '某某县教体局', year: 2023 }, consistentValues('2021', 22)) },
+      {
+        name: '甲.docx',
+        bytes: await reportDocx({ version: '2021', agency: '某某县甲局', year: 2023 }, consistentValues('2021', 21)),
+      },
+      {
+        name: '教育.docx',
+        bytes: await reportDocx({ version: '2021', agency: '某某县教体局', year: 2023 }, consistentValues('2021', 22)),
+      },
     ]);
     for (const n of ['甲.docx', '教育.docx']) await settled(page, n);
     await page.locator('#show-year').click();
@@ -171,13 +205,28 @@ browserDescribe('the workspace on the page', () => {
     const csv = '单位名称,类别\n某某县甲局,县直部门\n某某县教育和体育局,县直部门\n某某县乙局,县直部门\n某某县丙局,乡镇\n';
     await page.setInputFiles('.roster-input', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('.roster-bar', { hasText: '名单：名单.csv（4 个单位）' }).waitFor();
-    const statuses = async () => Object.fromEntries(await page.locator('.year-table tbody tr').evaluateAll((rows) => rows.map((r) => [r.children[1].textContent, r.children[3].textContent])));
-    expect(await statuses()).toEqual({ 某某县甲局: '已报送', 某某县教育和体育局: '未报送', 某某县乙局: '未报送', 某某县丙局: '未报送' });
+    const statuses = async () =>
+      Object.fromEntries(
+        await page
+          .locator('.year-table tbody tr')
+          .evaluateAll((rows) => rows.map((r) => [r.children[1].textContent, r.children[3].textContent])),
+      );
+    expect(await statuses()).toEqual({
+      某某县甲局: '已报送',
+      某某县教育和体育局: '未报送',
+      某某县乙局: '未报送',
+      某某县丙局: '未报送',
+    });
     expect(await page.locator('.unmatched li').count()).toBe(1);
     await page.locator('.unmatched li select').selectOption('某某县教育和体育局');
     await page.locator('.unmatched li button', { hasText: '指定' }).click();
     await page.locator('.unmatched').waitFor({ state: 'detached' });
-    expect(await statuses()).toEqual({ 某某县甲局: '已报送', 某某县教育和体育局: '已报送', 某某县乙局: '未报送', 某某县丙局: '未报送' });
+    expect(await statuses()).toEqual({
+      某某县甲局: '已报送',
+      某某县教育和体育局: '已报送',
+      某某县乙局: '未报送',
+      某某县丙局: '未报送',
+    });
     await page.locator('.year-counts button', { hasText: '未报送' }).click();
     expect(await page.locator('.year-table tbody tr td:nth-child(2)').allTextContents()).toEqual(['某某县乙局', '某某县丙局']);
   });

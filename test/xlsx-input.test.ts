@@ -33,11 +33,22 @@ function allFields(report: Report): Record<string, unknown> {
 
 async function varied(): Promise<{ name: string; report: Report }[]> {
   const out: { name: string; report: Report }[] = [];
-  const specs: [FormatVersion, number, number][] = [['2019', 2019, 1], ['2019', 2020, 2], ['2021', 2021, 3], ['2021', 2022, 4], ['2021', 2023, 5], ['2021', 2024, 6]];
+  const specs: [FormatVersion, number, number][] = [
+    ['2019', 2019, 1],
+    ['2019', 2020, 2],
+    ['2021', 2021, 3],
+    ['2021', 2022, 4],
+    ['2021', 2023, 5],
+    ['2021', 2024, 6],
+  ];
   for (const [version, year, seed] of specs) {
-    out.push({ name: `fixture-${version}-${seed}`, report: await readFixture({ version, year, agency: `某某县第${seed}局`, values: quirkyValues(version, seed) }) });
+    out.push({
+      name: `fixture-${version}-${seed}`,
+      report: await readFixture({ version, year, agency: `某某县第${seed}局`, values: quirkyValues(version, seed) }),
+    });
   }
-  for (const real of realReports('xlsx-input') ?? []) out.push({ name: real.stem, report: await readReport(fs.readFileSync(real.htmlPath), `${real.stem}.html`) });
+  for (const real of realReports('xlsx-input') ?? [])
+    out.push({ name: real.stem, report: await readReport(fs.readFileSync(real.htmlPath), `${real.stem}.html`) });
   return out;
 }
 
@@ -54,11 +65,19 @@ describe('the per-report workbook read back', () => {
       const back = await readBytes(await reportToXlsx(report), `${name}.xlsx`);
       if (!back.ok) throw new Error(back.error.message);
       expect({ name, fields: allFields(back.report) }).toEqual({ name, fields: allFields(report) });
-      expect({ name, format: back.report.meta.format, reader: back.report.source.reader }).toEqual({ name, format: report.meta.format, reader: 'xlsx' });
+      expect({ name, format: back.report.meta.format, reader: back.report.source.reader }).toEqual({
+        name,
+        format: report.meta.format,
+        reader: 'xlsx',
+      });
       // Statuses as recognition gave them, the narrative too.
-      const statuses = (r: Report) => Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.status === 'missing' ? 'blank' : c.status]));
+      const statuses = (r: Report) =>
+        Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.status === 'missing' ? 'blank' : c.status]));
       expect({ name, statuses: statuses(back.report) }).toEqual({ name, statuses: statuses(report) });
-      expect({ name, sections: back.report.sections.map((s) => s.paragraphs) }).toEqual({ name, sections: report.sections.map((s) => s.paragraphs) });
+      expect({ name, sections: back.report.sections.map((s) => s.paragraphs) }).toEqual({
+        name,
+        sections: report.sections.map((s) => s.paragraphs),
+      });
     }
   });
 
@@ -120,7 +139,12 @@ describe('a workbook that is not a report', () => {
   }
 
   it('says a roster is a roster, naming the file', async () => {
-    const bytes = await workbook((wb) => wb.addWorksheet('名单').addRows([['序号', '单位名称'], [1, '某某县财政局']]));
+    const bytes = await workbook((wb) =>
+      wb.addWorksheet('名单').addRows([
+        ['序号', '单位名称'],
+        [1, '某某县财政局'],
+      ]),
+    );
     const r = await readBytes(bytes, '名单.xlsx');
     expect(r.ok ? null : [r.error.code, r.error.zh, r.error.en]).toEqual([
       'ROSTER_WORKBOOK',
@@ -130,7 +154,12 @@ describe('a workbook that is not a report', () => {
   });
 
   it('says any other workbook is not a report workbook', async () => {
-    const bytes = await workbook((wb) => wb.addWorksheet('Sheet1').addRows([['a', 1], ['b', 2]]));
+    const bytes = await workbook((wb) =>
+      wb.addWorksheet('Sheet1').addRows([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    );
     const r = await readBytes(bytes, '预算.xlsx');
     expect(r.ok ? null : r.error.code).toBe('NOT_REPORT_WORKBOOK');
   });
@@ -147,11 +176,21 @@ describe('corrections in the exports of one report', () => {
     const ws = wb.getWorksheet(partSheetName(format.spec.parts.find((p) => p.id === 't2')!))!;
     const at = partLayout(format, 't2').cells.find((c) => c.key === 't2.fees.amount')!;
     const cell = ws.getCell(PART_TOP + at.row, at.col + 1);
-    expect([cell.value, (cell.fill as ExcelJS.FillPattern).fgColor?.argb, String(cell.note)]).toEqual([88.5, xlsxStyle().correctedFill, `原报 ${raw}，更正为 88.5（按财务报表）`]);
+    expect([cell.value, (cell.fill as ExcelJS.FillPattern).fgColor?.argb, String(cell.note)]).toEqual([
+      88.5,
+      xlsxStyle().correctedFill,
+      `原报 ${raw}，更正为 88.5（按财务报表）`,
+    ]);
     const data = listRows(wb.getWorksheet(xlsxStyle().sheets.data)!).find((r) => r['字段键'] === 't2.fees.amount')!;
-    expect([data['值'], data['原文'], data['人工更正']]).toEqual([88.5, raw === '' ? null : raw, `原报 ${raw}，更正为 88.5（按财务报表）`]);
+    expect([data['值'], data['原文'], data['人工更正']]).toEqual([
+      88.5,
+      raw === '' ? null : raw,
+      `原报 ${raw}，更正为 88.5（按财务报表）`,
+    ]);
     const issues = listRows(wb.getWorksheet(xlsxStyle().sheets.issues)!).filter((r) => r['规则名称'] === '人工更正');
-    expect(issues.map((r) => r['说明'])).toEqual([`${format.byKey.get('t2.fees.amount')!.where}：原报 ${raw}，更正为 88.5（按财务报表）`]);
+    expect(issues.map((r) => r['说明'])).toEqual([
+      `${format.byKey.get('t2.fees.amount')!.where}：原报 ${raw}，更正为 88.5（按财务报表）`,
+    ]);
   });
 
   let lastReport: Report | undefined;
@@ -162,7 +201,10 @@ describe('corrections in the exports of one report', () => {
   it('keeps the correction in the JSON export under cells[key].corrected, the reported raw text beside it', () => {
     const report = corrected(lastReport!, 't3.received.natural', 31);
     const json = JSON.parse(reportToJson(report));
-    expect(json.cells['t3.received.natural']).toMatchObject({ raw: report.cells['t3.received.natural'].raw, corrected: { text: '31', value: 31, status: 'number', at: '2025-02-01T09:30:00.000Z' } });
+    expect(json.cells['t3.received.natural']).toMatchObject({
+      raw: report.cells['t3.received.natural'].raw,
+      corrected: { text: '31', value: 31, status: 'number', at: '2025-02-01T09:30:00.000Z' },
+    });
     expect(json.fields['t3.received.natural']).toBe(31);
   });
 });

@@ -34,10 +34,19 @@ function expectedValue(report: Report, key: string): unknown {
   return raw === '' ? null : raw;
 }
 
-const finding = (rule: string, severity: Finding['severity'], message: string, fields: string[]): Finding => ({ rule, severity, message, fields });
+const finding = (rule: string, severity: Finding['severity'], message: string, fields: string[]): Finding => ({
+  rule,
+  severity,
+  message,
+  fields,
+});
 
 describe('per-report workbook', () => {
-  for (const [version, seed] of [['2019', 11], ['2021', 12], ['2021', 13]] as const) {
+  for (const [version, seed] of [
+    ['2019', 11],
+    ['2021', 12],
+    ['2021', 13],
+  ] as const) {
     it(`draws every official table of a ${version}-format report as the format lays it out (seed ${seed})`, async () => {
       const report = await readFixture({ version, year: version === '2019' ? 2020 : 2022, values: quirkyValues(version, seed) });
       const format = getFormat(version);
@@ -45,18 +54,27 @@ describe('per-report workbook', () => {
       for (const part of format.spec.parts) {
         const layout = partLayout(format, part.id);
         const ws = sheet(wb, partSheetName(part));
-        const expectedMerges = layout.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1).map((c) => range(PART_TOP + c.row, c.col + 1, c.rowSpan, c.colSpan));
+        const expectedMerges = layout.cells
+          .filter((c) => c.rowSpan > 1 || c.colSpan > 1)
+          .map((c) => range(PART_TOP + c.row, c.col + 1, c.rowSpan, c.colSpan));
         expectedMerges.push(range(1, 1, 1, layout.width), range(2, 1, 1, layout.width));
         expect(merges(ws)).toEqual(expectedMerges.sort());
         for (const c of layout.cells) {
           const cell = ws.getCell(PART_TOP + c.row, c.col + 1);
-          if (c.role === 'value') expect({ key: c.key, value: plain(cell) }).toEqual({ key: c.key, value: expectedValue(report, c.key!) });
+          if (c.role === 'value')
+            expect({ key: c.key, value: plain(cell) }).toEqual({ key: c.key, value: expectedValue(report, c.key!) });
           else expect(plain(cell)).toBe(c.text || null);
           // Every grid cell of the table has its four borders, merged ones included.
-          for (let y = 0; y < c.rowSpan; y++) for (let x = 0; x < c.colSpan; x++) {
-            const b = ws.getCell(PART_TOP + c.row + y, c.col + 1 + x).border;
-            expect([b?.top?.style, b?.left?.style, b?.bottom?.style, b?.right?.style]).toEqual(['thin', 'thin', 'thin', 'thin']);
-          }
+          for (let y = 0; y < c.rowSpan; y++)
+            for (let x = 0; x < c.colSpan; x++) {
+              const b = ws.getCell(PART_TOP + c.row + y, c.col + 1 + x).border;
+              expect([b?.top?.style, b?.left?.style, b?.bottom?.style, b?.right?.style]).toEqual([
+                'thin',
+                'thin',
+                'thin',
+                'thin',
+              ]);
+            }
         }
         expect(ws.getCell(1, 1).value).toBe(`${part.no}、${part.title}`);
       }
@@ -64,7 +82,13 @@ describe('per-report workbook', () => {
   }
 
   it('writes numbers as numbers and placeholders, blanks and text as printed', async () => {
-    const values = { ...consistentValues('2021', 4), 't3.received.natural': '/', 't3.received.commercial': '', 't3.received.research': '见附件', 't2.fees.amount': '251000元' };
+    const values = {
+      ...consistentValues('2021', 4),
+      't3.received.natural': '/',
+      't3.received.commercial': '',
+      't3.received.research': '见附件',
+      't2.fees.amount': '251000元',
+    };
     const report = await readFixture({ version: '2021', values });
     const ws = sheet(await roundTrip(report), partSheetName(getFormat('2021').spec.parts[1]));
     const at = (key: string) => {
@@ -76,7 +100,10 @@ describe('per-report workbook', () => {
     expect(at('t3.received.research').value).toBe('见附件');
     expect(at('t3.received.total').type).toBe(ExcelJS.ValueType.Number);
     const fees = partLayout(getFormat('2021'), 't2').cells.find((x) => x.key === 't2.fees.amount')!;
-    const feeCell = sheet(await roundTrip(report), partSheetName(getFormat('2021').spec.parts[0])).getCell(PART_TOP + fees.row, fees.col + 1);
+    const feeCell = sheet(await roundTrip(report), partSheetName(getFormat('2021').spec.parts[0])).getCell(
+      PART_TOP + fees.row,
+      fees.col + 1,
+    );
     // 251000元 is read as 25.1 万元: the number, with two decimals.
     expect(feeCell.value).toBe(25.1);
     expect(feeCell.numFmt).toBe(xlsxStyle().numberFormats.decimal);
@@ -90,7 +117,14 @@ describe('per-report workbook', () => {
       finding('TITLE', 'warning', '标题不规范', ['meta.title']),
       finding('SECTION_MISSING', 'error', '缺少章节“六、其他需要报告的事项”', []),
       // Real reports leave whole columns blank: one finding naming a hundred cells.
-      finding('BLANK_CELL', 'warning', '表三有大量空白单元格', getFormat('2019').fields.filter((f) => f.part === 't3').map((f) => f.key)),
+      finding(
+        'BLANK_CELL',
+        'warning',
+        '表三有大量空白单元格',
+        getFormat('2019')
+          .fields.filter((f) => f.part === 't3')
+          .map((f) => f.key),
+      ),
     ];
     const checked = { ...report, issues: [...extra, ...report.issues] };
     const wb = await roundTrip(checked, 'findings.xlsx');
@@ -101,7 +135,9 @@ describe('per-report workbook', () => {
         const part = format.spec.parts.find((p) => key.startsWith(`${p.id}.`))!;
         const c = partLayout(format, part.id).cells.find((x) => x.key === key)!;
         const cell = sheet(wb, partSheetName(part)).getCell(PART_TOP + c.row, c.col + 1);
-        expect(String(cell.note && typeof cell.note === 'object' ? cell.note.texts?.map((t) => t.text).join('') : cell.note)).toContain(f.message);
+        expect(
+          String(cell.note && typeof cell.note === 'object' ? cell.note.texts?.map((t) => t.text).join('') : cell.note),
+        ).toContain(f.message);
         const fill = cell.fill as ExcelJS.FillPattern;
         expect([severity.error.fill, severity.warning.fill, severity.info.fill]).toContain(fill.fgColor?.argb);
       }
@@ -111,13 +147,18 @@ describe('per-report workbook', () => {
     expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe(severity.error.fill);
     // A cell nobody complains about stays plain.
     const quiet = partLayout(format, 't4').cells.find((x) => x.key === 't4.review.total')!;
-    const quietFill = sheet(wb, partSheetName(format.spec.parts[2])).getCell(PART_TOP + quiet.row, quiet.col + 1).fill as ExcelJS.FillPattern | undefined;
+    const quietFill = sheet(wb, partSheetName(format.spec.parts[2])).getCell(PART_TOP + quiet.row, quiet.col + 1).fill as
+      ExcelJS.FillPattern | undefined;
     expect(quietFill?.pattern ?? 'none').toBe('none');
 
     const issues = listRows(sheet(wb, xlsxStyle().sheets.issues));
-    expect(issues.map((r) => [r['规则'], r['说明'], r['字段键'] ?? ''])).toEqual(checked.issues.map((f) => [f.rule, f.message, f.fields.join(', ') || '']));
+    expect(issues.map((r) => [r['规则'], r['说明'], r['字段键'] ?? ''])).toEqual(
+      checked.issues.map((f) => [f.rule, f.message, f.fields.join(', ') || '']),
+    );
     expect(issues[0]['严重程度']).toBe('错误');
-    expect(issues[0]['涉及单元格']).toBe(`${format.byKey.get('t3.received.natural')!.where}；${format.byKey.get('t3.total.natural')!.where}`);
+    expect(issues[0]['涉及单元格']).toBe(
+      `${format.byKey.get('t3.received.natural')!.where}；${format.byKey.get('t3.total.natural')!.where}`,
+    );
 
     // No row is taller than Excel allows (409 pt), however long the text it holds.
     wb.eachSheet((ws) => ws.eachRow((row, n) => expect([ws.name, n, (row.height ?? 0) <= 409]).toEqual([ws.name, n, true])));
@@ -141,13 +182,23 @@ describe('per-report workbook', () => {
       if (!cell) continue;
       expect([key, r['原文'] ?? '']).toEqual([key, cell.raw]);
       expect([key, r['读取状态']]).toEqual([key, xlsxStyle().status[cell.status]]);
-      if (cell.source) expect([r['来源：第几个表格'], r['来源：第几行'], r['来源：第几列']]).toEqual([cell.source.table + 1, cell.source.row + 1, cell.source.col + 1]);
+      if (cell.source)
+        expect([r['来源：第几个表格'], r['来源：第几行'], r['来源：第几列']]).toEqual([
+          cell.source.table + 1,
+          cell.source.row + 1,
+          cell.source.col + 1,
+        ]);
     }
-    expect(rows.find((r) => r['字段键'] === 't3.received.natural')!['行']).toBe(format.byKey.get('t3.received.natural')!.rowLabel);
+    expect(rows.find((r) => r['字段键'] === 't3.received.natural')!['行']).toBe(
+      format.byKey.get('t3.received.natural')!.rowLabel,
+    );
   });
 
   it('shows meta, format and finding counts on 概况', async () => {
-    const report = await readReport(fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx')), 'xinzhou-jkq-2020.docx');
+    const report = await readReport(
+      fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx')),
+      'xinzhou-jkq-2020.docx',
+    );
     const rows = listRows(sheet(await roundTrip(report, 'sample.xlsx'), xlsxStyle().sheets.overview));
     const byKey = new Map(rows.filter((r) => r['字段键']).map((r) => [r['字段键'], r['内容']]));
     expect(byKey.get('meta.agency')).toBe('忻州经济开发区');
@@ -155,31 +206,51 @@ describe('per-report workbook', () => {
     expect(byKey.get('meta.format')).toBe('2019');
     const counts = { 错误数: 0, 警告数: 0, 提示数: 0 } as Record<string, number>;
     for (const f of report.issues) counts[`${xlsxStyle().severity[f.severity].label}数`]++;
-    for (const [label, n] of Object.entries(counts)) expect([label, rows.find((r) => r['项目'] === label)?.['内容']]).toEqual([label, n]);
+    for (const [label, n] of Object.entries(counts))
+      expect([label, rows.find((r) => r['项目'] === label)?.['内容']]).toEqual([label, n]);
     expect(rows.find((r) => r['项目'] === '格式依据')?.['内容']).toBe(getFormat('2019').spec.notice);
   });
 
   it('prints each official table on A4, landscape when it is wide', async () => {
     const wb = await roundTrip(await readFixture({ version: '2021' }), 'print.xlsx');
     const [t2, t3, t4] = getFormat('2021').spec.parts.map((p) => sheet(wb, partSheetName(p)).pageSetup);
-    for (const setup of [t2, t3, t4]) expect(setup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+    for (const setup of [t2, t3, t4])
+      expect(setup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
     expect(t2.orientation).toBe('portrait');
     expect(t3.orientation).toBe('landscape');
     expect(t4.orientation).toBe('landscape');
   });
 
   it('never turns text starting with = + - @ into a formula, and drops characters XML forbids', async () => {
-    const values = { ...consistentValues('2021', 5), 't3.received.natural': '=1+1', 't3.received.commercial': '@SUM(A1:A9)', 't3.received.research': '+cmd|x', 't3.received.nonprofit': '-abc' };
+    const values = {
+      ...consistentValues('2021', 5),
+      't3.received.natural': '=1+1',
+      't3.received.commercial': '@SUM(A1:A9)',
+      't3.received.research': '+cmd|x',
+      't3.received.nonprofit': '-abc',
+    };
     const read = await readFixture({ version: '2021', agency: '=HYPERLINK("点击")局', values });
     // A control character in a cell (possible in HTML input) would make the whole file unreadable.
-    const report: Report = { ...read, cells: { ...read.cells, 't3.received.legal': { ...read.cells['t3.received.legal'], raw: 'a\u0001b\u0008c', status: 'text' } }, fields: { ...read.fields, 't3.received.legal': null } };
+    const report: Report = {
+      ...read,
+      cells: {
+        ...read.cells,
+        't3.received.legal': { ...read.cells['t3.received.legal'], raw: 'a\u0001b\u0008c', status: 'text' },
+      },
+      fields: { ...read.fields, 't3.received.legal': null },
+    };
     const wb = await roundTrip(report, 'formula.xlsx');
     const ws = sheet(wb, partSheetName(getFormat('2021').spec.parts[1]));
     const at = (key: string) => {
       const c = partLayout(getFormat('2021'), 't3').cells.find((x) => x.key === key)!;
       return ws.getCell(PART_TOP + c.row, c.col + 1);
     };
-    for (const [key, text] of [['t3.received.natural', '=1+1'], ['t3.received.commercial', '@SUM(A1:A9)'], ['t3.received.research', '+cmd|x'], ['t3.received.nonprofit', '-abc']]) {
+    for (const [key, text] of [
+      ['t3.received.natural', '=1+1'],
+      ['t3.received.commercial', '@SUM(A1:A9)'],
+      ['t3.received.research', '+cmd|x'],
+      ['t3.received.nonprofit', '-abc'],
+    ]) {
       expect([key, at(key).type, at(key).value]).toEqual([key, ExcelJS.ValueType.String, text]);
     }
     expect(at('t3.received.legal').value).toBe('abc');
@@ -199,7 +270,10 @@ describe('per-report workbook', () => {
   const withOffice = 'soffice' in office ? it : it.skip;
   if (!('soffice' in office)) console.warn(`skipping the LibreOffice test of the per-report workbook: ${office.missing}`);
   withOffice('opens in LibreOffice: every sheet converts to CSV with the values we wrote', async () => {
-    const report = await readReport(fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx')), 'xinzhou-jkq-2020.docx');
+    const report = await readReport(
+      fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx')),
+      'xinzhou-jkq-2020.docx',
+    );
     const file = path.join(dir, 'office-report.xlsx');
     await writeReportXlsx(report, file);
     const { status, stderr, csv } = sheetsAsCsv((office as { soffice: string }).soffice, file, path.join(dir, 'office-report'));

@@ -33,7 +33,11 @@ describe('nianbao template --to xlsx', () => {
     await wb.xlsx.writeFile(filled);
     const report = await readReport(fs.readFileSync(filled), '林业局.xlsx');
     expect([report.meta.agency, report.meta.year, report.meta.format]).toEqual(['某某县林业局', 2024, '2021']);
-    expect([report.fields['t3.received.natural'], report.fields['t3.received.total'], report.fields['t3.received.commercial']]).toEqual([5, 5, null]);
+    expect([
+      report.fields['t3.received.natural'],
+      report.fields['t3.received.total'],
+      report.fields['t3.received.commercial'],
+    ]).toEqual([5, 5, null]);
     expect(report.cells['t3.received.commercial'].status).toBe('blank');
   });
 
@@ -43,4 +47,3 @@ describe('nianbao template --to xlsx', () => {
     expect(r.stderr).toContain('--to 应为 docx、xlsx 之一，而不是“pdf”\n--to must be one of docx, xlsx (got "pdf")');
   });
 });
-

@@ -112,17 +112,24 @@ export class ReportPool {
   async destroy(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.resolve(failure(job.task, 'WORKER_FAILED', 'pool closed'));
-    for (const slot of this.slots) for (const { job, timer } of slot.sent.values()) {
-      clearTimeout(timer);
-      job.resolve(failure(job.task, 'WORKER_FAILED', 'pool closed'));
-    }
+    for (const slot of this.slots)
+      for (const { job, timer } of slot.sent.values()) {
+        clearTimeout(timer);
+        job.resolve(failure(job.task, 'WORKER_FAILED', 'pool closed'));
+      }
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
     this.slots.clear();
   }
 
   private spawn(): void {
     if (this.closed) return;
-    this.slots.add(new Slot(this.maxMemoryMb, (s, m) => this.onMessage(s, m), (s, err) => this.onDeath(s, err)));
+    this.slots.add(
+      new Slot(
+        this.maxMemoryMb,
+        (s, m) => this.onMessage(s, m),
+        (s, err) => this.onDeath(s, err),
+      ),
+    );
   }
 
   /** Fills idle workers first, then sends each one task ahead. */
@@ -168,7 +175,11 @@ export class ReportPool {
   private expire(slot: Slot, id: number): void {
     const sent = slot.sent.get(id);
     if (!sent) return;
-    this.settle(slot, id, failure(sent.job.task, 'TIMEOUT', `时限 ${sent.job.timeoutMs / 1000} 秒 / limit ${sent.job.timeoutMs / 1000} s`));
+    this.settle(
+      slot,
+      id,
+      failure(sent.job.task, 'TIMEOUT', `时限 ${sent.job.timeoutMs / 1000} 秒 / limit ${sent.job.timeoutMs / 1000} s`),
+    );
     this.retire(slot);
   }
 
@@ -177,7 +188,11 @@ export class ReportPool {
     const running = slot.running();
     if (running) {
       const oom = (err as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.settle(slot, running[0], failure(running[1].job.task, oom ? 'OUT_OF_MEMORY' : 'WORKER_FAILED', oom ? undefined : err?.message?.slice(0, 200)));
+      this.settle(
+        slot,
+        running[0],
+        failure(running[1].job.task, oom ? 'OUT_OF_MEMORY' : 'WORKER_FAILED', oom ? undefined : err?.message?.slice(0, 200)),
+      );
     }
     this.retire(slot);
   }
@@ -226,5 +241,9 @@ export function processFiles(
   onResult: (result: TaskResult, index: number) => void | Promise<void>,
   options: PoolOptions = {},
 ): Promise<void> {
-  return processTasks(files.map((file) => ({ ...task, file, name: path.basename(file) })), onResult, options);
+  return processTasks(
+    files.map((file) => ({ ...task, file, name: path.basename(file) })),
+    onResult,
+    options,
+  );
 }

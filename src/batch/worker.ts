@@ -35,8 +35,7 @@ export type TaskResult = FileResult & {
 
 export type ToWorker = { readonly id: number; readonly task: BatchTask };
 export type FromWorker =
-  | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly id: number; readonly result: TaskResult };
+  { readonly type: 'ready' } | { readonly type: 'result'; readonly id: number; readonly result: TaskResult };
 
 function slim(report: Report): Report {
   return { ...report, fields: {}, cells: {}, preamble: [], sections: [], tables: [], diagnostics: [] };
@@ -49,7 +48,14 @@ export async function runTask(task: BatchTask): Promise<TaskResult> {
   if (!result.ok || !task.convert) return result;
   try {
     const done = await convertReport(result.report, task.convert);
-    return { ok: true, file: result.file, report: slim(done.report), written: done.written, notes: done.notes, exportErrors: done.failed };
+    return {
+      ok: true,
+      file: result.file,
+      report: slim(done.report),
+      written: done.written,
+      notes: done.notes,
+      exportErrors: done.failed,
+    };
   } catch (err) {
     // A migration that throws: the file was read, none of its exports could be made.
     const failed = task.convert.formats.map((f) => exportError(task.name, f, `${task.convert!.stem}.${f}`, err));

@@ -17,7 +17,9 @@ export type Choices<T extends Options> = Partial<Record<keyof T, readonly string
 export const READERS = ['docx', 'mammoth'] as const;
 
 function optionList(options: Options): string {
-  return Object.entries(options).map(([name, o]) => `--${name}${o.short ? ` (-${o.short})` : ''}`).join(', ');
+  return Object.entries(options)
+    .map(([name, o]) => `--${name}${o.short ? ` (-${o.short})` : ''}`)
+    .join(', ');
 }
 
 /** The option a parseArgs message quotes ('--foo', '-x', '-o, --out <value>'): its long name when there is one. */
@@ -30,7 +32,9 @@ function translate(err: Error & { code?: string }, options: Options): UsageError
   const option = quoted(err.message);
   switch (err.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return new UsageError(`未知参数 ${option}；可用的参数：${optionList(options)}\nunknown option ${option}; valid options: ${optionList(options)}`);
+      return new UsageError(
+        `未知参数 ${option}；可用的参数：${optionList(options)}\nunknown option ${option}; valid options: ${optionList(options)}`,
+      );
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
       const name = option.replace(/^-+/, '');
       const spec = options[name] ?? Object.values(options).find((o) => o.short === name);
@@ -47,7 +51,9 @@ function checkChoices(values: Record<string, unknown>, choices: Record<string, r
   for (const [name, allowed] of Object.entries(choices)) {
     const value = values[name];
     if (allowed && typeof value === 'string' && !allowed.includes(value)) {
-      throw new UsageError(`--${name} 应为 ${allowed.join('、')} 之一，而不是“${value}”\n--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+      throw new UsageError(
+        `--${name} 应为 ${allowed.join('、')} 之一，而不是“${value}”\n--${name} must be one of ${allowed.join(', ')} (got "${value}")`,
+      );
     }
   }
 }

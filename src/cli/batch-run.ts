@@ -39,10 +39,14 @@ export async function runBatch(
     await onResult({ ok: false, file: input.file, error: input.error }, i, run);
     progress.tick(false);
   }
-  await processTasks(readable.map((i) => task(inputs[i].file, i)), async (result, n) => {
-    await onResult(result, readable[n], run);
-    progress.tick(result.ok);
-  }, options);
+  await processTasks(
+    readable.map((i) => task(inputs[i].file, i)),
+    async (result, n) => {
+      await onResult(result, readable[n], run);
+      progress.tick(result.ok);
+    },
+    options,
+  );
   progress.finish();
 }
 
@@ -50,6 +54,7 @@ export async function runBatch(
 export function jobsOption(value: string | undefined): PoolOptions {
   if (value === undefined) return {};
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--jobs 应为 1 到 64 之间的整数，而不是“${value}” / --jobs must be an integer 1..64 (got "${value}")`);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new UsageError(`--jobs 应为 1 到 64 之间的整数，而不是“${value}” / --jobs must be an integer 1..64 (got "${value}")`);
   return { threads: n };
 }

@@ -28,7 +28,9 @@ interface Checked {
   readonly issues: readonly Finding[];
 }
 
-type Outcome = { readonly ok: true; readonly checked: Checked; readonly record: YearRecord } | { readonly ok: false; readonly error: FileError };
+type Outcome =
+  | { readonly ok: true; readonly checked: Checked; readonly record: YearRecord }
+  | { readonly ok: false; readonly error: FileError };
 
 interface Batch {
   /** Every input in the order given. */
@@ -69,7 +71,9 @@ function crossYearBlock(result: CrossYearResult): string {
   if (!result.pairs.length) lines.push('  本批文件中没有同一机关相邻年度的报告，未配对。');
   else lines.push(`  配对 ${result.pairs.length} 组：`);
   for (const p of result.pairs) {
-    lines.push(`  ${p.later.agency ?? p.agencyKey}：${p.earlier.year}年 ${p.earlier.file} → ${p.later.year}年 ${p.later.file}（${countText(p.findings)}）`);
+    lines.push(
+      `  ${p.later.agency ?? p.agencyKey}：${p.earlier.year}年 ${p.earlier.file} → ${p.later.year}年 ${p.later.file}（${countText(p.findings)}）`,
+    );
     lines.push(...p.findings.map((f) => `  ${findingLine(f).replace('·', `${SEVERITY_LABEL[f.severity]} ·`)}`));
   }
   if (result.unpaired.length) {
@@ -80,9 +84,13 @@ function crossYearBlock(result: CrossYearResult): string {
 }
 
 function summary(batch: Batch, result: CrossYearResult): string {
-  const withErrors = batch.checked.filter((c) => countBySeverity([...c.issues, ...(result.findings.get(c.file) ?? [])]).error > 0).length;
-  return `共 ${batch.checked.length + batch.failed.length} 个文件：已核对 ${batch.checked.length}（有错误 ${withErrors} 份），`
-    + `无法读取 ${batch.failed.length}；跨年度配对 ${result.pairs.length} 组。`;
+  const withErrors = batch.checked.filter(
+    (c) => countBySeverity([...c.issues, ...(result.findings.get(c.file) ?? [])]).error > 0,
+  ).length;
+  return (
+    `共 ${batch.checked.length + batch.failed.length} 个文件：已核对 ${batch.checked.length}（有错误 ${withErrors} 份），` +
+    `无法读取 ${batch.failed.length}；跨年度配对 ${result.pairs.length} 组。`
+  );
 }
 
 function errorsIn(findings: readonly Finding[]): Finding[] {
@@ -100,24 +108,37 @@ function onlyErrorPairs(result: CrossYearResult): CrossYearResult {
 function jsonOutput(batch: Batch, result: CrossYearResult, errorsOnly: boolean): string {
   const shown = (findings: readonly Finding[]) => (errorsOnly ? errorsIn(findings) : findings);
   const issue = (f: Finding) => ({ ...f, title: ruleInfo(f.rule)?.title ?? null });
-  return JSON.stringify({
-    files: batch.outcomes.map((o) => (o.ok ? {
-      file: o.checked.file, ok: true, agency: o.checked.report.meta.agency, year: o.checked.report.meta.year,
-      format: o.checked.report.meta.format, counts: countBySeverity(o.checked.issues), issues: shown(o.checked.issues).map(issue),
-      crossYear: shown(result.findings.get(o.checked.file) ?? []).map(issue),
-    } : { file: o.error.file, ok: false, error: o.error })),
-    crossYear: {
-      pairs: result.pairs.map((p) => ({ ...p, findings: shown(p.findings).map(issue) })),
-      unpaired: result.unpaired,
+  return JSON.stringify(
+    {
+      files: batch.outcomes.map((o) =>
+        o.ok
+          ? {
+              file: o.checked.file,
+              ok: true,
+              agency: o.checked.report.meta.agency,
+              year: o.checked.report.meta.year,
+              format: o.checked.report.meta.format,
+              counts: countBySeverity(o.checked.issues),
+              issues: shown(o.checked.issues).map(issue),
+              crossYear: shown(result.findings.get(o.checked.file) ?? []).map(issue),
+            }
+          : { file: o.error.file, ok: false, error: o.error },
+      ),
+      crossYear: {
+        pairs: result.pairs.map((p) => ({ ...p, findings: shown(p.findings).map(issue) })),
+        unpaired: result.unpaired,
+      },
+      summary: {
+        files: batch.checked.length + batch.failed.length,
+        checked: batch.checked.length,
+        unreadable: batch.failed.length,
+        pairs: result.pairs.length,
+        ...countBySeverity([...batch.checked.flatMap((c) => c.issues), ...result.pairs.flatMap((p) => p.findings)]),
+      },
     },
-    summary: {
-      files: batch.checked.length + batch.failed.length,
-      checked: batch.checked.length,
-      unreadable: batch.failed.length,
-      pairs: result.pairs.length,
-      ...countBySeverity([...batch.checked.flatMap((c) => c.issues), ...result.pairs.flatMap((p) => p.findings)]),
-    },
-  }, null, 2);
+    null,
+    2,
+  );
 }
 
 const OPTIONS = {
@@ -150,13 +171,18 @@ export async function run(argv: string[]): Promise<number> {
     const shown = errorsOnly ? onlyErrors(outcome.checked) : outcome.checked;
     if (!values.json && (!errorsOnly || shown.issues.length)) say(`${fileBlock(shown)}\n`);
   });
-  await runBatch(inputs, (file) => ({ file, name: path.basename(file), options }), (result, index, run) => {
-    say = run.say;
-    if (!result.ok) return inOrder.add(index, { ok: false, error: result.error });
-    const { report } = result;
-    const checked = { file: result.file, report: { meta: report.meta, source: report.source }, issues: report.issues };
-    inOrder.add(index, { ok: true, checked, record: yearRecord(report, result.file) });
-  }, pool);
+  await runBatch(
+    inputs,
+    (file) => ({ file, name: path.basename(file), options }),
+    (result, index, run) => {
+      say = run.say;
+      if (!result.ok) return inOrder.add(index, { ok: false, error: result.error });
+      const { report } = result;
+      const checked = { file: result.file, report: { meta: report.meta, source: report.source }, issues: report.issues };
+      inOrder.add(index, { ok: true, checked, record: yearRecord(report, result.file) });
+    },
+    pool,
+  );
   const cross = crossYear(batch.records);
   if (values.json) console.log(jsonOutput(batch, cross, errorsOnly));
   else console.log(`${crossYearBlock(errorsOnly ? onlyErrorPairs(cross) : cross)}\n\n${summary(batch, cross)}`);

@@ -43,11 +43,16 @@ const OPTIONS = {
 } as const;
 
 function parseFormats(to: string): string[] {
-  const formats = to.split(',').map((s) => s.trim()).filter(Boolean);
+  const formats = to
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = formats.filter((f) => !exporterNamed(f));
   const known = Object.keys(EXPORTERS).join(', ');
   if (unknown.length || !formats.length) {
-    throw new UsageError(`未知的输出格式“${unknown.join(', ')}”，可选：${known}\nunknown output format "${unknown.join(', ')}"; choose from: ${known}`);
+    throw new UsageError(
+      `未知的输出格式“${unknown.join(', ')}”，可选：${known}\nunknown output format "${unknown.join(', ')}"; choose from: ${known}`,
+    );
   }
   return formats;
 }
@@ -62,7 +67,11 @@ export async function run(argv: string[]): Promise<number> {
   const outDir = values.out;
   fs.mkdirSync(outDir, { recursive: true });
   const readable = inputs.filter((i) => !i.error).map((i) => i.file);
-  const folder = new OutputFolder(inputs.map((i) => i.file), outDir, formats.map((f) => EXPORTERS[f].extension));
+  const folder = new OutputFolder(
+    inputs.map((i) => i.file),
+    outDir,
+    formats.map((f) => EXPORTERS[f].extension),
+  );
   const byReport = values.name === 'agency-year';
   const names = byReport ? { stems: readable.map((_, k) => temporaryStem(k)), notes: [] } : outputNames(readable, folder);
   const stemOf = new Map(readable.map((file, k) => [file, names.stems[k]]));
@@ -78,28 +87,35 @@ export async function run(argv: string[]): Promise<number> {
   const listEach = values.verbose || inputs.length <= LIST_EACH_UP_TO;
   let unreadable = 0;
   let unwritten = 0;
-  await runBatch(inputs, task, (result, _i, batch) => {
-    if (!result.ok) {
-      unreadable++;
-      batch.say(failureLines(result.error), 'err');
-      return;
-    }
-    const exportErrors = result.exportErrors ?? [];
-    let written = result.written ?? [];
-    if (byReport) {
-      const wanted = agencyYearStem(result.report.meta) ?? fallback.get(result.file)!;
-      const moved = moveOutputs(written, stemOf.get(result.file)!, wanted, folder);
-      written = moved.written;
-      if (moved.note) batch.say(moved.note);
-    }
-    if (exportErrors.length) unwritten++;
-    if (listEach || exportErrors.length) {
-      batch.say([summaryLine(result.report, written), ...(result.notes ?? []).map((n) => `  ! ${n}`)].join('\n'));
-    }
-    for (const e of exportErrors) batch.say(failureLines(e), 'err');
-  }, pool);
+  await runBatch(
+    inputs,
+    task,
+    (result, _i, batch) => {
+      if (!result.ok) {
+        unreadable++;
+        batch.say(failureLines(result.error), 'err');
+        return;
+      }
+      const exportErrors = result.exportErrors ?? [];
+      let written = result.written ?? [];
+      if (byReport) {
+        const wanted = agencyYearStem(result.report.meta) ?? fallback.get(result.file)!;
+        const moved = moveOutputs(written, stemOf.get(result.file)!, wanted, folder);
+        written = moved.written;
+        if (moved.note) batch.say(moved.note);
+      }
+      if (exportErrors.length) unwritten++;
+      if (listEach || exportErrors.length) {
+        batch.say([summaryLine(result.report, written), ...(result.notes ?? []).map((n) => `  ! ${n}`)].join('\n'));
+      }
+      for (const e of exportErrors) batch.say(failureLines(e), 'err');
+    },
+    pool,
+  );
   const done = inputs.length - unreadable;
-  console.log(`共 ${inputs.length} 个文件：成功 ${done - unwritten}，无法读取 ${unreadable}`
-    + `${unwritten ? `，已读取但有输出无法写出 ${unwritten}` : ''}；输出在 ${outDir}`);
+  console.log(
+    `共 ${inputs.length} 个文件：成功 ${done - unwritten}，无法读取 ${unreadable}` +
+      `${unwritten ? `，已读取但有输出无法写出 ${unwritten}` : ''}；输出在 ${outDir}`,
+  );
   return unreadable || unwritten ? 2 : 0;
 }

@@ -20,7 +20,7 @@ const SUMMARIES: Record<keyof typeof COMMANDS, string> = {
   convert: '把年度报告转换为 JSON、Excel 或标准格式 DOCX / convert reports to JSON, Excel or DOCX',
   summary: '把一批报告汇总为一个 Excel 工作簿 / one workbook for a batch of reports',
   serve: '启动网页版（拖入文件查看、核对、下载）/ start the web page',
-  template: '生成下一年度的标准格式报告模板 / write next year\'s report template',
+  template: "生成下一年度的标准格式报告模板 / write next year's report template",
   check: '核对报告并列出问题（含跨年度核对）/ check reports and list their problems',
 };
 
@@ -28,7 +28,9 @@ const USAGE = `年报通 nianbao — 政府信息公开工作年度报告：读�
 
 用法 / usage: nianbao <命令> [参数]
 命令 / commands:
-${Object.entries(SUMMARIES).map(([c, line]) => `  ${c.padEnd(9)} ${line}`).join('\n')}
+${Object.entries(SUMMARIES)
+  .map(([c, line]) => `  ${c.padEnd(9)} ${line}`)
+  .join('\n')}
 nianbao <命令> --help 查看命令说明 / shows a command's options。`;
 
 export async function main(argv: string[]): Promise<number> {

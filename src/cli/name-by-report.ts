@@ -24,7 +24,12 @@ export function agencyYearStem(meta: Pick<ReportMeta, 'agency' | 'year'>): strin
 }
 
 /** Moves the files written under the temporary `stem` to `wanted`; the paths now written, and a note if an input was in the way. */
-export function moveOutputs(written: readonly string[], stem: string, wanted: string, folder: OutputFolder): { written: string[]; note?: string } {
+export function moveOutputs(
+  written: readonly string[],
+  stem: string,
+  wanted: string,
+  folder: OutputFolder,
+): { written: string[]; note?: string } {
   const { name, note } = folder.claim(wanted);
   const moved = written.map((file) => {
     const target = path.join(path.dirname(file), name + path.basename(file).slice(stem.length));

@@ -53,7 +53,11 @@ export class OutputFolder {
   private readonly inputs: Set<string>;
   private readonly used = new Set<string>();
 
-  constructor(inputs: readonly string[], private readonly dir: string, private readonly extensions: readonly string[]) {
+  constructor(
+    inputs: readonly string[],
+    private readonly dir: string,
+    private readonly extensions: readonly string[],
+  ) {
     this.inputs = new Set(inputs.map(identity));
   }
 
@@ -72,8 +76,9 @@ export class OutputFolder {
     if (!clash) return { name };
     return {
       name,
-      note: `! 输出 ${stem}${clash} 会覆盖输入文件，改为写出 ${name}${clash}（输入文件保持不变）\n`
-        + `  ${stem}${clash} is an input file; writing ${name}${clash} instead (the input is left untouched)`,
+      note:
+        `! 输出 ${stem}${clash} 会覆盖输入文件，改为写出 ${name}${clash}（输入文件保持不变）\n` +
+        `  ${stem}${clash} is an input file; writing ${name}${clash} instead (the input is left untouched)`,
     };
   }
 
@@ -90,7 +95,10 @@ export function defaultStems(files: readonly string[]): string[] {
   const wanted = [...bases];
   for (const members of groups.values()) {
     if (members.length < 2) continue;
-    distinguished(members.map((i) => files[i]), bases[members[0]]).forEach((stem, k) => (wanted[members[k]] = stem));
+    distinguished(
+      members.map((i) => files[i]),
+      bases[members[0]],
+    ).forEach((stem, k) => (wanted[members[k]] = stem));
   }
   return wanted;
 }

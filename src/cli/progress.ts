@@ -77,7 +77,8 @@ export class Progress {
 
   /** Redraws after a line was printed. */
   redraw(): void {
-    if (this.enabled && this.done) this.stream.write(`\r${progressLine(this.done, this.total, this.failed, this.now() - this.started)}\u001b[K`);
+    if (this.enabled && this.done)
+      this.stream.write(`\r${progressLine(this.done, this.total, this.failed, this.now() - this.started)}\u001b[K`);
   }
 
   finish(): void {

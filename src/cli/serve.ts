@@ -16,7 +16,8 @@ export const HELP = `nianbao serve [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HO
 
 function portOf(text: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口应为 0–65535 之间的整数 / invalid port: ${text}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`端口应为 0–65535 之间的整数 / invalid port: ${text}`);
   return port;
 }
 
@@ -25,13 +26,20 @@ function portOf(text: string): number {
  * no one foresaw: it is logged and the server keeps serving the other clerks' work.
  */
 function keepServing(): void {
-  process.on('uncaughtException', (err) => console.error(`内部错误（网页版继续运行）/ internal error, still serving: ${err.stack ?? err}`));
-  process.on('unhandledRejection', (err) => console.error(`内部错误（网页版继续运行）/ internal error, still serving: ${(err as Error)?.stack ?? err}`));
+  process.on('uncaughtException', (err) =>
+    console.error(`内部错误（网页版继续运行）/ internal error, still serving: ${err.stack ?? err}`),
+  );
+  process.on('unhandledRejection', (err) =>
+    console.error(`内部错误（网页版继续运行）/ internal error, still serving: ${(err as Error)?.stack ?? err}`),
+  );
 }
 
 /** IPv4 addresses other machines can use to reach this one. */
 function lanAddresses(): string[] {
-  return Object.values(os.networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address);
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -47,9 +55,12 @@ export async function run(argv: string[]): Promise<number> {
     server = await startServer({ port, host: values.host!, workspace: path.resolve(values.workspace!) });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? '端口已被占用，请用 --port 换一个端口 / port in use, choose another with --port'
-      : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? '本机没有这个地址 / no such address on this machine'
-      : (err as Error).message;
+    const why =
+      code === 'EADDRINUSE'
+        ? '端口已被占用，请用 --port 换一个端口 / port in use, choose another with --port'
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? '本机没有这个地址 / no such address on this machine'
+          : (err as Error).message;
     console.error(`无法启动网页版（${values.host}:${values.port}，工作区 ${values.workspace}）：${why}`);
     return 1;
   }

@@ -33,12 +33,19 @@ type Reader = 'docx' | 'mammoth';
  * Results in the order of `inputs`, at most `ahead` read ahead of the one being written; an input
  * already known to fail (not found, an empty folder, a kind we do not read) is a row like any.
  */
-async function* inOrder(inputs: readonly Input[], pool: ReportPool, reader: Reader | undefined, ahead: number): AsyncGenerator<FileResult> {
+async function* inOrder(
+  inputs: readonly Input[],
+  pool: ReportPool,
+  reader: Reader | undefined,
+  ahead: number,
+): AsyncGenerator<FileResult> {
   const pending: Promise<FileResult>[] = [];
   let next = 0;
   const submit = () => {
     const { file, error } = inputs[next++];
-    pending.push(error ? Promise.resolve({ ok: false, file, error }) : pool.run({ file, name: path.basename(file), options: { reader } }));
+    pending.push(
+      error ? Promise.resolve({ ok: false, file, error }) : pool.run({ file, name: path.basename(file), options: { reader } }),
+    );
   };
   while (next < inputs.length && pending.length < ahead) submit();
   while (pending.length) {
@@ -49,15 +56,20 @@ async function* inOrder(inputs: readonly Input[], pool: ReportPool, reader: Read
 }
 
 function options(argv: string[]) {
-  const { values, positionals } = parse(argv, {
-    out: { type: 'string', short: 'o', default: path.join('output', '汇总.xlsx') },
-    reader: { type: 'string' },
-    roster: { type: 'string' },
-    title: { type: 'string' },
-    compiler: { type: 'string' },
-  }, { reader: READERS });
+  const { values, positionals } = parse(
+    argv,
+    {
+      out: { type: 'string', short: 'o', default: path.join('output', '汇总.xlsx') },
+      reader: { type: 'string' },
+      roster: { type: 'string' },
+      title: { type: 'string' },
+      compiler: { type: 'string' },
+    },
+    { reader: READERS },
+  );
   if (!positionals.length) throw new UsageError('请指定要汇总的文件或文件夹 / give files or folders to summarise');
-  if (path.extname(values.out!).toLowerCase() !== '.xlsx') throw new UsageError(`输出文件须以 .xlsx 结尾 / the output must be an .xlsx file: ${values.out}`);
+  if (path.extname(values.out!).toLowerCase() !== '.xlsx')
+    throw new UsageError(`输出文件须以 .xlsx 结尾 / the output must be an .xlsx file: ${values.out}`);
   const head = { title: values.title, compiler: values.compiler };
   return { out: values.out!, reader: values.reader as Reader | undefined, inputs: positionals, roster: values.roster, head };
 }
@@ -82,7 +94,9 @@ export async function run(argv: string[]): Promise<number> {
   // A summary written earlier into a folder being summarised is our own output, not an input.
   const files = collectInputs(inputs).filter((f) => !(f.error?.code === 'UNSUPPORTED_TYPE' && isOut(f.file)));
   if (files.some((f) => isOut(f.file))) {
-    throw new UsageError(`汇总表 ${out} 是输入文件之一，不会覆盖它；请用 -o 另选文件名\nthe summary ${out} is one of the inputs and will not be overwritten; choose another name with -o`);
+    throw new UsageError(
+      `汇总表 ${out} 是输入文件之一，不会覆盖它；请用 -o 另选文件名\nthe summary ${out} is one of the inputs and will not be overwritten; choose another name with -o`,
+    );
   }
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   // Loaded here so that `nianbao --help` does not load exceljs.
@@ -104,7 +118,9 @@ export async function run(argv: string[]): Promise<number> {
     progress.finish();
     const stats = await writer.finish(crossYear(writer.yearRecords()));
     const absent = stats.absent === null ? '' : `，名单中未报送 ${stats.absent} 个单位`;
-    console.log(`汇总表：${out}（报告 ${stats.reports} 份，计入汇总 ${stats.counted} 份，无法读取 ${stats.failed} 个，问题 ${stats.findings} 条，跨年配对 ${stats.pairs} 组${absent}）`);
+    console.log(
+      `汇总表：${out}（报告 ${stats.reports} 份，计入汇总 ${stats.counted} 份，无法读取 ${stats.failed} 个，问题 ${stats.findings} 条，跨年配对 ${stats.pairs} 组${absent}）`,
+    );
     return stats.failed ? 2 : 0;
   } catch (err) {
     await writer.abort();

@@ -34,7 +34,9 @@ function parseYear(text: string | undefined): number {
 
 function printCarry(last: Report, year: number, result: CarryResult): void {
   if (last.meta.year !== null && last.meta.year !== year - 1) {
-    console.log(`  ! 上年度报告的年度为 ${last.meta.year}，不是 ${year - 1}，请核对 / the --from report is for ${last.meta.year}`);
+    console.log(
+      `  ! 上年度报告的年度为 ${last.meta.year}，不是 ${year - 1}，请核对 / the --from report is for ${last.meta.year}`,
+    );
   }
   for (const c of result.carried) console.log(`  预填 ${c.where}：${c.value}${c.fromBlank ? '（上年为空白，按0计）' : ''}`);
   for (const g of result.gaps) console.log(`  ! 未预填 ${g.where}：${g.reason}`);
@@ -63,7 +65,10 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, OPTIONS, { reader: READERS, to: TARGETS });
   const blankWorkbook = values.to === 'xlsx' && !values.from;
   if (positionals.length) throw new UsageError(`多余的参数 / unexpected arguments: ${positionals.join(' ')}`);
-  if (!values.agency?.trim() && !values.from && !blankWorkbook) throw new UsageError('请用 --agency 指定机关名称，或用 --from 给出上年度报告 / give --agency, or last year\'s report with --from');
+  if (!values.agency?.trim() && !values.from && !blankWorkbook)
+    throw new UsageError(
+      "请用 --agency 指定机关名称，或用 --from 给出上年度报告 / give --agency, or last year's report with --from",
+    );
   if (values.year === undefined && !values.from) throw new UsageError('请用 --year 指定年度 / give --year');
   const givenYear = values.year === undefined ? undefined : parseYear(values.year);
   const last = values.from ? await readLast(values.from, values.reader) : undefined;
@@ -71,7 +76,9 @@ export async function run(argv: string[]): Promise<number> {
   // With --from, the body and the year are those of last year's report unless given.
   const agency = values.agency?.trim() || last?.meta.agency || (blankWorkbook ? '' : undefined);
   if (agency === undefined) {
-    throw new UsageError(`上年度报告中未识别出机关名称，请用 --agency 指定 / no body's name found in ${values.from}; give --agency`);
+    throw new UsageError(
+      `上年度报告中未识别出机关名称，请用 --agency 指定 / no body's name found in ${values.from}; give --agency`,
+    );
   }
   const year = givenYear ?? (last?.meta.year ? last.meta.year + 1 : undefined);
   if (!year) throw new UsageError(`上年度报告中未识别出年度，请用 --year 指定 / no year found in ${values.from}; give --year`);
@@ -85,7 +92,8 @@ export async function run(argv: string[]): Promise<number> {
   fs.mkdirSync(values.out, { recursive: true });
   let target = insideFolder(values.out, `${report.meta.title}.${values.to}`);
   // Never write over last year's report, whatever it is named.
-  if (values.from && path.resolve(values.from) === target) target = insideFolder(values.out, `${report.meta.title}（模板）.${values.to}`);
+  if (values.from && path.resolve(values.from) === target)
+    target = insideFolder(values.out, `${report.meta.title}（模板）.${values.to}`);
   if (values.to === 'xlsx') await writeReportXlsx(report, target);
   else await writeReportDocx(report, target, { prompts: true });
   console.log(`✓ ${report.meta.title}（${report.meta.format}年格式）→ ${target}`);

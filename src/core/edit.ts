@@ -20,7 +20,10 @@ import { cleanText } from '../text/normalise';
 import type { Correction, FieldCell, FieldValue, Report, ReportMeta } from '../report/types';
 
 export class EditError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(`${zh}\n${en}`);
     this.name = 'EditError';
   }
@@ -60,7 +63,12 @@ function withoutCorrection(cell: FieldCell): FieldCell {
 }
 
 /** The cell with the clerk's text beside the reported one, and the value every total uses. */
-function correctedCell(previous: FieldCell | undefined, raw: string, unit: Unit, info: CorrectionInfo): { cell: FieldCell; value: number | null } {
+function correctedCell(
+  previous: FieldCell | undefined,
+  raw: string,
+  unit: Unit,
+  info: CorrectionInfo,
+): { cell: FieldCell; value: number | null } {
   const text = cleanText(raw);
   const parsed = parseCell(text, unit);
   const reported: FieldCell = previous ? withoutCorrection(previous) : { raw: '', status: 'missing' };
@@ -75,7 +83,10 @@ function correctCell(report: Report, key: string, raw: string, info: CorrectionI
     throw new EditError(`“${key}”不是本报告格式中的表格单元格`, `"${key}" is not a table cell of this report's format`);
   }
   if (raw.length > MAX_CELL_TEXT) {
-    throw new EditError(`单元格内容过长（最多 ${MAX_CELL_TEXT} 个字符）`, `cell text too long (at most ${MAX_CELL_TEXT} characters)`);
+    throw new EditError(
+      `单元格内容过长（最多 ${MAX_CELL_TEXT} 个字符）`,
+      `cell text too long (at most ${MAX_CELL_TEXT} characters)`,
+    );
   }
   const { cell, value } = correctedCell(report.cells[key], raw, field.unit, info);
   // Recognition notes that concerned only this cell (e.g. two conflicting copies) are settled by the clerk.
@@ -129,13 +140,18 @@ function correctMeta(report: Report, key: string, raw: string, info: CorrectionI
     delete cells[key];
   } else {
     value = text ? read(text) : null;
-    cells[key] = { ...reported, corrected: correction(text, value, text ? reported.status === 'number' ? 'number' : 'text' : 'blank', info) };
+    cells[key] = {
+      ...reported,
+      corrected: correction(text, value, text ? (reported.status === 'number' ? 'number' : 'text') : 'blank', info),
+    };
   }
   return { ...report, meta: { ...report.meta, [name]: value }, fields: { ...report.fields, [key]: value }, cells };
 }
 
 function correct(report: Report, change: Change): Report {
-  return change.key.startsWith('meta.') ? correctMeta(report, change.key, change.text, change) : correctCell(report, change.key, change.text, change);
+  return change.key.startsWith('meta.')
+    ? correctMeta(report, change.key, change.text, change)
+    : correctCell(report, change.key, change.text, change);
 }
 
 /** The report with the changes applied in order, re-checked once. */
@@ -144,7 +160,12 @@ export function applyChanges(report: Report, changes: readonly Change[]): Report
 }
 
 /** The report with one table cell or meta field corrected, re-checked. */
-export function editReport(report: Report, key: string, raw: string, info: CorrectionInfo = { at: new Date().toISOString() }): Report {
+export function editReport(
+  report: Report,
+  key: string,
+  raw: string,
+  info: CorrectionInfo = { at: new Date().toISOString() },
+): Report {
   return applyChanges(report, [{ key, text: raw, ...info }]);
 }
 
@@ -173,5 +194,7 @@ export function correctedKeys(report: Report): Record<string, string> {
 
 /** Table cells left blank as they stand now (a blank correction counts), for 空白填 0. */
 export function blankCells(report: Report): string[] {
-  return Object.entries(report.cells).filter(([key, c]) => !key.startsWith('meta.') && (c.corrected?.status ?? c.status) === 'blank').map(([key]) => key);
+  return Object.entries(report.cells)
+    .filter(([key, c]) => !key.startsWith('meta.') && (c.corrected?.status ?? c.status) === 'blank')
+    .map(([key]) => key);
 }

@@ -51,7 +51,14 @@ export type Block = Paragraph | Table;
  * messages} carries its messages: a note a reader makes cannot be lost on the way to the user.
  */
 export const DOCUMENT_NOTE_CODES = [
-  'DOCX_HIDDEN_TEXT', 'DOCX_SYMBOL', 'DOCX_PART', 'DOCX_ALTCHUNK', 'MAMMOTH', 'CONVERTED', 'WEB_PAGE_CHROME', 'WEB_PAGE_TITLE',
+  'DOCX_HIDDEN_TEXT',
+  'DOCX_SYMBOL',
+  'DOCX_PART',
+  'DOCX_ALTCHUNK',
+  'MAMMOTH',
+  'CONVERTED',
+  'WEB_PAGE_CHROME',
+  'WEB_PAGE_TITLE',
   'PDF_PAGE_WITHOUT_TEXT',
 ] as const;
 

@@ -40,9 +40,10 @@ export function exportError(file: string, format: string, target: string, err: u
 }
 
 export async function convertReport(read: Report, target: ConvertTarget): Promise<Converted> {
-  const report = target.targetFormat && target.targetFormat !== read.meta.format
-    ? checkReport(migrateReport(read, target.targetFormat).report)
-    : read;
+  const report =
+    target.targetFormat && target.targetFormat !== read.meta.format
+      ? checkReport(migrateReport(read, target.targetFormat).report)
+      : read;
   const written: string[] = [];
   const failed: FileError[] = [];
   for (const name of target.formats) {

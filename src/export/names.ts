@@ -8,7 +8,11 @@ const UNSAFE = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 export function safeFileName(name: string, fallback = 'report'): string {
-  let base = name.normalize('NFC').replace(UNSAFE, '_').replace(/^[.\s]+|[.\s]+$/g, '').replace(/\.{2,}/g, '.');
+  let base = name
+    .normalize('NFC')
+    .replace(UNSAFE, '_')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .replace(/\.{2,}/g, '.');
   if (RESERVED.test(base)) base = `_${base}`;
   base = [...base].slice(0, 120).join('');
   return base || fallback;

@@ -35,7 +35,7 @@ function leafCount(node: { children?: readonly unknown[] }): number {
 }
 
 function columnWidth(node: ColumnNode): number {
-  return node.children?.length ? node.children.reduce((n, k) => n + columnWidth(k), 0) : node.span ?? 1;
+  return node.children?.length ? node.children.reduce((n, k) => n + columnWidth(k), 0) : (node.span ?? 1);
 }
 
 /** Grid width of one table spec: label columns plus the spans of its leaf columns. */
@@ -55,7 +55,15 @@ function specCells(table: TableModel, top: number, width: number): { cells: Layo
   }
   const depth = table.headerDepth;
   if (spec.labelColumns > 0) {
-    cells.push({ row: y, col: 0, rowSpan: depth, colSpan: spec.labelColumns, role: 'corner', text: spec.corner?.label ?? '', table: id });
+    cells.push({
+      row: y,
+      col: 0,
+      rowSpan: depth,
+      colSpan: spec.labelColumns,
+      role: 'corner',
+      text: spec.corner?.label ?? '',
+      table: id,
+    });
   }
   const valueCols = new Map<string, { col: number; span: number }>();
   const placeColumns = (nodes: readonly ColumnNode[], d: number, x: number, ids: string[]): void => {
@@ -81,7 +89,15 @@ function specCells(table: TableModel, top: number, width: number): { cells: Layo
         continue;
       }
       if (spec.labelColumns > 0) {
-        cells.push({ row: y, col: d, rowSpan: 1, colSpan: spec.labelColumns - d, role: 'row', text: node.label ?? '', table: id });
+        cells.push({
+          row: y,
+          col: d,
+          rowSpan: 1,
+          colSpan: spec.labelColumns - d,
+          role: 'row',
+          text: node.label ?? '',
+          table: id,
+        });
       }
       const leafRow = leafRowsByNode.get(node)!;
       for (const [colIds, pos] of valueCols) {

@@ -10,7 +10,9 @@ import type { FormatSpec, FormatVersion } from './types';
 
 // The package root's templates/: two levels up from src/formats and from the compiled dist/formats alike.
 /** NIANBAO_TEMPLATES points at another templates folder (a new format tried before it ships). */
-export const TEMPLATES_DIR = process.env.NIANBAO_TEMPLATES ? path.resolve(process.env.NIANBAO_TEMPLATES) : path.resolve(__dirname, '../../templates');
+export const TEMPLATES_DIR = process.env.NIANBAO_TEMPLATES
+  ? path.resolve(process.env.NIANBAO_TEMPLATES)
+  : path.resolve(__dirname, '../../templates');
 
 const fileCache = new Map<string, unknown>();
 
@@ -82,7 +84,10 @@ export function templateExists(file: string): boolean {
 
 /** The first capture group of every templates/ file name that matches `pattern`, in version order. */
 function versionsNamed(pattern: RegExp): FormatVersion[] {
-  const versions = fs.readdirSync(TEMPLATES_DIR).map((f) => pattern.exec(f)?.[1]).filter((v): v is string => !!v);
+  const versions = fs
+    .readdirSync(TEMPLATES_DIR)
+    .map((f) => pattern.exec(f)?.[1])
+    .filter((v): v is string => !!v);
   return [...new Set(versions)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 

@@ -4,7 +4,17 @@
  */
 import { loadFormatSpec, templateFormatVersions } from './load';
 import type {
-  CarrySpec, ColumnNode, FormatSpec, FormatVersion, MetaSpec, Over, PartId, RowNode, TableSpec, Unit, ValueType,
+  CarrySpec,
+  ColumnNode,
+  FormatSpec,
+  FormatVersion,
+  MetaSpec,
+  Over,
+  PartId,
+  RowNode,
+  TableSpec,
+  Unit,
+  ValueType,
 } from './types';
 
 /** The formats described in templates/ (format-<version>.json), oldest first: a new format is one more file. */
@@ -121,7 +131,10 @@ export function fieldKey(spec: TableSpec, row: LeafRow, column: LeafColumn): str
 }
 
 function labelPath(path: readonly { label?: string }[]): string {
-  return path.map((n) => n.label).filter(Boolean).join('/');
+  return path
+    .map((n) => n.label)
+    .filter(Boolean)
+    .join('/');
 }
 
 function tableField(format: FormatSpec, table: TableModel, row: LeafRow, column: LeafColumn): FieldDef {
@@ -158,9 +171,18 @@ function tableField(format: FormatSpec, table: TableModel, row: LeafRow, column:
 
 function metaField(version: FormatVersion, m: MetaSpec): FieldDef {
   return {
-    key: m.key, format: version, part: 'meta', table: 'meta', tableLabel: 'meta',
-    rowLabel: m.label, columnLabel: m.note ?? '', type: m.type, signed: false,
-    where: m.label, rowShort: m.label, columnShort: '',
+    key: m.key,
+    format: version,
+    part: 'meta',
+    table: 'meta',
+    tableLabel: 'meta',
+    rowLabel: m.label,
+    columnLabel: m.note ?? '',
+    type: m.type,
+    signed: false,
+    where: m.label,
+    rowShort: m.label,
+    columnShort: '',
   };
 }
 
@@ -219,7 +241,12 @@ export function formatForYear(year: number): FormatVersion {
 export function expandTemplate(format: Format, template: string, item: string): string[] {
   const key = template.replace('{}', item);
   if (!key.includes('*')) return format.byKey.has(key) ? [key] : [];
-  const re = new RegExp(`^${key.split('.').map((s) => (s === '*' ? '[^.]+' : s.replace(/[$()*+?[\]\\^|]/g, '\\$&'))).join('\\.')}$`);
+  const re = new RegExp(
+    `^${key
+      .split('.')
+      .map((s) => (s === '*' ? '[^.]+' : s.replace(/[$()*+?[\]\\^|]/g, '\\$&')))
+      .join('\\.')}$`,
+  );
   return format.fields.filter((f) => re.test(f.key)).map((f) => f.key);
 }
 

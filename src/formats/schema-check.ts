@@ -18,8 +18,28 @@ export interface SchemaError {
 }
 
 const KNOWN = new Set([
-  '$schema', '$id', '$comment', '$defs', 'title', 'description', '$ref', 'type', 'enum', 'const', 'properties', 'required',
-  'additionalProperties', 'propertyNames', 'items', 'minItems', 'minimum', 'maximum', 'pattern', 'minLength', 'oneOf', 'anyOf',
+  '$schema',
+  '$id',
+  '$comment',
+  '$defs',
+  'title',
+  'description',
+  '$ref',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'minItems',
+  'minimum',
+  'maximum',
+  'pattern',
+  'minLength',
+  'oneOf',
+  'anyOf',
 ]);
 
 const patternCache = new Map<string, RegExp>();
@@ -88,27 +108,45 @@ class Checker {
     // cost more than the whole check.
     if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
       const allowed = schema.enum.map((v) => JSON.stringify(v)).join(', ');
-      this.fail(path, `值 ${JSON.stringify(value)} 不在允许的值（${allowed}）之中`, `value ${JSON.stringify(value)} is not one of ${allowed}`);
+      this.fail(
+        path,
+        `值 ${JSON.stringify(value)} 不在允许的值（${allowed}）之中`,
+        `value ${JSON.stringify(value)} is not one of ${allowed}`,
+      );
     }
-    if ('const' in schema && schema.const !== value) this.fail(path, `应为 ${JSON.stringify(schema.const)}`, `must be ${JSON.stringify(schema.const)}`);
+    if ('const' in schema && schema.const !== value)
+      this.fail(path, `应为 ${JSON.stringify(schema.const)}`, `must be ${JSON.stringify(schema.const)}`);
     if (typeof value === 'number') {
-      if (typeof schema.minimum === 'number' && value < schema.minimum) this.fail(path, `不应小于 ${schema.minimum}`, `must be >= ${schema.minimum}`);
-      if (typeof schema.maximum === 'number' && value > schema.maximum) this.fail(path, `不应大于 ${schema.maximum}`, `must be <= ${schema.maximum}`);
+      if (typeof schema.minimum === 'number' && value < schema.minimum)
+        this.fail(path, `不应小于 ${schema.minimum}`, `must be >= ${schema.minimum}`);
+      if (typeof schema.maximum === 'number' && value > schema.maximum)
+        this.fail(path, `不应大于 ${schema.maximum}`, `must be <= ${schema.maximum}`);
     }
     if (typeof value === 'string') {
       if (typeof schema.minLength === 'number' && codePoints(value, schema.minLength) < schema.minLength) {
         this.fail(path, `至少 ${schema.minLength} 个字符`, `must have at least ${schema.minLength} characters`);
       }
-      if (typeof schema.pattern === 'string' && !regex(schema.pattern).test(value)) this.fail(path, `${JSON.stringify(value)} 不符合 ${schema.pattern}`, `${JSON.stringify(value)} does not match ${schema.pattern}`);
+      if (typeof schema.pattern === 'string' && !regex(schema.pattern).test(value))
+        this.fail(
+          path,
+          `${JSON.stringify(value)} 不符合 ${schema.pattern}`,
+          `${JSON.stringify(value)} does not match ${schema.pattern}`,
+        );
     }
   }
 
   private checkArray(value: readonly unknown[], schema: { readonly [k: string]: unknown }, file: string, path: string): void {
-    if (typeof schema.minItems === 'number' && value.length < schema.minItems) this.fail(path, `至少 ${schema.minItems} 项`, `must have at least ${schema.minItems} items`);
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+      this.fail(path, `至少 ${schema.minItems} 项`, `must have at least ${schema.minItems} items`);
     if (schema.items !== undefined) value.forEach((item, i) => this.check(item, schema.items as Schema, file, `${path}/${i}`));
   }
 
-  private checkObject(value: Record<string, unknown>, schema: { readonly [k: string]: unknown }, file: string, path: string): void {
+  private checkObject(
+    value: Record<string, unknown>,
+    schema: { readonly [k: string]: unknown },
+    file: string,
+    path: string,
+  ): void {
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
     for (const key of (schema.required ?? []) as string[]) {
       if (!(key in value)) this.fail(path, `缺少键 "${key}"`, `key "${key}" is missing`);
@@ -117,7 +155,8 @@ class Checker {
       const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (schema.propertyNames !== undefined) this.checkName(key, schema.propertyNames as Schema, file, at);
       if (key in properties) this.check(item, properties[key], file, at);
-      else if (schema.additionalProperties === false) this.fail(at, `不允许的键 "${key}"（拼写有误？）`, `key "${key}" is not allowed (misspelt?)`);
+      else if (schema.additionalProperties === false)
+        this.fail(at, `不允许的键 "${key}"（拼写有误？）`, `key "${key}" is not allowed (misspelt?)`);
       else if (schema.additionalProperties !== undefined) this.check(item, schema.additionalProperties as Schema, file, at);
     }
   }
@@ -140,7 +179,8 @@ class Checker {
       });
       const passed = results.filter((errors) => !errors.length).length;
       if (passed === 0) this.errors.push(...results.reduce((best, errors) => (errors.length < best.length ? errors : best)));
-      else if (keyword === 'oneOf' && passed > 1) this.fail(path, '同时符合多种写法，含义不明', 'matches more than one alternative');
+      else if (keyword === 'oneOf' && passed > 1)
+        this.fail(path, '同时符合多种写法，含义不明', 'matches more than one alternative');
     }
   }
 

@@ -47,12 +47,15 @@ function lookUp(ref: string, from: string): { schema: Schema; file: string } {
 }
 
 export class TemplateError extends Error {
-  constructor(readonly file: string, readonly errors: readonly SchemaError[]) {
+  constructor(
+    readonly file: string,
+    readonly errors: readonly SchemaError[],
+  ) {
     const shown = errors.slice(0, 5);
     const more = errors.length > shown.length ? `（另有 ${errors.length - shown.length} 处）` : '';
     super(
-      `模板文件 templates/${file} 不符合 templates/schema/${schemaFileFor(file)}：${shown.map((e) => `${e.path} ${e.zh}`).join('；')}${more}\n`
-      + `template templates/${file} does not match its schema: ${shown.map((e) => `${e.path} ${e.en}`).join('; ')}`,
+      `模板文件 templates/${file} 不符合 templates/schema/${schemaFileFor(file)}：${shown.map((e) => `${e.path} ${e.zh}`).join('；')}${more}\n` +
+        `template templates/${file} does not match its schema: ${shown.map((e) => `${e.path} ${e.en}`).join('; ')}`,
     );
     this.name = 'TemplateError';
   }

@@ -135,8 +135,9 @@ class Reader implements CompoundFile {
       for (let i = 0; i < this.sectorSize / 4; i++) miniFat[k * (this.sectorSize / 4) + i] = s.readUInt32LE(i * 4);
     });
     const miniStream = this.regularHead(root.start, Math.min(root.size, this.sectorCount * this.sectorSize));
-    const parts = this.chain(entry.start, miniFat, Math.ceil(want / this.miniSectorSize))
-      .map((n) => miniStream.subarray(n * this.miniSectorSize, (n + 1) * this.miniSectorSize));
+    const parts = this.chain(entry.start, miniFat, Math.ceil(want / this.miniSectorSize)).map((n) =>
+      miniStream.subarray(n * this.miniSectorSize, (n + 1) * this.miniSectorSize),
+    );
     return Buffer.concat(parts).subarray(0, want);
   }
 }

@@ -7,10 +7,7 @@ import type { Document, DocumentMessage } from '../document/types';
 import { htmlToDocument } from './html-document';
 
 export async function readDocxWithMammoth(buffer: Buffer): Promise<Document> {
-  const result = await mammoth.convertToHtml(
-    { buffer },
-    { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-  );
+  const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
   const messages: DocumentMessage[] = result.messages
     .filter((m) => m.type === 'warning')
     .slice(0, 50)

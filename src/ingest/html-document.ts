@@ -14,8 +14,74 @@ import { buildTable, type SourceRow } from '../document/grid';
 import type { Block, Document, DocumentMessage, Paragraph } from '../document/types';
 import { cleanText, compactText } from '../text/normalise';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'embed', 'svg', 'button', 'select', 'input', 'textarea', 'img', 'video', 'audio', 'canvas', 'map', 'xml', 'option']);
-const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'blockquote', 'pre', 'center', 'form', 'body', 'html', 'figure', 'figcaption', 'address', 'hr', 'caption', 'fieldset', 'details', 'summary', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'img',
+  'video',
+  'audio',
+  'canvas',
+  'map',
+  'xml',
+  'option',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'blockquote',
+  'pre',
+  'center',
+  'form',
+  'body',
+  'html',
+  'figure',
+  'figcaption',
+  'address',
+  'hr',
+  'caption',
+  'fieldset',
+  'details',
+  'summary',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'td',
+  'th',
+  'tr',
+  'tbody',
+  'thead',
+  'tfoot',
+]);
 const BOLD_TAGS = new Set(['b', 'strong']);
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
@@ -35,8 +101,16 @@ export interface WalkedPage {
   readonly pageTitle: string;
 }
 
-interface Piece { readonly text: string; readonly bold: boolean; readonly link: boolean }
-interface Context { readonly bold: boolean; readonly link: boolean; readonly level?: number }
+interface Piece {
+  readonly text: string;
+  readonly bold: boolean;
+  readonly link: boolean;
+}
+interface Context {
+  readonly bold: boolean;
+  readonly link: boolean;
+  readonly level?: number;
+}
 
 function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -151,7 +225,8 @@ function directRows(table: Element): Element[] {
   for (const child of childElements(table)) {
     const name = child.name.toLowerCase();
     if (name === 'tr') rows.push(child);
-    else if (name === 'thead' || name === 'tbody' || name === 'tfoot') rows.push(...childElements(child).filter((r) => r.name.toLowerCase() === 'tr'));
+    else if (name === 'thead' || name === 'tbody' || name === 'tfoot')
+      rows.push(...childElements(child).filter((r) => r.name.toLowerCase() === 'tr'));
   }
   return rows;
 }
@@ -217,7 +292,11 @@ export function walkHtml(html: string): WalkedPage {
   const walker = new HtmlWalker();
   const body = $('body').get(0) ?? $.root().children().get(0);
   if (body) walker.walkBlock(body as Element, { bold: false, link: false });
-  return { blocks: walker.blocks, marks: walker.marks, pageTitle: cleanText($('head > title').first().text() || $('title').first().text()) };
+  return {
+    blocks: walker.blocks,
+    marks: walker.marks,
+    pageTitle: cleanText($('head > title').first().text() || $('title').first().text()),
+  };
 }
 
 export function htmlToDocument(html: string, reader: string, messages: DocumentMessage[] = []): Document {

@@ -9,15 +9,27 @@ import type { Document } from '../document/types';
 import { webPageToDocument } from './web-page';
 
 /** GB2312 and GBK are subsets of GB18030: decoding as GB18030 reads all three. */
-const GB_FAMILY = new Set(['gb2312', 'gbk', 'gb18030', 'x-gbk', 'gb_2312-80', 'gb_2312', 'csgb2312', 'chinese', 'iso-ir-58', 'cp936', 'ms936', 'windows-936', 'euc-cn', 'x-euc-cn']);
+const GB_FAMILY = new Set([
+  'gb2312',
+  'gbk',
+  'gb18030',
+  'x-gbk',
+  'gb_2312-80',
+  'gb_2312',
+  'csgb2312',
+  'chinese',
+  'iso-ir-58',
+  'cp936',
+  'ms936',
+  'windows-936',
+  'euc-cn',
+  'x-euc-cn',
+]);
 const UTF8 = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
 
 /** The charset a page declares in its first bytes, lower-cased, or undefined. */
 export function declaredCharset(head: string): string | undefined {
-  const patterns = [
-    /<meta[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i,
-    /<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)/i,
-  ];
+  const patterns = [/<meta[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i, /<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)/i];
   for (const re of patterns) {
     const m = re.exec(head);
     if (m) return m[1].toLowerCase();

@@ -28,15 +28,25 @@ export interface ReadOptions {
 export async function readDocument(input: InputFile, options: ReadOptions = {}): Promise<Document> {
   if (input.bytes.length > LIMITS.maxFileBytes) throw new IngestError('TOO_LARGE', input.name, `${input.bytes.length} 字节`);
   switch (sniff(input.bytes, input.name)) {
-    case 'empty': throw new IngestError('EMPTY_FILE', input.name);
-    case 'zip': return readDocxPackage(input.bytes, input.name, options.reader);
-    case 'html': return readHtml(input.bytes);
-    case 'mht': return readMht(input.bytes, input.name);
-    case 'ole': return readOleFile(input.bytes, input.name, options.reader);
-    case 'rtf': return readConverted(input.bytes, input.name, 'rtf', options.reader);
-    case 'wordml': return readConverted(input.bytes, input.name, 'wordml', options.reader);
-    case 'text': throw new IngestError('TEXT_FILE', input.name);
-    case 'pdf': return readPdf(input.bytes, input.name);
-    default: throw new IngestError('UNSUPPORTED_TYPE', input.name);
+    case 'empty':
+      throw new IngestError('EMPTY_FILE', input.name);
+    case 'zip':
+      return readDocxPackage(input.bytes, input.name, options.reader);
+    case 'html':
+      return readHtml(input.bytes);
+    case 'mht':
+      return readMht(input.bytes, input.name);
+    case 'ole':
+      return readOleFile(input.bytes, input.name, options.reader);
+    case 'rtf':
+      return readConverted(input.bytes, input.name, 'rtf', options.reader);
+    case 'wordml':
+      return readConverted(input.bytes, input.name, 'wordml', options.reader);
+    case 'text':
+      throw new IngestError('TEXT_FILE', input.name);
+    case 'pdf':
+      return readPdf(input.bytes, input.name);
+    default:
+      throw new IngestError('UNSUPPORTED_TYPE', input.name);
   }
 }

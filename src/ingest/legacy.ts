@@ -19,7 +19,8 @@ const FIB_ENCRYPTED = 0x0100;
 
 function wordKind(cfb: CompoundFile): OleKind {
   const fib = cfb.head('WordDocument', 32);
-  if (fib && fib.length >= 12 && fib.readUInt16LE(0) === FIB_MAGIC && (fib.readUInt16LE(0x0a) & FIB_ENCRYPTED)) return 'encrypted-doc';
+  if (fib && fib.length >= 12 && fib.readUInt16LE(0) === FIB_MAGIC && fib.readUInt16LE(0x0a) & FIB_ENCRYPTED)
+    return 'encrypted-doc';
   return 'doc';
 }
 
@@ -45,7 +46,13 @@ export type LegacyFormat = 'doc' | 'wps' | 'rtf' | 'wordml';
 const EXTENSION: Record<LegacyFormat, string> = { doc: 'doc', wps: 'wps', rtf: 'rtf', wordml: 'xml' };
 
 /** Converts with LibreOffice and reads the DOCX; `from` names the source format in `reader`. */
-export async function readConverted(bytes: Uint8Array, name: string, from: LegacyFormat, reader?: DocxReader, options: ConvertOptions = {}): Promise<Document> {
+export async function readConverted(
+  bytes: Uint8Array,
+  name: string,
+  from: LegacyFormat,
+  reader?: DocxReader,
+  options: ConvertOptions = {},
+): Promise<Document> {
   const result = await convertToDocx(bytes, EXTENSION[from], options);
   if (!result.ok) {
     if (result.reason === 'missing') throw new IngestError('DOC_NEEDS_LIBREOFFICE', name);
@@ -58,17 +65,34 @@ export async function readConverted(bytes: Uint8Array, name: string, from: Legac
   return {
     ...doc,
     reader: `${source}→${doc.reader}`,
-    messages: [{ type: 'info', code: 'CONVERTED', message: `已用 LibreOffice 将 ${source === 'wordml' ? 'Word 2003 XML' : source.toUpperCase()} 文件转换为 DOCX 后读取（${(result.ms / 1000).toFixed(1)} 秒）` }, ...doc.messages],
+    messages: [
+      {
+        type: 'info',
+        code: 'CONVERTED',
+        message: `已用 LibreOffice 将 ${source === 'wordml' ? 'Word 2003 XML' : source.toUpperCase()} 文件转换为 DOCX 后读取（${(result.ms / 1000).toFixed(1)} 秒）`,
+      },
+      ...doc.messages,
+    ],
   };
 }
 
-export async function readOleFile(bytes: Uint8Array, name: string, reader?: DocxReader, options: ConvertOptions = {}): Promise<Document> {
+export async function readOleFile(
+  bytes: Uint8Array,
+  name: string,
+  reader?: DocxReader,
+  options: ConvertOptions = {},
+): Promise<Document> {
   switch (oleKind(bytes, name)) {
-    case 'encrypted-docx': throw new IngestError('ENCRYPTED_DOCX', name);
-    case 'encrypted-doc': throw new IngestError('ENCRYPTED_DOC', name);
-    case 'not-word': throw new IngestError('OLE_NOT_WORD', name);
+    case 'encrypted-docx':
+      throw new IngestError('ENCRYPTED_DOCX', name);
+    case 'encrypted-doc':
+      throw new IngestError('ENCRYPTED_DOC', name);
+    case 'not-word':
+      throw new IngestError('OLE_NOT_WORD', name);
     // Kingsoft .wps is the Word binary format: LibreOffice reads it as .doc.
-    case 'doc': return readConverted(bytes, name, 'doc', reader, options);
-    case 'works': return readConverted(bytes, name, 'wps', reader, options);
+    case 'doc':
+      return readConverted(bytes, name, 'doc', reader, options);
+    case 'works':
+      return readConverted(bytes, name, 'wps', reader, options);
   }
 }

@@ -72,7 +72,10 @@ function splitMultipart(body: string, boundary: string): string[] {
 
 export function decodeQuotedPrintable(text: string): Buffer {
   const joined = text.replace(/=\r?\n/g, '');
-  return Buffer.from(joined.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  return Buffer.from(
+    joined.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
 }
 
 function decodeBody(entity: MimeEntity): Buffer {
@@ -92,7 +95,8 @@ function collectHtml(entity: MimeEntity, out: HtmlPart[], depth: number): void {
   }
   if (type !== 'text/html' && type !== 'application/xhtml+xml') return;
   const bytes = decodeBody(entity);
-  const charset = headerParam(entity.headers.get('content-type'), 'charset') ?? declaredCharset(bytes.subarray(0, 4096).toString('latin1'));
+  const charset =
+    headerParam(entity.headers.get('content-type'), 'charset') ?? declaredCharset(bytes.subarray(0, 4096).toString('latin1'));
   const contentId = entity.headers.get('content-id')?.replace(/^<|>$/g, '');
   out.push({ html: decodeText(bytes, charset), ...(contentId ? { contentId } : {}) });
 }
@@ -113,7 +117,10 @@ export function mhtHtml(bytes: Uint8Array, name: string): string {
   if (!parts.length) throw new IngestError('MHT_NO_HTML', name);
   if (parts.length === 1) return parts[0].html;
   const start = headerParam(top.headers.get('content-type'), 'start')?.replace(/^<|>$/g, '');
-  const ordered = [...parts.filter((p) => start && p.contentId === start), ...parts.filter((p) => !start || p.contentId !== start)];
+  const ordered = [
+    ...parts.filter((p) => start && p.contentId === start),
+    ...parts.filter((p) => !start || p.contentId !== start),
+  ];
   let best = ordered[0];
   let bestCount = headingCount(best.html);
   for (const part of ordered.slice(1)) {

@@ -10,8 +10,16 @@
 import type { Block, DocumentMessage, Paragraph, Table } from '../document/types';
 import type { BlockMark } from './html-document';
 import {
-  isAgencyLine, isChromeText, isFigureTable, isMetadataTable, isPageDateLine, isSignatureDate, isTitleText, sectionOfHeading,
-  titleFromPageTitle, titleStartsWithYear,
+  isAgencyLine,
+  isChromeText,
+  isFigureTable,
+  isMetadataTable,
+  isPageDateLine,
+  isSignatureDate,
+  isTitleText,
+  sectionOfHeading,
+  titleFromPageTitle,
+  titleStartsWithYear,
 } from './web-chrome';
 
 export interface PageBlocks {
@@ -72,7 +80,8 @@ function opening(page: PageBlocks, first: number): { start: number; title?: stri
   const title = findTitle(page, first);
   if (title !== undefined) return { start: title };
   let start = first;
-  while (start > 0 && first - start < OPENING_PARAGRAPHS && paragraphAt(page, start - 1) && !isFurniture(page, start - 1)) start--;
+  while (start > 0 && first - start < OPENING_PARAGRAPHS && paragraphAt(page, start - 1) && !isFurniture(page, start - 1))
+    start--;
   return { start, title: titleFromPageTitle(page.pageTitle) };
 }
 
@@ -129,7 +138,10 @@ function renumber(blocks: readonly Block[]): Block[] {
 
 /** A table's text as paragraphs, row by row (each merged cell once, each line its own paragraph). */
 function tableLines(table: Table): Paragraph[] {
-  return table.cells.flatMap((c) => c.text.split('\n')).filter((t) => t.trim()).map((text) => ({ kind: 'paragraph', text, bold: false }));
+  return table.cells
+    .flatMap((c) => c.text.split('\n'))
+    .filter((t) => t.trim())
+    .map((text) => ({ kind: 'paragraph', text, bold: false }));
 }
 
 /**
@@ -190,7 +202,11 @@ export function findReportBody(whole: PageBlocks): ReportBody {
   const dropped = page.blocks.length - read;
   const messages: DocumentMessage[] = [];
   if (dropped > 0) {
-    messages.push({ type: 'info', code: 'WEB_PAGE_CHROME', message: `网页中报告正文以外的 ${dropped} 段内容（导航、页眉页脚、信息栏等）未读取` });
+    messages.push({
+      type: 'info',
+      code: 'WEB_PAGE_CHROME',
+      message: `网页中报告正文以外的 ${dropped} 段内容（导航、页眉页脚、信息栏等）未读取`,
+    });
   }
   if (title) {
     messages.push({ type: 'info', code: 'WEB_PAGE_TITLE', message: `正文中没有标题，标题取自网页标题：${title}` });

@@ -45,13 +45,16 @@ function markupStart(head: string): string {
 }
 
 const HTML_START = /^<(!doctype\s+html|html|head|body|meta|title|table|div|p|span|font|center|style|link|script|h[1-6]|br)[\s>/]/;
-const MHT_HEADER = /^(mime-version|content-type|from|subject|date|snapshot-content-location|x-mimeole|content-location|message-id)\s*:/;
+const MHT_HEADER =
+  /^(mime-version|content-type|from|subject|date|snapshot-content-location|x-mimeole|content-location|message-id)\s*:/;
 
 function looksLikeMht(head: string): boolean {
   const lines = head.split(/\r?\n/, 40);
   const headers = lines.slice(0, lines.findIndex((l) => l.trim() === '') >>> 0);
-  return headers.some((l) => /^content-type\s*:\s*multipart\/related/.test(l))
-    || (headers.some((l) => l.startsWith('mime-version')) && /multipart\/related/.test(head));
+  return (
+    headers.some((l) => /^content-type\s*:\s*multipart\/related/.test(l)) ||
+    (headers.some((l) => l.startsWith('mime-version')) && /multipart\/related/.test(head))
+  );
 }
 
 /** Bytes that are text: no NULs and no control characters other than white space. */
@@ -85,6 +88,10 @@ export function sniff(bytes: Uint8Array, name: string): FileKind {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && !looksLikeText(bytes)) return 'unknown';
   // Text that is not markup at the start may still be a page with a preamble of junk.
-  if (/<(html|body|table|p|div|br)[\s/>]/.test(head) && ['html', 'htm', 'shtml', 'xhtml', 'jsp', 'asp', 'aspx', 'php'].includes(extension(name))) return 'html';
+  if (
+    /<(html|body|table|p|div|br)[\s/>]/.test(head) &&
+    ['html', 'htm', 'shtml', 'xhtml', 'jsp', 'asp', 'aspx', 'php'].includes(extension(name))
+  )
+    return 'html';
   return 'text';
 }

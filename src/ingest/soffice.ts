@@ -101,7 +101,11 @@ function sweepStaleJobs(root: string): void {
   }
 }
 
-interface RunResult { readonly code: number | null; readonly timedOut: boolean; readonly stderr: string }
+interface RunResult {
+  readonly code: number | null;
+  readonly timedOut: boolean;
+  readonly stderr: string;
+}
 
 /**
  * Runs soffice in its own process group; on timeout the group is killed, then we wait for it.
@@ -156,8 +160,17 @@ async function convertInFolder(binary: string, bytes: Uint8Array, ext: string, t
     fs.writeFileSync(input, bytes);
     const args = [
       `-env:UserInstallation=${pathToFileURL(path.join(job, 'profile')).href}`,
-      '--headless', '--invisible', '--nologo', '--nodefault', '--norestore', '--nolockcheck',
-      '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, input,
+      '--headless',
+      '--invisible',
+      '--nologo',
+      '--nodefault',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      outDir,
+      input,
     ];
     const run = await runSoffice(binary, args, timeoutMs);
     if (run.timedOut) return { ok: false, reason: 'timeout', detail: `${Math.round(timeoutMs / 1000)} s` };

@@ -77,7 +77,8 @@ export function titleStartsWithYear(text: string): boolean {
   return /^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年/.test(compactText(text));
 }
 
-const DATE = '(?:(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|(?:19|20)\\d{2}[-./]\\d{1,2}[-./]\\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)';
+const DATE =
+  '(?:(?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|(?:19|20)\\d{2}[-./]\\d{1,2}[-./]\\d{1,2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)';
 const SIGNATURE_DATE = new RegExp(`^[（(]?${DATE}[）)]?$`);
 const ISSUER_AND_DATE = new RegExp(`^(.{2,30}?)${DATE}$`);
 

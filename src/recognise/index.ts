@@ -70,8 +70,19 @@ export function recognise(document: Document, source: SourceInfo): Report {
     const hit = headings[at];
     if (!hit) return { no: spec.no, id: spec.id, official: spec.heading, heading: null, paragraphs: [], blocks: [] };
     const end = headings[at + 1]?.block ?? blocks.length;
-    const own = [...(hit.rest ? [{ kind: 'paragraph' as const, text: hit.rest }] : []), ...sectionBlocks(blocks, hit.block + 1, end, skip, parts)];
-    return { no: spec.no, id: spec.id, official: spec.heading, heading: hit.heading, paragraphs: sectionText(own), blocks: own, printedAt: at };
+    const own = [
+      ...(hit.rest ? [{ kind: 'paragraph' as const, text: hit.rest }] : []),
+      ...sectionBlocks(blocks, hit.block + 1, end, skip, parts),
+    ];
+    return {
+      no: spec.no,
+      id: spec.id,
+      official: spec.heading,
+      heading: hit.heading,
+      paragraphs: sectionText(own),
+      blocks: own,
+      printedAt: at,
+    };
   });
   const firstHeading = headings[0]?.block ?? 0;
   const preambleStart = Math.max(0, ...meta.titleBlocks.map((b) => b + 1));
@@ -101,8 +112,12 @@ export function recognise(document: Document, source: SourceInfo): Report {
   return {
     source: { ...source, reader: document.reader },
     meta: {
-      title: meta.title, agency: meta.agency, issuer: meta.issuer, year: meta.year,
-      format: reading.version, publishDate: meta.publishDate,
+      title: meta.title,
+      agency: meta.agency,
+      issuer: meta.issuer,
+      year: meta.year,
+      format: reading.version,
+      publishDate: meta.publishDate,
     },
     fields,
     cells,

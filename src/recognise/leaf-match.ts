@@ -21,9 +21,9 @@ function attempts(segments: readonly string[]): string[] {
 }
 
 function ancestorsFit(leaf: Leaf, segments: readonly string[], stripNumbering: boolean): boolean {
-  return leaf.path.slice(0, -1).every(
-    (node) => !node.id || !node.label || segments.some((s) => textMatchesNode(s, node as LabelSpec, stripNumbering)),
-  );
+  return leaf.path
+    .slice(0, -1)
+    .every((node) => !node.id || !node.label || segments.some((s) => textMatchesNode(s, node as LabelSpec, stripNumbering)));
 }
 
 /**

@@ -80,16 +80,27 @@ function findTitle(head: readonly HeadLine[]): TitleReading | null {
   for (let k = 0; k < text.length; k++) {
     if (isTitleLine(text[k].text)) titles.push(k);
     // The body's text starts: a later title-like line would be a sentence of it.
-    else if ((SENTENCE.test(text[k].text) || text[k].text.length > 60) && titles.some((t) => yearOf(text[t].text) !== null)) break;
+    else if ((SENTENCE.test(text[k].text) || text[k].text.length > 60) && titles.some((t) => yearOf(text[t].text) !== null))
+      break;
   }
   if (!titles.length) return null;
   const dated = titles.filter((k) => yearOf(text[k].text) !== null);
   const at = dated.length ? dated[dated.length - 1] : titles[0];
   const title = text[at];
   const prev = text[at - 1];
-  const aside = [...head.filter((h) => h.kind !== 'text').map((h) => h.i), ...titles.filter((k) => k !== at).map((k) => text[k].i)];
+  const aside = [
+    ...head.filter((h) => h.kind !== 'text').map((h) => h.i),
+    ...titles.filter((k) => k !== at).map((k) => text[k].i),
+  ];
   // An agency name printed on its own line above the rest of the title.
-  if (prev && prev.i === title.i - 1 && prev.text.length <= 30 && !SENTENCE.test(prev.text) && !REPORT_WORDS.test(prev.text) && !/\d{4}年\d/.test(prev.text)) {
+  if (
+    prev &&
+    prev.i === title.i - 1 &&
+    prev.text.length <= 30 &&
+    !SENTENCE.test(prev.text) &&
+    !REPORT_WORDS.test(prev.text) &&
+    !/\d{4}年\d/.test(prev.text)
+  ) {
     return { text: prev.text + title.text, blocks: [prev.i, title.i], aside };
   }
   return { text: title.text, blocks: [title.i], aside };
@@ -106,7 +117,10 @@ export function agencyFromTitle(title: string): string | null {
     const after = AGENCY_AFTER_YEAR.exec(title);
     agency = after?.[1] ?? '';
   }
-  agency = agency.replace(/(关于|的)$/, '').replace(/^[《“"]/, '').trim();
+  agency = agency
+    .replace(/(关于|的)$/, '')
+    .replace(/^[《“"]/, '')
+    .trim();
   return agency.length >= 2 ? agency : null;
 }
 
@@ -132,7 +146,8 @@ function findClosing(blocks: readonly Block[], after: number): { issuer: string 
   }
   // A signature without a date: the body's name alone on the last line.
   const last = tail[tail.length - 1];
-  if (last && blocks[last.i]?.kind === 'paragraph' && isAgencyLine(last.text)) return { issuer: last.text, date: null, blocks: [last.i] };
+  if (last && blocks[last.i]?.kind === 'paragraph' && isAgencyLine(last.text))
+    return { issuer: last.text, date: null, blocks: [last.i] };
   return { issuer: null, date: null, blocks: [] };
 }
 

@@ -43,7 +43,8 @@ function numberedAs(p: Paragraph, firstLine: string): Numbered | undefined {
   if (auto) return { level: auto.level, numbering: word, text: firstLine.trim(), typed: false };
   const typed = printedNumbering(firstLine);
   if (typed) return { level: typed.level, numbering: typed.numbering, text: typed.rest, typed: true };
-  if (word && p.numberingLevel !== undefined) return { level: Math.min(p.numberingLevel, 4), numbering: word, text: firstLine.trim(), typed: false };
+  if (word && p.numberingLevel !== undefined)
+    return { level: Math.min(p.numberingLevel, 4), numbering: word, text: firstLine.trim(), typed: false };
   return undefined;
 }
 

@@ -27,7 +27,11 @@ function tableBlock(t: Table, parts: ReadonlyMap<number, PartId>): TableBlock {
 
 /** The blocks of Document blocks [from, to), skipping `skip` (title, signature), tables nested in cells left to their table. */
 export function sectionBlocks(
-  blocks: readonly Block[], from: number, to: number, skip: ReadonlySet<number>, parts: ReadonlyMap<number, PartId>,
+  blocks: readonly Block[],
+  from: number,
+  to: number,
+  skip: ReadonlySet<number>,
+  parts: ReadonlyMap<number, PartId>,
 ): SectionBlock[] {
   const out: SectionBlock[] = [];
   for (let i = from; i < to; i++) {

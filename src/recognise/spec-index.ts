@@ -26,10 +26,11 @@ function indexSpec(model: TableModel): SpecIndex {
   const leafColumns = new LabelIndex<LeafColumn>();
   for (const leaf of model.leafColumns) leafColumns.add(leaf.node, leaf);
   const headerLabels = new LabelIndex<LabelSpec>();
-  const addHeaders = (nodes: readonly ColumnNode[]) => nodes.forEach((n) => {
-    headerLabels.add(n, n);
-    if (n.children) addHeaders(n.children);
-  });
+  const addHeaders = (nodes: readonly ColumnNode[]) =>
+    nodes.forEach((n) => {
+      headerLabels.add(n, n);
+      if (n.children) addHeaders(n.children);
+    });
   addHeaders(model.spec.columns);
   if (model.spec.corner) headerLabels.add(model.spec.corner, model.spec.corner);
   const leafRows = new LabelIndex<LeafRow>({ stripNumbering: true });

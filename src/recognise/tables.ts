@@ -30,7 +30,8 @@ export interface TableReading {
  * A numbered item (1. 2、 （三）) after white space, or typed straight after a word of the label
  * before it (（六）其他处理3.其他), starts a second label in one cell.
  */
-const NUMBERED_PART = /\s+(?=\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])|(?<=[\p{Script=Han}）)”])(?=\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)])/u;
+const NUMBERED_PART =
+  /\s+(?=\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)])|(?<=[\p{Script=Han}）)”])(?=\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)])/u;
 
 interface ColumnMap {
   readonly leaves: Map<LeafColumn, number[]>;

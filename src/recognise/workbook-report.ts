@@ -59,7 +59,8 @@ function whatElse(sheets: readonly SheetGrid[], name: string): IngestError {
   const s = workbookSheets();
   if (sheets.some((g) => g.name === s.status || g.name.startsWith(s.totals))) return new IngestError('SUMMARY_WORKBOOK', name);
   const first = sheets[0]?.rows.slice(0, 10) ?? [];
-  if (first.some((row) => row.some((v) => typeof v === 'string' && compactText(v) === '单位名称'))) return new IngestError('ROSTER_WORKBOOK', name);
+  if (first.some((row) => row.some((v) => typeof v === 'string' && compactText(v) === '单位名称')))
+    return new IngestError('ROSTER_WORKBOOK', name);
   return new IngestError('NOT_REPORT_WORKBOOK', name);
 }
 
@@ -76,7 +77,11 @@ function findFormat(sheets: readonly SheetGrid[], name: string): { format: Forma
   return best;
 }
 
-function readCell(v: SheetValue, unit: Parameters<typeof parseCell>[1], source: FieldCell['source']): { cell: FieldCell; value: FieldValue } {
+function readCell(
+  v: SheetValue,
+  unit: Parameters<typeof parseCell>[1],
+  source: FieldCell['source'],
+): { cell: FieldCell; value: FieldValue } {
   if (typeof v === 'number' && Number.isFinite(v)) return { cell: { raw: displayNumber(v), status: 'number', source }, value: v };
   const raw = text(v);
   const parsed = parseCell(raw, unit);
@@ -111,13 +116,16 @@ function readMeta(sheets: readonly SheetGrid[]): Meta {
     agency: str('meta.agency'),
     issuer: str('meta.issuer'),
     year: typeof year === 'number' ? year : year ? yearOf(`${text(year)}年`) : null,
-    publishDate: str('meta.publishDate') ? findDate(str('meta.publishDate')!)?.iso ?? null : null,
+    publishDate: str('meta.publishDate') ? (findDate(str('meta.publishDate')!)?.iso ?? null) : null,
     format: str('meta.format'),
   };
 }
 
 function readText(sheets: readonly SheetGrid[], format: Format): { preamble: string[]; sections: Section[] } {
-  const lines = listOf(sheets.find((s) => s.name === workbookSheets().text), ['章节', '标题', '内容']);
+  const lines = listOf(
+    sheets.find((s) => s.name === workbookSheets().text),
+    ['章节', '标题', '内容'],
+  );
   const preamble = lines.filter((l) => l['章节'] === 0 && l['内容'] !== null).map((l) => text(l['内容']));
   const sections = format.spec.sections.map((s): Section => {
     const mine = lines.filter((l) => Number(l['章节']) === s.no);
@@ -137,19 +145,41 @@ export function workbookReport(sheets: readonly SheetGrid[], source: SourceInfo)
     for (const c of part.layout.cells) {
       if (c.role !== 'value') continue;
       const row = PART_TOP - 1 + c.row;
-      const read = readCell(valueAt(part.grid, row, c.col), format.byKey.get(c.key!)!.unit!, { table: part.index, row, col: c.col });
+      const read = readCell(valueAt(part.grid, row, c.col), format.byKey.get(c.key!)!.unit!, {
+        table: part.index,
+        row,
+        col: c.col,
+      });
       fields[c.key!] = read.value;
       cells[c.key!] = read.cell;
     }
   }
   const meta = readMeta(sheets);
-  Object.assign(fields, { 'meta.title': meta.title, 'meta.agency': meta.agency, 'meta.issuer': meta.issuer, 'meta.year': meta.year, 'meta.publishDate': meta.publishDate, 'meta.format': version });
+  Object.assign(fields, {
+    'meta.title': meta.title,
+    'meta.agency': meta.agency,
+    'meta.issuer': meta.issuer,
+    'meta.year': meta.year,
+    'meta.publishDate': meta.publishDate,
+    'meta.format': version,
+  });
   for (const f of format.fields) if (!(f.key in fields)) fields[f.key] = null;
-  const tables: TableMatch[] = format.tables.map((t) => ({ spec: t.spec.id, tables: [parts.find((p) => p.layout.part === t.spec.part)!.index], rows: t.leafRows.length }));
+  const tables: TableMatch[] = format.tables.map((t) => ({
+    spec: t.spec.id,
+    tables: [parts.find((p) => p.layout.part === t.spec.part)!.index],
+    rows: t.leafRows.length,
+  }));
   const { preamble, sections } = readText(sheets, format);
   return {
     source,
-    meta: { title: meta.title, agency: meta.agency, issuer: meta.issuer, year: meta.year, format: version, publishDate: meta.publishDate },
+    meta: {
+      title: meta.title,
+      agency: meta.agency,
+      issuer: meta.issuer,
+      year: meta.year,
+      format: version,
+      publishDate: meta.publishDate,
+    },
     fields,
     cells,
     preamble,

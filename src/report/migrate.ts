@@ -33,9 +33,7 @@ interface MigrationSpec {
 
 /** What happens to each field of the source catalog. */
 export type FieldFate =
-  | { readonly kind: 'move'; readonly to: string }
-  | { readonly kind: 'keep' }
-  | { readonly kind: 'drop'; readonly reason: string };
+  { readonly kind: 'move'; readonly to: string } | { readonly kind: 'keep' } | { readonly kind: 'drop'; readonly reason: string };
 
 export interface MigrationPlan {
   readonly from: Format;
@@ -99,7 +97,8 @@ function buildPlan(fromVersion: FormatVersion, toVersion: FormatVersion): Migrat
   const to = getFormat(toVersion);
   const moves = moveTable(spec, from, to);
   const dropReasons = new Map<string, string>();
-  for (const d of spec.dropped) for (const key of expandTemplate(from, d.keys, '')) if (!dropReasons.has(key)) dropReasons.set(key, d.reason);
+  for (const d of spec.dropped)
+    for (const key of expandTemplate(from, d.keys, '')) if (!dropReasons.has(key)) dropReasons.set(key, d.reason);
   const fates = new Map<string, FieldFate>();
   for (const field of from.fields) {
     if (field.part === 'meta') continue;
@@ -112,7 +111,7 @@ function buildPlan(fromVersion: FormatVersion, toVersion: FormatVersion): Migrat
 }
 
 function holdsSomething(report: Report, key: string): boolean {
-  return report.fields[key] !== null && report.fields[key] !== undefined || (report.cells[key]?.raw ?? '').trim() !== '';
+  return (report.fields[key] !== null && report.fields[key] !== undefined) || (report.cells[key]?.raw ?? '').trim() !== '';
 }
 
 function droppedFinding(d: DroppedField): Finding {
@@ -142,7 +141,7 @@ export function migrateReport(report: Report, toVersion: FormatVersion): Migrati
   const fields: Record<string, FieldValue> = {};
   const cells: Record<string, FieldCell> = {};
   for (const f of plan.to.fields) {
-    fields[f.key] = f.part === 'meta' ? report.fields[f.key] ?? null : null;
+    fields[f.key] = f.part === 'meta' ? (report.fields[f.key] ?? null) : null;
     if (f.part !== 'meta') cells[f.key] = { raw: '', status: 'missing' };
   }
   fields['meta.format'] = toVersion;

@@ -50,8 +50,21 @@ export function blankReport(agency: string, year: number): Report {
     fields[f.key] = null;
     if (f.part !== 'meta') cells[f.key] = { raw: '', status: 'missing' };
   }
-  Object.assign(fields, { 'meta.title': title, 'meta.agency': agency, 'meta.issuer': agency, 'meta.year': year, 'meta.format': version });
-  const sections: Section[] = format.spec.sections.map((s) => ({ no: s.no, id: s.id, official: s.heading, heading: s.heading, paragraphs: [], blocks: [] }));
+  Object.assign(fields, {
+    'meta.title': title,
+    'meta.agency': agency,
+    'meta.issuer': agency,
+    'meta.year': year,
+    'meta.format': version,
+  });
+  const sections: Section[] = format.spec.sections.map((s) => ({
+    no: s.no,
+    id: s.id,
+    official: s.heading,
+    heading: s.heading,
+    paragraphs: [],
+    blocks: [],
+  }));
   return {
     source: { file: '', name: `${title}.docx`, size: 0, reader: 'template' },
     meta: { title, agency, issuer: agency, year, format: version, publishDate: null },
@@ -129,7 +142,9 @@ export function carryForward(last: Report, next: Report): CarryResult {
 function outlineFrom(last: Report, next: Report): Section[] {
   return next.sections.map((s) => {
     if (s.paragraphs.length) return s;
-    const headings = (last.sections.find((l) => l.no === s.no)?.blocks ?? []).filter((b): b is HeadingBlock => b.kind === 'heading' && b.level > 1);
+    const headings = (last.sections.find((l) => l.no === s.no)?.blocks ?? []).filter(
+      (b): b is HeadingBlock => b.kind === 'heading' && b.level > 1,
+    );
     return { ...s, blocks: headings, paragraphs: sectionText(headings) };
   });
 }

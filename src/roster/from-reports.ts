@@ -20,7 +20,15 @@ export function rosterReport(id: string, report: Report, date: string | null = r
     else if (f.severity === 'warning') warnings++;
   }
   const agency = report.meta.agency ?? report.meta.issuer;
-  return { id, agency: agency ? cleanText(agency) : null, year: report.meta.year, date, errors, warnings, corrections: correctionCount(report) };
+  return {
+    id,
+    agency: agency ? cleanText(agency) : null,
+    year: report.meta.year,
+    date,
+    errors,
+    warnings,
+    corrections: correctionCount(report),
+  };
 }
 
 /**

@@ -7,13 +7,15 @@ import { compactText } from '../text/normalise';
 
 /** A comparable form of a body name. */
 export function bodyKey(name: string): string {
-  return compactText(name)
-    // NFKC already turns （） into (); the other brackets offices use for the same purpose follow.
-    .replace(/[［【〔〖[]/g, '(')
-    .replace(/[］】〕〗\]]/g, ')')
-    .replace(/[“”"'‘’《》〈〉「」]/g, '')
-    .replace(/人民政府/g, '政府')
-    .replace(/办公室/g, '办');
+  return (
+    compactText(name)
+      // NFKC already turns （） into (); the other brackets offices use for the same purpose follow.
+      .replace(/[［【〔〖[]/g, '(')
+      .replace(/[］】〕〗\]]/g, ')')
+      .replace(/[“”"'‘’《》〈〉「」]/g, '')
+      .replace(/人民政府/g, '政府')
+      .replace(/办公室/g, '办')
+  );
 }
 
 /** An area name a body may be prefixed with: 某某县, 某某市某某区, or just 县. */

@@ -80,7 +80,11 @@ function bodiesOf(rows: readonly Cell[][], name: string): RosterBody[] {
   const at = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => headerColumn(r, COLUMNS.name) >= 0);
   if (at < 0) throw new RosterError('NO_NAME_COLUMN', name);
   const header = rows[at];
-  const col = { name: headerColumn(header, COLUMNS.name), category: headerColumn(header, COLUMNS.category), due: headerColumn(header, COLUMNS.due) };
+  const col = {
+    name: headerColumn(header, COLUMNS.name),
+    category: headerColumn(header, COLUMNS.category),
+    due: headerColumn(header, COLUMNS.due),
+  };
   const bodies: RosterBody[] = [];
   const seen = new Set<string>();
   rows.slice(at + 1).forEach((row, i) => {

@@ -3,7 +3,16 @@
  * body and year), duplicates both listed, and the reports no body could be matched to.
  */
 import { NameIndex } from './names';
-import { BODY_STATUSES, type BodyLine, type BodyStatus, type Roster, type RosterBody, type RosterOptions, type RosterReport, type RosterYear } from './types';
+import {
+  BODY_STATUSES,
+  type BodyLine,
+  type BodyStatus,
+  type Roster,
+  type RosterBody,
+  type RosterOptions,
+  type RosterReport,
+  type RosterYear,
+} from './types';
 
 /** The most common year among the reports (ties: the later year), null when none has a year. */
 export function mainYear(reports: readonly RosterReport[]): number | null {

@@ -27,7 +27,10 @@ export class Api {
   private config: ReturnType<typeof pageConfig> | undefined;
   private yearLock: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: ReportStore, private readonly uploads: Uploads) {}
+  constructor(
+    private readonly store: ReportStore,
+    private readonly uploads: Uploads,
+  ) {}
 
   private entry(id: string): Entry {
     const entry = this.store.get(id);
@@ -41,12 +44,21 @@ export class Api {
    */
   private async detail(entry: Entry) {
     const report = (await this.store.current(entry)) ?? null;
-    return { summary: this.store.summary(entry), report, edits: report ? correctedKeys(report) : {}, journal: await this.store.journal(entry) };
+    return {
+      summary: this.store.summary(entry),
+      report,
+      edits: report ? correctedKeys(report) : {},
+      journal: await this.store.journal(entry),
+    };
   }
 
   private readable(params: readonly string[]): Entry {
     const entry = this.entry(params[0]);
-    if (!entry.info) throw httpErrors.unreadable('这个文件无法读取，没有可修改的表格', 'this file could not be read; there is no table to correct');
+    if (!entry.info)
+      throw httpErrors.unreadable(
+        '这个文件无法读取，没有可修改的表格',
+        'this file could not be read; there is no table to correct',
+      );
     return entry;
   }
 
@@ -95,8 +107,15 @@ export class Api {
   readonly editCell: Handler = async ({ req, res, params }) => {
     const entry = this.readable(params);
     const body = (await readJson(req)) as { key?: unknown; raw?: unknown; note?: unknown } | null;
-    if (typeof body?.key !== 'string' || typeof body.raw !== 'string' || (body.note !== undefined && typeof body.note !== 'string')) {
-      throw httpErrors.badEdit('请求须包含 key 与 raw 两个文本字段（note 可选）', 'the body must hold the text fields key and raw (note optional)');
+    if (
+      typeof body?.key !== 'string' ||
+      typeof body.raw !== 'string' ||
+      (body.note !== undefined && typeof body.note !== 'string')
+    ) {
+      throw httpErrors.badEdit(
+        '请求须包含 key 与 raw 两个文本字段（note 可选）',
+        'the body must hold the text fields key and raw (note optional)',
+      );
     }
     try {
       await this.store.edit(entry, body.key, body.raw, body.note as string | undefined);
@@ -140,7 +159,8 @@ export class Api {
   readonly download: Handler = async ({ res, params }) => {
     const entry = this.entry(params[0]);
     const report = await this.store.current(entry);
-    if (!report) throw httpErrors.unreadable('这个文件无法读取，没有可下载的数据', 'this file could not be read; nothing to download');
+    if (!report)
+      throw httpErrors.unreadable('这个文件无法读取，没有可下载的数据', 'this file could not be read; nothing to download');
     const file = await reportDownload(report, entry.record.name, params[1]);
     if (!file) throw httpErrors.notFound();
     sendDownload(res, file);
@@ -176,7 +196,10 @@ export class Api {
   readonly rosterFromLastYear: Handler = async ({ req, res }) => {
     const year = yearParam(req, true)!;
     if (!(await this.yearWrite(() => rosterFromLastYear(this.store, year)))) {
-      throw httpErrors.unreadable(`工作区中没有 ${year - 1} 年度的报告，无法作为名单`, `no ${year - 1} reports in the workspace to take as the roster`);
+      throw httpErrors.unreadable(
+        `工作区中没有 ${year - 1} 年度的报告，无法作为名单`,
+        `no ${year - 1} reports in the workspace to take as the roster`,
+      );
     }
     sendJson(res, 200, await yearView(this.store, year));
   };
@@ -190,7 +213,11 @@ export class Api {
     }
     this.entry(body.report);
     const done = await this.yearWrite(() => assignReport(this.store, year, body.report as string, body.body as string | null));
-    if (!done) throw httpErrors.badEdit('名单中没有这个单位（或本年度还没有名单）', 'no such body in the roster (or no roster for the year)');
+    if (!done)
+      throw httpErrors.badEdit(
+        '名单中没有这个单位（或本年度还没有名单）',
+        'no such body in the roster (or no roster for the year)',
+      );
     sendJson(res, 200, await yearView(this.store, year));
   };
 
@@ -204,10 +231,14 @@ function yearParam(req: IncomingMessage, required: boolean): number | null {
   const text = new URL(req.url ?? '/', 'http://x').searchParams.get('year');
   const year = text === null ? NaN : Number(text);
   if (Number.isInteger(year) && year >= 2008 && year <= 2100) return year;
-  if (required || text !== null) throw httpErrors.badEdit('请指定报告年度（例如 year=2023）', 'give the report year (e.g. year=2023)');
+  if (required || text !== null)
+    throw httpErrors.badEdit('请指定报告年度（例如 year=2023）', 'give the report year (e.g. year=2023)');
   return null;
 }
 
 function sendDownload(res: ServerResponse, file: Download): void {
-  send(res, 200, file.contentType, file.bytes, { 'Content-Disposition': attachmentHeader(file.fileName), 'Cache-Control': 'no-store' });
+  send(res, 200, file.contentType, file.bytes, {
+    'Content-Disposition': attachmentHeader(file.fileName),
+    'Cache-Control': 'no-store',
+  });
 }

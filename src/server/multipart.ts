@@ -40,7 +40,13 @@ export function readUpload(req: IncomingMessage): Promise<UploadedFile[]> {
       bb = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
-        limits: { fileSize: L.maxFileBytes, files: L.maxFilesPerRequest, fields: 50, fieldSize: 4096, parts: L.maxFilesPerRequest + 50 },
+        limits: {
+          fileSize: L.maxFileBytes,
+          files: L.maxFilesPerRequest,
+          fields: 50,
+          fieldSize: 4096,
+          parts: L.maxFilesPerRequest + 50,
+        },
       });
     } catch (err) {
       reject(httpErrors.badMultipart((err as Error).message));

@@ -62,7 +62,10 @@ export class ReportStore {
   /** One change at a time per report, in the order they came. */
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  private constructor(readonly workspace: Workspace, readonly capacity: number) {}
+  private constructor(
+    readonly workspace: Workspace,
+    readonly capacity: number,
+  ) {}
 
   /** Opens a workspace and restores every report in it with its corrections. */
   static async open(root: string, capacity: number = SERVER_LIMITS.maxReports): Promise<ReportStore> {
@@ -108,12 +111,22 @@ export class ReportStore {
   }
 
   /** Adds a read file (its reservation is used up), durably: original, reading, then record. */
-  async add(ticket: number, result: FileResult, upload: { name: string; size: number; sha256: string; bytes?: Uint8Array }): Promise<Entry> {
+  async add(
+    ticket: number,
+    result: FileResult,
+    upload: { name: string; size: number; sha256: string; bytes?: Uint8Array },
+  ): Promise<Entry> {
     try {
       const original = upload.bytes ? await this.workspace.saveOriginal(upload.sha256, upload.name, upload.bytes) : undefined;
       const record: ReportRecord = {
-        id: randomUUID(), seq: ticket, name: upload.name, size: upload.size, sha256: upload.sha256,
-        ...(original ? { original } : {}), addedAt: new Date().toISOString(), ...(result.ok ? {} : { error: result.error }),
+        id: randomUUID(),
+        seq: ticket,
+        name: upload.name,
+        size: upload.size,
+        sha256: upload.sha256,
+        ...(original ? { original } : {}),
+        addedAt: new Date().toISOString(),
+        ...(result.ok ? {} : { error: result.error }),
       };
       await this.workspace.addReport(record, result.ok ? result.report : undefined);
       const entry: Entry = { record, ...(result.ok ? { info: reportInfo(record.id, result.report) } : {}) };
@@ -189,7 +202,9 @@ export class ReportStore {
     const run = before.then(task, task);
     const settled = run.catch(() => undefined);
     this.locks.set(id, settled);
-    void settled.then(() => { if (this.locks.get(id) === settled) this.locks.delete(id); });
+    void settled.then(() => {
+      if (this.locks.get(id) === settled) this.locks.delete(id);
+    });
     return run;
   }
 
@@ -218,7 +233,13 @@ export class ReportStore {
         .filter((c) => c.text !== c.before);
       if (!changes.length) return;
       const trimmed = note?.trim();
-      const item: JournalEntry = { id: randomUUID(), kind, at: new Date().toISOString(), ...(trimmed ? { note: trimmed } : {}), changes };
+      const item: JournalEntry = {
+        id: randomUUID(),
+        kind,
+        at: new Date().toISOString(),
+        ...(trimmed ? { note: trimmed } : {}),
+        changes,
+      };
       await this.commit(entry, [...journal, item]);
     });
   }
@@ -232,7 +253,12 @@ export class ReportStore {
   async fillZero(entry: Entry): Promise<void> {
     const loaded = await this.load(entry.record.id);
     if (!loaded) return;
-    await this.act(entry, 'fill-zero', blankCells(loaded.report).map((key) => [key, '0']), '空白填 0');
+    await this.act(
+      entry,
+      'fill-zero',
+      blankCells(loaded.report).map((key) => [key, '0']),
+      '空白填 0',
+    );
   }
 
   /** Undoes one journal entry (by id), or the newest not undone (Ctrl+Z). false when there is none. */
@@ -243,7 +269,10 @@ export class ReportStore {
       const target = journalId ? loaded.journal.find((e) => e.id === journalId && !e.undone) : lastActive(loaded.journal);
       if (!target) return false;
       const at = new Date().toISOString();
-      await this.commit(entry, loaded.journal.map((e) => (e === target ? { ...e, undone: at } : e)));
+      await this.commit(
+        entry,
+        loaded.journal.map((e) => (e === target ? { ...e, undone: at } : e)),
+      );
       return true;
     });
   }

@@ -44,11 +44,19 @@ function writerIds(entries: readonly Entry[]): Map<string, string> {
 
 /** The roster of the year most reports are about, if the clerk imported one. */
 async function rosterOptions(store: ReportStore, entries: readonly Entry[]): Promise<SummaryOptions> {
-  const year = mainYear(entries.flatMap((e) => (e.info ? [{ id: e.record.id, agency: e.info.agency, year: e.info.year, date: null, errors: 0, warnings: 0, corrections: 0 }] : [])));
+  const year = mainYear(
+    entries.flatMap((e) =>
+      e.info
+        ? [{ id: e.record.id, agency: e.info.agency, year: e.info.year, date: null, errors: 0, warnings: 0, corrections: 0 }]
+        : [],
+    ),
+  );
   const stored = year === null ? undefined : await storedRoster(store, year);
   if (!stored) return {};
   const ids = writerIds(entries);
-  const assign = Object.fromEntries(Object.entries(stored.assign).flatMap(([id, body]) => (ids.has(id) ? [[ids.get(id)!, body]] : [])));
+  const assign = Object.fromEntries(
+    Object.entries(stored.assign).flatMap(([id, body]) => (ids.has(id) ? [[ids.get(id)!, body]] : [])),
+  );
   return { roster: stored.roster, rosterOptions: { year, assign } };
 }
 

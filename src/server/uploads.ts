@@ -52,7 +52,10 @@ export class Uploads {
   /** Files being read, by content hash, so the same file sent twice at once is read once. */
   private readonly reading = new Map<string, Promise<Entry | undefined>>();
 
-  constructor(private readonly pool: ReportPool, private readonly store: ReportStore) {}
+  constructor(
+    private readonly pool: ReportPool,
+    private readonly store: ReportStore,
+  ) {}
 
   async handle(req: IncomingMessage): Promise<UploadAnswer[]> {
     if (this.inFlight >= SERVER_LIMITS.maxConcurrentUploads) throw httpErrors.busy();
@@ -77,7 +80,12 @@ export class Uploads {
     if (ticket === null) {
       const { zh, en } = storeFullMessage();
       const message = `文件“${file.name}”：${zh}\n"${file.name}": ${en}`;
-      return { name: file.name, size: file.size, state: 'refused', error: { code: 'STORE_FULL', file: file.name, message, zh: `文件“${file.name}”：${zh}`, en } };
+      return {
+        name: file.name,
+        size: file.size,
+        state: 'refused',
+        error: { code: 'STORE_FULL', file: file.name, message, zh: `文件“${file.name}”：${zh}`, en },
+      };
     }
     // Registered before the first await, so a copy arriving meanwhile finds it.
     const work = this.readAndStore(ticket, file, hash);
@@ -93,7 +101,11 @@ export class Uploads {
   /** Reads a report's original again (a newer reader), keeping its journal of corrections. */
   async reread(entry: Entry): Promise<void> {
     const original = this.store.workspace.originalPath(entry.record);
-    if (!original) throw httpErrors.unreadable('这个文件的原件没有保存（超过大小限制），无法重新读取', 'the original was not kept (too large); it cannot be read again');
+    if (!original)
+      throw httpErrors.unreadable(
+        '这个文件的原件没有保存（超过大小限制），无法重新读取',
+        'the original was not kept (too large); it cannot be read again',
+      );
     const bytes = await fs.readFile(original);
     const result = await this.pool.run({ bytes, name: entry.record.name, options: {} });
     await this.store.reread(entry, result);
@@ -103,12 +115,21 @@ export class Uploads {
     let result: FileResult;
     try {
       result = file.tooLarge
-        ? { ok: false, file: file.name, error: new IngestError('TOO_LARGE', file.name, `单个文件最大 ${megabytes(SERVER_LIMITS.maxFileBytes)}`).toJSON() }
+        ? {
+            ok: false,
+            file: file.name,
+            error: new IngestError('TOO_LARGE', file.name, `单个文件最大 ${megabytes(SERVER_LIMITS.maxFileBytes)}`).toJSON(),
+          }
         : await this.pool.run({ bytes: file.bytes, name: file.name, options: {} });
     } catch (err) {
       this.store.release();
       throw err;
     }
-    return this.store.add(ticket, result, { name: file.name, size: file.size, sha256: hash, ...(file.tooLarge ? {} : { bytes: file.bytes }) });
+    return this.store.add(ticket, result, {
+      name: file.name,
+      size: file.size,
+      sha256: hash,
+      ...(file.tooLarge ? {} : { bytes: file.bytes }),
+    });
   }
 }

@@ -4,7 +4,15 @@
  * (roster-<year>.json) with the clerk's manual assignments of reports to roster bodies; it comes
  * from an uploaded .xlsx/.csv or from the previous year's reporters in the workspace.
  */
-import { readRoster, RosterError, rosterFromReports, rosterYear, type Roster, type RosterReport, type RosterYear } from '../roster';
+import {
+  readRoster,
+  RosterError,
+  rosterFromReports,
+  rosterYear,
+  type Roster,
+  type RosterReport,
+  type RosterYear,
+} from '../roster';
 import type { Entry } from './entry';
 import { HttpError } from './errors';
 import type { ReportStore } from './store';
@@ -35,11 +43,22 @@ export function rosterError(err: unknown): HttpError | undefined {
 
 function rosterReportOf(store: ReportStore, entry: Entry): RosterReport {
   const s = store.summary(entry);
-  return { id: s.id, agency: s.agency, year: s.year, date: entry.info?.publishDate ?? null, errors: s.errors, warnings: s.warnings, corrections: s.edited };
+  return {
+    id: s.id,
+    agency: s.agency,
+    year: s.year,
+    date: entry.info?.publishDate ?? null,
+    errors: s.errors,
+    warnings: s.warnings,
+    corrections: s.edited,
+  };
 }
 
 function counted(store: ReportStore): RosterReport[] {
-  return store.list().filter((e) => e.info).map((e) => rosterReportOf(store, e));
+  return store
+    .list()
+    .filter((e) => e.info)
+    .map((e) => rosterReportOf(store, e));
 }
 
 /** For a body with several reports, the one the clerk chose last counts (the roster's default otherwise). */
@@ -47,7 +66,9 @@ function chosen(store: ReportStore, view: RosterYear): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of view.lines) {
     if (line.reports.length < 2) continue;
-    const picks = line.reports.map((r) => store.get(r.id)).filter((e) => e?.record.chosenAt)
+    const picks = line.reports
+      .map((r) => store.get(r.id))
+      .filter((e) => e?.record.chosenAt)
       .sort((a, b) => b!.record.chosenAt!.localeCompare(a!.record.chosenAt!));
     if (picks[0]) out[line.body.name] = picks[0].record.id;
   }

@@ -5,7 +5,8 @@
  */
 
 // XML 1.0 forbids these; Excel refuses the whole file when one slips in.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Excel's limit for the characters of one cell. */
 export const CELL_TEXT_LIMIT = 32767;
@@ -38,7 +39,10 @@ const SHEET_NAME_LIMIT = 31;
  * units, not the reserved "History", and unique (case-insensitive) among `taken`.
  */
 export function sheetName(wanted: string, taken: ReadonlySet<string> = new Set()): string {
-  let base = cellText(wanted).replace(SHEET_FORBIDDEN, '_').replace(/^'+|'+$/g, '').trim();
+  let base = cellText(wanted)
+    .replace(SHEET_FORBIDDEN, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (!base || base.toLowerCase() === 'history') base = `Sheet${base ? '_' : ''}${base}`;
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
   for (let n = 1; ; n++) {
@@ -58,7 +62,8 @@ function fitUnits(text: string, units: number): string {
   return out.replace(/'+$/, '');
 }
 
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\uD840-\uD8FF][\uDC00-\uDFFF]/;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\uD840-\uD8FF][\uDC00-\uDFFF]/;
 
 /** Display width of a line of text in column-width units (a CJK character is about two '0's). */
 export function textUnits(text: string, cjk: number, other: number): number {

@@ -38,8 +38,9 @@ function carryMessage(ef: Format, lf: Format, earlierYear: number, item: Complet
     ...item.plus.map((k, i) => ` + ${name(k)} ${displayNumber(f.plus[i])}`),
     ...item.minus.map((k, i) => ` − ${name(k)} ${displayNumber(f.minus[i])}`),
   ];
-  const text = `${name(item.to)} ${displayNumber(f.to)} ≠ ${earlierYear}年报告的${term(defs[1])} ${displayNumber(f.from)}${adds.join('')}`
-    + `（相差 ${displayNumber(Math.abs(f.to - f.expected))}）`;
+  const text =
+    `${name(item.to)} ${displayNumber(f.to)} ≠ ${earlierYear}年报告的${term(defs[1])} ${displayNumber(f.from)}${adds.join('')}` +
+    `（相差 ${displayNumber(Math.abs(f.to - f.expected))}）`;
   return where ? `${where}：${text}` : text;
 }
 
@@ -50,7 +51,8 @@ export function carryFindings(earlier: YearRecord, later: YearRecord): Finding[]
   for (const spec of lf.spec.carry) {
     const items = carryItems(ef, lf, spec).filter(isComplete);
     // A table absent from either report (not one figure) is not judged.
-    if (items.every((i) => num(earlier.fields, i.from) === null) || items.every((i) => num(later.fields, i.to) === null)) continue;
+    if (items.every((i) => num(earlier.fields, i.from) === null) || items.every((i) => num(later.fields, i.to) === null))
+      continue;
     for (const item of items) {
       const f = carryFigures(earlier, later, item);
       if (Math.abs(f.to - f.expected) < 1e-6) continue;

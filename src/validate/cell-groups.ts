@@ -27,7 +27,9 @@ function labelledPieces(format: Format, grid: readonly string[][], keys: Readonl
   grid.forEach((cells, r) => {
     const cols = cells.map((k, c) => (keys.has(k) && !colsFull[c] ? c : -1)).filter((c) => c >= 0);
     if (!cols.length) return;
-    pieces.push(rowsFull[r] && !fullCols.length ? `“${rowName(r)}”行（整行）` : `“${rowName(r)}”行${quoted(cols.map(colName))}列`);
+    pieces.push(
+      rowsFull[r] && !fullCols.length ? `“${rowName(r)}”行（整行）` : `“${rowName(r)}”行${quoted(cols.map(colName))}列`,
+    );
   });
   return pieces;
 }

@@ -44,7 +44,13 @@ function blankFindings(report: Report, format: Format): Finding[] {
     const placeholders = [...new Set(keys.map((k) => report.cells[k].raw).filter((raw) => raw.trim()))];
     const marks = placeholders.length ? `（含填“${placeholders.join('”“')}”的）` : '';
     const where = describePart(format, part.id, new Set(keys));
-    out.push(finding('BLANK_CELL', `表${partNo(format, part.id)}有 ${keys.length} 个数据单元格未填数字${marks}，格式要求填 0，合计时按 0 计：${where}`, keys));
+    out.push(
+      finding(
+        'BLANK_CELL',
+        `表${partNo(format, part.id)}有 ${keys.length} 个数据单元格未填数字${marks}，格式要求填 0，合计时按 0 计：${where}`,
+        keys,
+      ),
+    );
   }
   return out;
 }
@@ -61,7 +67,9 @@ function negativeFindings(report: Report, format: Format): Finding[] {
       const v = report.fields[k];
       return typeof v === 'number' && v < 0 && !format.byKey.get(k)!.signed;
     })
-    .map((k) => finding('NEGATIVE', `${format.byKey.get(k)!.where}为 ${displayNumber(report.fields[k] as number)}，数量不能为负数`, [k]));
+    .map((k) =>
+      finding('NEGATIVE', `${format.byKey.get(k)!.where}为 ${displayNumber(report.fields[k] as number)}，数量不能为负数`, [k]),
+    );
 }
 
 export function cellFindings(report: Report): Finding[] {

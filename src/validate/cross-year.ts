@@ -24,7 +24,9 @@ function identity(r: YearRecord): Identity {
 }
 
 function tableFigures(r: YearRecord): string {
-  const keys = Object.keys(r.fields).filter((k) => !k.startsWith('meta.') && typeof r.fields[k] === 'number').sort();
+  const keys = Object.keys(r.fields)
+    .filter((k) => !k.startsWith('meta.') && typeof r.fields[k] === 'number')
+    .sort();
   return `${r.format}|${keys.map((k) => `${k}=${r.fields[k]}`).join(',')}`;
 }
 
@@ -50,7 +52,11 @@ function groupsByAgency(records: readonly YearRecord[], unpaired: UnpairedRecord
 function yearGroups(years: Map<number, YearRecord[]>): YearGroup[] {
   return [...years]
     .sort((a, b) => a[0] - b[0])
-    .map(([year, recs]) => ({ year, records: recs, consistent: recs.length === 1 || new Set(recs.map(tableFigures)).size === 1 }));
+    .map(([year, recs]) => ({
+      year,
+      records: recs,
+      consistent: recs.length === 1 || new Set(recs.map(tableFigures)).size === 1,
+    }));
 }
 
 export function pairAndCheck(records: readonly YearRecord[]): CrossYearResult {
@@ -61,7 +67,12 @@ export function pairAndCheck(records: readonly YearRecord[]): CrossYearResult {
     const groups = yearGroups(years);
     for (const g of groups) {
       if (!g.consistent) {
-        for (const r of g.records) unpaired.push({ ...identity(r), reason: 'duplicate', note: `同一机关同一年度有 ${g.records.length} 份数据不同的报告，无法确定与哪一份配对` });
+        for (const r of g.records)
+          unpaired.push({
+            ...identity(r),
+            reason: 'duplicate',
+            note: `同一机关同一年度有 ${g.records.length} 份数据不同的报告，无法确定与哪一份配对`,
+          });
       }
     }
     for (let i = 1; i < groups.length; i++) {

@@ -32,9 +32,11 @@ export function deadlineFindings(report: Report): Finding[] {
   const deadline = `${year + 1}-${government ? params.governmentDeadline : params.deadline}`;
   if (publishDate <= deadline) return [];
   const who = government ? '县级以上人民政府的年度报告' : '年度报告';
-  return [finding(
-    'PUBLISH_DEADLINE',
-    `报告日期 ${chineseDate(publishDate)} 晚于法定时限：${who}应于 ${chineseDate(deadline)} 前公布（《政府信息公开条例》第四十九条）`,
-    ['meta.publishDate'],
-  )];
+  return [
+    finding(
+      'PUBLISH_DEADLINE',
+      `报告日期 ${chineseDate(publishDate)} 晚于法定时限：${who}应于 ${chineseDate(deadline)} 前公布（《政府信息公开条例》第四十九条）`,
+      ['meta.publishDate'],
+    ),
+  ];
 }

@@ -14,9 +14,10 @@ export function formatVersionFindings(report: Report): Finding[] {
   if (year === null || year < firstFormatYear() || !report.tables.length) return [];
   const expected = formatForYear(year);
   if (expected === format) return [];
-  return [finding(
-    'FORMAT_VERSION',
-    `${year}年度报告应使用${describe(expected)}，本报告的表格是${describe(format)}`,
-    ['meta.format', 'meta.year'],
-  )];
+  return [
+    finding('FORMAT_VERSION', `${year}年度报告应使用${describe(expected)}，本报告的表格是${describe(format)}`, [
+      'meta.format',
+      'meta.year',
+    ]),
+  ];
 }

@@ -60,7 +60,6 @@ export function naming(format: Format, defs: readonly FieldDef[]): { where: stri
   return { where: '', term: (d) => d.where };
 }
 
-
 /** A cell's figure for a message: the number, 空白 for blanks and placeholders, the raw text otherwise. */
 export function figure(report: Report, key: string): string {
   const value = report.fields[key];

@@ -50,7 +50,11 @@ function rules(): Rules {
   compiled = {
     skipSentence: new RegExp(file.skipSentence.join('|'), 'u'),
     skipClause: file.skipClause,
-    statements: file.statements.map((spec) => ({ spec, patterns: spec.patterns.map((p) => re(p, 'gu')), zero: spec.zero.map((p) => re(p)) })),
+    statements: file.statements.map((spec) => ({
+      spec,
+      patterns: spec.patterns.map((p) => re(p, 'gu')),
+      zero: spec.zero.map((p) => re(p)),
+    })),
   };
   return compiled;
 }
@@ -77,7 +81,10 @@ function otherYear(sentence: string, year: number | null): boolean {
 
 function clausesOf(sentence: string): string[] {
   const plain = sentence.replace(/\([^()]*\)|\[[^[\]]*\]/g, '');
-  return plain.split(/[,，:：]/).map((c) => c.replace(/[.．…]+$/, '')).filter(Boolean);
+  return plain
+    .split(/[,，:：]/)
+    .map((c) => c.replace(/[.．…]+$/, ''))
+    .filter(Boolean);
 }
 
 function statementsIn(text: string, place: number | 'preamble', year: number | null, r: Rules): Statement[] {
@@ -145,7 +152,14 @@ function check(format: Format, report: Report, spec: StatementSpec, stated: read
 export function narrativeFindings(report: Report): Finding[] {
   const format = getFormat(report.meta.format);
   const statements = narrativeStatements(report);
-  return rules().statements
-    .map(({ spec }) => check(format, report, spec, statements.filter((s) => s.id === spec.id)))
+  return rules()
+    .statements.map(({ spec }) =>
+      check(
+        format,
+        report,
+        spec,
+        statements.filter((s) => s.id === spec.id),
+      ),
+    )
     .filter((f): f is Finding => f !== null);
 }

@@ -42,7 +42,10 @@ function headingKey(text: string): string {
 }
 
 function headingFinding(section: Section, printed: string): Finding {
-  return { ...finding('SECTION_HEADING', `第${section.official.charAt(0)}部分标题“${printed}”与规范表述“${section.official}”不一致`), section: section.no };
+  return {
+    ...finding('SECTION_HEADING', `第${section.official.charAt(0)}部分标题“${printed}”与规范表述“${section.official}”不一致`),
+    section: section.no,
+  };
 }
 
 function headingFindings(report: Report): Finding[] {

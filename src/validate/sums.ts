@@ -36,7 +36,10 @@ function side(report: Report, keys: readonly string[], term: (key: string) => st
 }
 
 function message(format: Format, report: Report, s: SumInstance, l: number, r: number): string {
-  const { where, term } = naming(format, [...s.left, ...s.right].map((k) => fieldDef(format, k)));
+  const { where, term } = naming(
+    format,
+    [...s.left, ...s.right].map((k) => fieldDef(format, k)),
+  );
   const name = (k: string) => term(fieldDef(format, k));
   const blanks = [...s.left, ...s.right].some((k) => isBlankLike(report, k)) ? '（空白按 0 计）' : '';
   const text = `${side(report, s.left, name)} ≠ ${side(report, s.right, name)}（相差 ${displayNumber(Math.abs(l - r))}）${blanks}`;

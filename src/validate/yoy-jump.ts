@@ -51,7 +51,13 @@ export function jumpFindings(earlier: YearRecord, later: YearRecord): Finding[] 
     const [low, high] = before < after ? [before, after] : [after, before];
     if (high < params.minValue || (low > 0 && high <= low * params.factor)) continue;
     const where = fieldDef(lf, key).where;
-    out.push(finding('YOY_JUMP', `${where}：${earlier.year}年 ${displayNumber(before)} → ${later.year}年 ${displayNumber(after)}（${change(before, after)}），请核实`, [key]));
+    out.push(
+      finding(
+        'YOY_JUMP',
+        `${where}：${earlier.year}年 ${displayNumber(before)} → ${later.year}年 ${displayNumber(after)}（${change(before, after)}），请核实`,
+        [key],
+      ),
+    );
   }
   return out;
 }

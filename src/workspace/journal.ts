@@ -31,7 +31,9 @@ export interface JournalEntry {
 
 /** The changes to replay over the reading: those of the entries not undone, in order. */
 export function activeChanges(journal: readonly JournalEntry[]): Change[] {
-  return journal.filter((e) => !e.undone).flatMap((e) => e.changes.map((c) => ({ key: c.key, text: c.text, at: e.at, ...(e.note ? { note: e.note } : {}) })));
+  return journal
+    .filter((e) => !e.undone)
+    .flatMap((e) => e.changes.map((c) => ({ key: c.key, text: c.text, at: e.at, ...(e.note ? { note: e.note } : {}) })));
 }
 
 /** The newest entry not undone (what Ctrl+Z undoes). */

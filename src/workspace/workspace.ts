@@ -10,7 +10,16 @@ import type { FileError } from '../core/pipeline';
 import type { Report } from '../report/types';
 import { removeFile, syncDir, TEMP_MARK, writeFileAtomic, writeJsonAtomic } from './atomic';
 import type { JournalEntry } from './journal';
-import { JOURNAL_FILE, originalName, README, READING_FILE, RECORD_FILE, reportDir, workspacePaths, type WorkspacePaths } from './layout';
+import {
+  JOURNAL_FILE,
+  originalName,
+  README,
+  READING_FILE,
+  RECORD_FILE,
+  reportDir,
+  workspacePaths,
+  type WorkspacePaths,
+} from './layout';
 
 /** What the workspace knows of one uploaded file besides its reading. */
 export interface ReportRecord {
@@ -34,7 +43,10 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.access(file).then(() => true, () => false);
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 export class Workspace {

@@ -28,18 +28,31 @@ export async function openPage(serverUrl: string, viewport = { width: 1400, heig
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ acceptDownloads: true, viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  // Nothing may be fetched from anywhere but the server itself.
-  await context.route((url) => !url.href.startsWith(serverUrl), (route) => {
-    errors.push(`outside request: ${route.request().url()}`);
-    return route.abort();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
+  // Nothing may be fetched from anywhere but the server itself.
+  await context.route(
+    (url) => !url.href.startsWith(serverUrl),
+    (route) => {
+      errors.push(`outside request: ${route.request().url()}`);
+      return route.abort();
+    },
+  );
   await page.goto(serverUrl);
   await page.locator('#limits').filter({ hasText: 'MB' }).waitFor();
   return { browser, context, page, errors };
@@ -55,7 +68,14 @@ export interface ServedPage extends OpenPage {
 export async function servePage(): Promise<ServedPage> {
   const server = await startServer({ port: 0, pool: { threads: 1 } });
   const open = await openPage(server.url);
-  return { ...open, server, close: async () => { await open.browser.close(); await server.close(); } };
+  return {
+    ...open,
+    server,
+    close: async () => {
+      await open.browser.close();
+      await server.close();
+    },
+  };
 }
 
 /** Drops files on the drop zone as a user does: dragenter, dragover and drop events carrying a DataTransfer. */
@@ -65,18 +85,24 @@ export async function dropFiles(page: Page, files: readonly PageFile[]): Promise
     const dt = new DataTransfer();
     for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
     const zone = document.getElementById('drop-zone')!;
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, payload);
 }
 
 export async function pickFiles(page: Page, files: readonly PageFile[]): Promise<void> {
-  await page.setInputFiles('#file-input', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+  await page.setInputFiles(
+    '#file-input',
+    files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })),
+  );
 }
 
 /** Waits until the file's row has a final state, and returns it. */
 export async function finalState(page: Page, name: string): Promise<string> {
   const row = page.locator('li.file', { has: page.locator('.file-name', { hasText: name }) });
-  await row.and(page.locator('[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="refused"]')).waitFor();
+  await row
+    .and(page.locator('[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="refused"]'))
+    .waitFor();
   return (await row.getAttribute('data-state'))!;
 }
 

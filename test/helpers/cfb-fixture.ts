@@ -118,7 +118,15 @@ export function buildCompoundFile(input: readonly CfbStream[]): Buffer {
     dir.writeUInt32LE(NOSTREAM, i * 128 + 0x48);
     dir.writeUInt32LE(NOSTREAM, i * 128 + 0x4c);
   }
-  entry(0, 'Root Entry', 5, counts.miniStream ? miniStreamStart : END, miniStream.length, streams.length ? 1 : NOSTREAM, NOSTREAM);
+  entry(
+    0,
+    'Root Entry',
+    5,
+    counts.miniStream ? miniStreamStart : END,
+    miniStream.length,
+    streams.length ? 1 : NOSTREAM,
+    NOSTREAM,
+  );
   streams.forEach((s, k) => {
     const start = s.data.length < CUTOFF ? miniStarts.get(s)! : largeStarts[large.indexOf(s)];
     entry(k + 1, s.name, 2, start, s.data.length, NOSTREAM, k + 1 < streams.length ? k + 2 : NOSTREAM);
@@ -136,7 +144,10 @@ export function buildCompoundFile(input: readonly CfbStream[]): Buffer {
 export function encryptedDocx(seed = 1): Buffer {
   const info = Buffer.concat([
     Buffer.from([0x04, 0x00, 0x04, 0x00, 0x40, 0x00, 0x00, 0x00]),
-    Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/><keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><p:encryptedKey spinCount="100000" saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"/></keyEncryptor></keyEncryptors></encryption>', 'utf8'),
+    Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><keyData saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/><keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password"><p:encryptedKey spinCount="100000" saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512"/></keyEncryptor></keyEncryptors></encryption>',
+      'utf8',
+    ),
   ]);
   let x = seed >>> 0;
   const payload = Buffer.alloc(12 * 1024);

@@ -4,8 +4,17 @@
  * cells with rowSpan/colSpan (docx adds the vMerge continuation cells itself, as Word would).
  */
 import {
-  AlignmentType, Document as DocxDocument, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell,
-  TableRow, TextRun, WidthType,
+  AlignmentType,
+  Document as DocxDocument,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
 } from 'docx';
 
 export interface FxParagraph {
@@ -63,30 +72,40 @@ function paragraph(b: FxParagraph): Paragraph {
 function docxTable(t: FxTable): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: t.rows.map((row) => new TableRow({
-      children: row.map((c) => new TableCell({
-        children: [new Paragraph({ children: runs(c.text) })],
-        columnSpan: c.colSpan,
-        rowSpan: c.rowSpan,
-      })),
-    })),
+    rows: t.rows.map(
+      (row) =>
+        new TableRow({
+          children: row.map(
+            (c) =>
+              new TableCell({
+                children: [new Paragraph({ children: runs(c.text) })],
+                columnSpan: c.colSpan,
+                rowSpan: c.rowSpan,
+              }),
+          ),
+        }),
+    ),
   });
 }
 
 export async function buildDocx(blocks: readonly FxBlock[]): Promise<Buffer> {
   const doc = new DocxDocument({
     numbering: {
-      config: [{
-        reference: 'sections',
-        levels: [
-          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
-        ],
-      }],
+      config: [
+        {
+          reference: 'sections',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
     },
-    sections: [{
-      children: blocks.flatMap((b) => (b.kind === 'p' ? [paragraph(b)] : [docxTable(b), new Paragraph('')])),
-    }],
+    sections: [
+      {
+        children: blocks.flatMap((b) => (b.kind === 'p' ? [paragraph(b)] : [docxTable(b), new Paragraph('')])),
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

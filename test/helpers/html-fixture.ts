@@ -13,14 +13,43 @@ import type { FormatVersion, PartId } from '../../src/formats/types';
 import { consistentValues, OFFICIAL_HEADINGS, printed, rng, type Values } from './report-fixture';
 
 export const QUIRKS = [
-  'plain', 'br-headers', 'p-cells', 'th-header', 'nbsp-blanks', 'placeholders', 'split-grid', 'omit-colspan',
-  'nested-layout', 'word-html', 'font-soup', 'split-t2', 'text-only', 'agency-line', 'no-title-in-body', 'hidden-junk',
-  'units', 'div-br-paragraphs', 'title-broken', 'issuer-date-one-line', 'chinese-date', 'no-signature', 'unlinked-related', 'signature-table',
-  'title-table', 'caption-element',
+  'plain',
+  'br-headers',
+  'p-cells',
+  'th-header',
+  'nbsp-blanks',
+  'placeholders',
+  'split-grid',
+  'omit-colspan',
+  'nested-layout',
+  'word-html',
+  'font-soup',
+  'split-t2',
+  'text-only',
+  'agency-line',
+  'no-title-in-body',
+  'hidden-junk',
+  'units',
+  'div-br-paragraphs',
+  'title-broken',
+  'issuer-date-one-line',
+  'chinese-date',
+  'no-signature',
+  'unlinked-related',
+  'signature-table',
+  'title-table',
+  'caption-element',
 ] as const;
 export type Quirk = (typeof QUIRKS)[number];
 
-export const CHARSETS = ['utf-8', 'gbk-meta', 'gb2312-http-equiv', 'gbk-undeclared', 'gb2312-declared-utf8-bytes', 'utf8-declared-gbk-bytes'] as const;
+export const CHARSETS = [
+  'utf-8',
+  'gbk-meta',
+  'gb2312-http-equiv',
+  'gbk-undeclared',
+  'gb2312-declared-utf8-bytes',
+  'utf8-declared-gbk-bytes',
+] as const;
 export type Charset = (typeof CHARSETS)[number];
 
 export interface HtmlCell {
@@ -29,7 +58,10 @@ export interface HtmlCell {
   colSpan: number;
   readonly role: LayoutRole | 'filler';
 }
-export interface HtmlTable { readonly kind: 'table'; rows: HtmlCell[][] }
+export interface HtmlTable {
+  readonly kind: 'table';
+  rows: HtmlCell[][];
+}
 export interface HtmlPara {
   readonly kind: 'p';
   readonly text: string;
@@ -55,8 +87,16 @@ export interface GeneratedPage {
 }
 
 const AGENCIES = [
-  '忻州市生态环境局', '太原市小店区人民政府', '晋中市榆次区教育局', '大同市平城区北关街道办事处', '运城市盐湖区人民政府办公室',
-  '长治市潞州区卫生健康局', '吕梁市离石区市场监督管理局', '阳泉市郊区交通运输局', '临汾市尧都区自然资源局', '朔州市应急管理局',
+  '忻州市生态环境局',
+  '太原市小店区人民政府',
+  '晋中市榆次区教育局',
+  '大同市平城区北关街道办事处',
+  '运城市盐湖区人民政府办公室',
+  '长治市潞州区卫生健康局',
+  '吕梁市离石区市场监督管理局',
+  '阳泉市郊区交通运输局',
+  '临汾市尧都区自然资源局',
+  '朔州市应急管理局',
 ];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -72,12 +112,20 @@ function partRows(version: FormatVersion, part: PartId, cellText: (key: string) 
   const layout = partLayout(getFormat(version), part);
   const rows: HtmlCell[][] = Array.from({ length: layout.height }, () => []);
   for (const c of [...layout.cells].sort((a, b) => a.row - b.row || a.col - b.col)) {
-    rows[c.row].push({ text: c.role === 'value' ? cellText(c.key!) : c.text, rowSpan: c.rowSpan, colSpan: c.colSpan, role: c.role });
+    rows[c.row].push({
+      text: c.role === 'value' ? cellText(c.key!) : c.text,
+      rowSpan: c.rowSpan,
+      colSpan: c.colSpan,
+      role: c.role,
+    });
   }
   return rows;
 }
 
-interface Printing { readonly text: (key: string) => string; readonly expected: Values }
+interface Printing {
+  readonly text: (key: string) => string;
+  readonly expected: Values;
+}
 
 /** How values are printed: digits, or per quirk blanks, placeholders and units (expected follows). */
 function printing(version: FormatVersion, values: Values, quirks: readonly Quirk[], random: () => number): Printing {
@@ -129,13 +177,23 @@ export function articleBlocks(spec: PageSpec, print: Printing, random: () => num
   const year = spec.year!;
   const blocks: HtmlBlock[] = [];
   if (quirks.includes('agency-line')) {
-    blocks.push({ kind: 'p', text: agency, role: 'agency' }, { kind: 'p', text: `${year}年政府信息公开工作年度报告`, role: 'title' });
+    blocks.push(
+      { kind: 'p', text: agency, role: 'agency' },
+      { kind: 'p', text: `${year}年政府信息公开工作年度报告`, role: 'title' },
+    );
   } else if (quirks.includes('title-broken')) {
-    blocks.push({ kind: 'p', text: `${agency}${year}年度`, role: 'title' }, { kind: 'p', text: '政府信息公开工作年度报告', role: 'title' });
+    blocks.push(
+      { kind: 'p', text: `${agency}${year}年度`, role: 'title' },
+      { kind: 'p', text: '政府信息公开工作年度报告', role: 'title' },
+    );
   } else if (!quirks.includes('no-title-in-body')) {
     blocks.push({ kind: 'p', text: `${agency}${year}年政府信息公开工作年度报告`, role: 'title' });
   }
-  blocks.push({ kind: 'p', role: 'preamble', text: `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，由${agency}编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。` });
+  blocks.push({
+    kind: 'p',
+    role: 'preamble',
+    text: `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）规定，由${agency}编制。全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。`,
+  });
   const partOf: Record<number, PartId> = { 2: 't2', 3: 't3', 4: 't4' };
   OFFICIAL_HEADINGS.forEach((heading, i) => {
     blocks.push({ kind: 'p', text: heading, role: 'heading' });
@@ -162,7 +220,10 @@ function signature(agency: string, year: number, quirks: readonly Quirk[], rando
     ? `${[...String(year + 1)].map((d) => CHINESE_DIGITS[Number(d)]).join('')}年一月${chineseDay(day)}日`
     : `${year + 1}年1月${day}日`;
   if (quirks.includes('issuer-date-one-line')) return [{ kind: 'p', text: `${agency}　　${date}`, role: 'closing' }];
-  return [{ kind: 'p', text: agency, role: 'closing' }, { kind: 'p', text: date, role: 'closing', }];
+  return [
+    { kind: 'p', text: agency, role: 'closing' },
+    { kind: 'p', text: date, role: 'closing' },
+  ];
 }
 
 function partTables(version: FormatVersion, part: PartId, print: Printing, quirks: readonly Quirk[]): HtmlBlock[] {
@@ -191,15 +252,17 @@ function breakLabel(text: string, random: () => number): string {
 
 /** Word's ragged grids: every grid column split in two; values in either half or across both. */
 function splitGrid(rows: HtmlCell[][], random: () => number): HtmlCell[][] {
-  return rows.map((row) => row.flatMap((c) => {
-    const doubled = { ...c, colSpan: c.colSpan * 2 };
-    if (c.role !== 'value') return [doubled];
-    const r = random();
-    if (r < 0.34) return [doubled];
-    const empty: HtmlCell = { text: '', rowSpan: c.rowSpan, colSpan: c.colSpan, role: 'filler' };
-    const value = { ...c };
-    return r < 0.67 ? [value, empty] : [empty, value];
-  }));
+  return rows.map((row) =>
+    row.flatMap((c) => {
+      const doubled = { ...c, colSpan: c.colSpan * 2 };
+      if (c.role !== 'value') return [doubled];
+      const r = random();
+      if (r < 0.34) return [doubled];
+      const empty: HtmlCell = { text: '', rowSpan: c.rowSpan, colSpan: c.colSpan, role: 'filler' };
+      const value = { ...c };
+      return r < 0.67 ? [value, empty] : [empty, value];
+    }),
+  );
 }
 
 /** A value cell that ends its row loses its colspan (2021 table 二's single-value columns). */
@@ -212,7 +275,8 @@ function bendTables(blocks: HtmlBlock[], quirks: readonly Quirk[], random: () =>
     if (b.kind !== 'table') return b;
     let rows = b.rows.map((r) => r.map((c) => ({ ...c })));
     if (quirks.includes('br-headers')) {
-      for (const c of rows.flat()) if (c.role === 'column' || c.role === 'row' || c.role === 'corner') c.text = breakLabel(c.text, random);
+      for (const c of rows.flat())
+        if (c.role === 'column' || c.role === 'row' || c.role === 'corner') c.text = breakLabel(c.text, random);
     }
     if (quirks.includes('split-grid')) rows = splitGrid(rows, random);
     if (quirks.includes('omit-colspan')) rows = omitTrailingColspan(rows);
@@ -226,7 +290,10 @@ type Style = 'plain' | 'word' | 'font';
 
 function textHtml(text: string): string {
   // '&nbsp;' in a printed value is meant as the entity.
-  return text.split('\n').map((line) => (line.includes('&nbsp;') ? line : escapeHtml(line))).join('<br>');
+  return text
+    .split('\n')
+    .map((line) => (line.includes('&nbsp;') ? line : escapeHtml(line)))
+    .join('<br>');
 }
 
 function wordSpan(text: string): string {
@@ -248,13 +315,21 @@ function renderPara(p: HtmlPara, style: Style, quirks: readonly Quirk[], random:
       const m = /^([一二三四五六]、)(.*)$/.exec(p.text)!;
       return `<p class=MsoListParagraph style='margin-left:0cm;text-indent:32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><b><span style='font-size:16.0pt;font-family:黑体;mso-list:Ignore'>${m[1]}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></b><![endif]><b>${wordSpan(m[2])}</b></p>`;
     }
-    const align = centred ? ` align=center style='text-align:center'` : right ? ` align=right style='text-align:right'` : ` style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'`;
+    const align = centred
+      ? ` align=center style='text-align:center'`
+      : right
+        ? ` align=right style='text-align:right'`
+        : ` style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'`;
     const inner = centred ? `<b>${wordSpan(p.text)}</b>` : wordSpan(p.text);
     return `<p class=MsoNormal${align}>${inner}</p>\n<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
   }
   const inner = style === 'font' ? fontSoup(p.text, random) : textHtml(p.text);
-  if (p.role === 'title' || p.role === 'agency') return `<p style="text-align:center;font-size:22px;"><strong>${inner}</strong></p>`;
-  if (p.role === 'heading') return quirks.includes('div-br-paragraphs') ? `<strong>${inner}</strong><br>` : `<p style="text-indent:2em;"><strong>${inner}</strong></p>`;
+  if (p.role === 'title' || p.role === 'agency')
+    return `<p style="text-align:center;font-size:22px;"><strong>${inner}</strong></p>`;
+  if (p.role === 'heading')
+    return quirks.includes('div-br-paragraphs')
+      ? `<strong>${inner}</strong><br>`
+      : `<p style="text-indent:2em;"><strong>${inner}</strong></p>`;
   if (right) return `<p style="text-align:right;">${inner}</p>`;
   return quirks.includes('div-br-paragraphs') ? `　　${inner}<br>` : `<p style="text-indent:2em;">${inner}</p>`;
 }
@@ -264,10 +339,20 @@ function renderCell(c: HtmlCell, style: Style, quirks: readonly Quirk[], header:
   const spans = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}`;
   let inner = textHtml(c.text);
   if (style === 'word') {
-    inner = c.text.split('\n').map((line) => `<p class=MsoNormal align=center style='text-align:center'><span style='font-size:10.5pt;font-family:宋体'>${textHtml(line) || '<span lang=EN-US><o:p>&nbsp;</o:p></span>'}</span></p>`).join('');
+    inner = c.text
+      .split('\n')
+      .map(
+        (line) =>
+          `<p class=MsoNormal align=center style='text-align:center'><span style='font-size:10.5pt;font-family:宋体'>${textHtml(line) || '<span lang=EN-US><o:p>&nbsp;</o:p></span>'}</span></p>`,
+      )
+      .join('');
     return `<${tag}${spans} width=57 valign=center style='width:42.5pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>${inner}</${tag}>`;
   }
-  if (quirks.includes('p-cells')) inner = c.text.split('\n').map((line) => `<p style="margin:0;text-align:center;">${textHtml(line)}</p>`).join('');
+  if (quirks.includes('p-cells'))
+    inner = c.text
+      .split('\n')
+      .map((line) => `<p style="margin:0;text-align:center;">${textHtml(line)}</p>`)
+      .join('');
   return `<${tag}${spans} style="border:1px solid #000;text-align:center;" valign="middle">${inner}</${tag}>`;
 }
 
@@ -278,7 +363,14 @@ function renderTable(table: HtmlTable, style: Style, quirks: readonly Quirk[]): 
     let current: HtmlCell[][] = [];
     let caption = '';
     const flush = () => {
-      if (current.length) out.push(renderTable({ kind: 'table', rows: current }, style, quirks.filter((q) => q !== 'caption-element')).replace(/^(<table[^>]*>)/, `$1<caption>${escapeHtml(caption)}</caption>`));
+      if (current.length)
+        out.push(
+          renderTable(
+            { kind: 'table', rows: current },
+            style,
+            quirks.filter((q) => q !== 'caption-element'),
+          ).replace(/^(<table[^>]*>)/, `$1<caption>${escapeHtml(caption)}</caption>`),
+        );
       current = [];
     };
     for (const row of table.rows) {
@@ -291,11 +383,13 @@ function renderTable(table: HtmlTable, style: Style, quirks: readonly Quirk[]): 
     return out.join('\n');
   }
   const t = table;
-  const isHeader = (row: HtmlCell[]) => row.every((c) => c.role !== 'value' && c.role !== 'filler') && row.some((c) => c.role === 'column' || c.role === 'corner');
+  const isHeader = (row: HtmlCell[]) =>
+    row.every((c) => c.role !== 'value' && c.role !== 'filler') && row.some((c) => c.role === 'column' || c.role === 'corner');
   const rowsHtml = t.rows.map((row) => `<tr>${row.map((c) => renderCell(c, style, quirks, isHeader(row))).join('')}</tr>`);
-  const open = style === 'word'
-    ? `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>`
-    : `<table border="1" cellspacing="0" cellpadding="0" width="100%" style="border-collapse:collapse;">`;
+  const open =
+    style === 'word'
+      ? `<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>`
+      : `<table border="1" cellspacing="0" cellpadding="0" width="100%" style="border-collapse:collapse;">`;
   if (quirks.includes('th-header')) {
     const head = t.rows.findIndex((r) => !isHeader(r) && !(r.length === 1 && r[0].role === 'caption'));
     const split = Math.max(0, head);
@@ -311,7 +405,10 @@ function layoutTable(lines: readonly HtmlPara[], align: 'center' | 'right'): str
 
 function renderBlocks(blocks: readonly HtmlBlock[], style: Style, quirks: readonly Quirk[], random: () => number): string[] {
   const parts: string[] = [];
-  const tabled = (b: HtmlBlock) => b.kind === 'p' && ((quirks.includes('title-table') && (b.role === 'title' || b.role === 'agency')) || (quirks.includes('signature-table') && b.role === 'closing'));
+  const tabled = (b: HtmlBlock) =>
+    b.kind === 'p' &&
+    ((quirks.includes('title-table') && (b.role === 'title' || b.role === 'agency')) ||
+      (quirks.includes('signature-table') && b.role === 'closing'));
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (tabled(b)) {
@@ -328,7 +425,11 @@ export function renderArticle(blocks: readonly HtmlBlock[], quirks: readonly Qui
   const style: Style = quirks.includes('word-html') ? 'word' : quirks.includes('font-soup') ? 'font' : 'plain';
   const parts = renderBlocks(blocks, style, quirks, random);
   if (quirks.includes('hidden-junk')) {
-    parts.splice(1, 0, `<div style="display:none">2019年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况 2020年1月31日</div>`);
+    parts.splice(
+      1,
+      0,
+      `<div style="display:none">2019年政府信息公开工作年度报告 一、总体情况 二、主动公开政府信息情况 2020年1月31日</div>`,
+    );
     parts.push(`<span style="display: none;">关键词：政府信息公开年报 2021年12月31日</span>`);
   }
   if (style === 'word') {
@@ -339,10 +440,19 @@ export function renderArticle(blocks: readonly HtmlBlock[], quirks: readonly Qui
 
 // ---------------------------------------------------------------- page chrome
 
-interface Chrome { readonly title: string; readonly agency: string; readonly year: number; readonly random: () => number; readonly quirks: readonly Quirk[] }
+interface Chrome {
+  readonly title: string;
+  readonly agency: string;
+  readonly year: number;
+  readonly random: () => number;
+  readonly quirks: readonly Quirk[];
+}
 
 /** The dates a page prints about itself above the article (the publish date of a report without a signature). */
-interface PageDates { published?: string; generated?: string }
+interface PageDates {
+  published?: string;
+  generated?: string;
+}
 
 function nav(): string {
   const items = ['首页', '走进本局', '政务公开', '政府信息公开', '政务服务', '互动交流', '专题专栏'];
@@ -362,9 +472,13 @@ function columnHeading(): string {
 function metadata(c: Chrome, dates: PageDates): string {
   dates.generated = `${c.year + 1}-01-2${Math.floor(c.random() * 9)}`;
   const rows: [string, string][] = [
-    ['索引号：', `11140900MB${Math.floor(c.random() * 1e6)}/${c.year + 1}-0001${Math.floor(c.random() * 9)}`], ['发布机构：', c.agency],
-    ['生成日期：', dates.generated], ['主题分类：', '政府信息公开年报'],
-    ['名　　称：', c.title], ['文　　号：', ''], ['主 题 词：', '年报'],
+    ['索引号：', `11140900MB${Math.floor(c.random() * 1e6)}/${c.year + 1}-0001${Math.floor(c.random() * 9)}`],
+    ['发布机构：', c.agency],
+    ['生成日期：', dates.generated],
+    ['主题分类：', '政府信息公开年报'],
+    ['名　　称：', c.title],
+    ['文　　号：', ''],
+    ['主 题 词：', '年报'],
   ];
   const r = c.random();
   if (r < 0.5) {
@@ -373,7 +487,8 @@ function metadata(c: Chrome, dates: PageDates): string {
     return `<table class="xxgk-info" width="100%" border="0">${trs.join('')}</table>`;
   }
   // Term and value as separate blocks: the 名称 value alone reads like a title.
-  if (r < 0.75) return `<div class="xxgk-head"><dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></div>`;
+  if (r < 0.75)
+    return `<div class="xxgk-head"><dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl></div>`;
   return `<div class="xxgk-meta"><ul>${rows.map(([k, v]) => `<li><b>${k}</b>${escapeHtml(v)}</li>`).join('')}</ul></div>`;
 }
 
@@ -393,7 +508,8 @@ function printClose(): string {
 
 function related(c: Chrome): string {
   const items = [
-    `${c.agency}${c.year - 1}年政府信息公开工作年度报告`, `${c.agency}${c.year - 2}年政府信息公开工作年度报告`,
+    `${c.agency}${c.year - 1}年政府信息公开工作年度报告`,
+    `${c.agency}${c.year - 2}年政府信息公开工作年度报告`,
     `关于印发《${c.year + 1}年政务公开工作要点》的通知`,
   ];
   const withDates = c.random() < 0.5;
@@ -414,7 +530,10 @@ function footer(c: Chrome): string {
 
 function sidebar(c: Chrome): string {
   // A calendar widget: a table of day numbers, the kind of figure table a page may hold outside the report.
-  const days = Array.from({ length: 5 }, (_, w) => `<tr>${Array.from({ length: 7 }, (_, d) => `<td>${w * 7 + d + 1 <= 31 ? w * 7 + d + 1 : ''}</td>`).join('')}</tr>`).join('');
+  const days = Array.from(
+    { length: 5 },
+    (_, w) => `<tr>${Array.from({ length: 7 }, (_, d) => `<td>${w * 7 + d + 1 <= 31 ? w * 7 + d + 1 : ''}</td>`).join('')}</tr>`,
+  ).join('');
   return `<div class="side"><h3>信息公开目录</h3><ul><li><a href="/zn">政府信息公开指南</a></li><li><a href="/zd">政府信息公开制度</a></li><li><a href="/nb">政府信息公开年报</a></li></ul>${c.random() < 0.5 ? `<table class="calendar">${days}</table>` : ''}<p>扫一扫在手机打开当前页</p></div>`;
 }
 
@@ -426,8 +545,20 @@ export function govPage(article: string, c: Chrome, head: string): { html: strin
   const r = c.random;
   const dates: PageDates = {};
   const h1 = !c.quirks.includes('no-title-in-body') && r() < 0.7 ? `<h1 class="title">${escapeHtml(c.title)}</h1>` : '';
-  const above = [r() < 0.8 ? breadcrumb(r) : '', r() < 0.4 ? columnHeading() : '', r() < 0.7 ? metadata(c, dates) : '', h1, r() < 0.8 ? infoBar(c, dates) : '', r() < 0.4 ? share() : ''].join('\n');
-  const below = [r() < 0.7 ? printClose() : '', r() < 0.5 ? share() : '', r() < 0.6 ? prevNext(c) : '', r() < 0.7 || c.quirks.includes('unlinked-related') ? related(c) : ''].join('\n');
+  const above = [
+    r() < 0.8 ? breadcrumb(r) : '',
+    r() < 0.4 ? columnHeading() : '',
+    r() < 0.7 ? metadata(c, dates) : '',
+    h1,
+    r() < 0.8 ? infoBar(c, dates) : '',
+    r() < 0.4 ? share() : '',
+  ].join('\n');
+  const below = [
+    r() < 0.7 ? printClose() : '',
+    r() < 0.5 ? share() : '',
+    r() < 0.6 ? prevNext(c) : '',
+    r() < 0.7 || c.quirks.includes('unlinked-related') ? related(c) : '',
+  ].join('\n');
   const main = `<div class="article">${above}<div class="content" id="zoom">${article}</div>${below}</div>`;
   const side = r() < 0.5 ? sidebar(c) : '';
   const layout = c.quirks.includes('nested-layout')
@@ -439,12 +570,18 @@ export function govPage(article: string, c: Chrome, head: string): { html: strin
 
 function headFor(charset: Charset): string {
   switch (charset) {
-    case 'utf-8': return '<meta charset="utf-8">';
-    case 'gbk-meta': return '<meta charset="gbk">';
-    case 'gb2312-http-equiv': return '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">';
-    case 'gbk-undeclared': return '<meta name="viewport" content="width=device-width">';
-    case 'gb2312-declared-utf8-bytes': return '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />';
-    case 'utf8-declared-gbk-bytes': return '<meta charset="UTF-8">';
+    case 'utf-8':
+      return '<meta charset="utf-8">';
+    case 'gbk-meta':
+      return '<meta charset="gbk">';
+    case 'gb2312-http-equiv':
+      return '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">';
+    case 'gbk-undeclared':
+      return '<meta name="viewport" content="width=device-width">';
+    case 'gb2312-declared-utf8-bytes':
+      return '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />';
+    case 'utf8-declared-gbk-bytes':
+      return '<meta charset="UTF-8">';
   }
 }
 
@@ -465,7 +602,14 @@ function signatureDate(blocks: readonly HtmlBlock[]): string | null {
   if (arabic) return `${arabic[1]}-${arabic[2].padStart(2, '0')}-${arabic[3].padStart(2, '0')}`;
   const m = /([〇一二三四五六七八九]{4})年一月([一二三四五六七八九十]+)日/.exec(last.text)!;
   const year = [...m[1]].map((c) => CHINESE_DIGITS.indexOf(c)).join('');
-  const day = m[2].length === 1 ? (m[2] === '十' ? 10 : CHINESE_DIGITS.indexOf(m[2])) : m[2].startsWith('十') ? 10 + CHINESE_DIGITS.indexOf(m[2][1]) : CHINESE_DIGITS.indexOf(m[2][0]) * 10 + (m[2].length === 3 ? CHINESE_DIGITS.indexOf(m[2][2]) : 0);
+  const day =
+    m[2].length === 1
+      ? m[2] === '十'
+        ? 10
+        : CHINESE_DIGITS.indexOf(m[2])
+      : m[2].startsWith('十')
+        ? 10 + CHINESE_DIGITS.indexOf(m[2][1])
+        : CHINESE_DIGITS.indexOf(m[2][0]) * 10 + (m[2].length === 3 ? CHINESE_DIGITS.indexOf(m[2][2]) : 0);
   return `${year}-01-${String(day).padStart(2, '0')}`;
 }
 
@@ -492,7 +636,8 @@ export function generateArticle(spec: PageSpec): GeneratedArticle {
   const expected: Values = {
     ...print.expected,
     // agency-line wins over title-broken, as in articleBlocks.
-    'meta.title': quirks.includes('title-broken') && !quirks.includes('agency-line') ? `${agency}${year}年度政府信息公开工作年度报告` : title,
+    'meta.title':
+      quirks.includes('title-broken') && !quirks.includes('agency-line') ? `${agency}${year}年度政府信息公开工作年度报告` : title,
     'meta.agency': agency,
     'meta.issuer': quirks.includes('no-signature') ? null : agency,
     'meta.year': year,
@@ -548,12 +693,11 @@ export interface MhtOptions {
 export function toMht(html: string, options: MhtOptions): Buffer {
   const boundary = options.saver === 'blink' ? '----MultipartBoundary--QwErTy123456789----' : '----=_NextPart_01D7F2A3.5B6C7D80';
   const bytes = options.charset === 'utf-8' ? Buffer.from(html, 'utf8') : iconv.encode(html, 'gbk');
-  const body = options.transfer === 'base64'
-    ? bytes.toString('base64').replace(/(.{76})/g, '$1\r\n')
-    : quotedPrintable(bytes);
-  const head = options.saver === 'blink'
-    ? `From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/zwgk/nb/202201/t20220125_1.html\r\nSubject: =?utf-8?Q?=E5=B9=B4=E6=8A=A5?=\r\nDate: Tue, 25 Jan 2022 10:00:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${boundary}"\r\n\r\n\r\n`
-    : `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="${boundary}"${options.saver === 'ie' ? '; type="text/html"' : ''}\r\nX-MimeOLE: Produced By Microsoft MimeOLE V6.1.7601.24158\r\n\r\nThis is a multi-part message in MIME format.\r\n\r\n`;
+  const body = options.transfer === 'base64' ? bytes.toString('base64').replace(/(.{76})/g, '$1\r\n') : quotedPrintable(bytes);
+  const head =
+    options.saver === 'blink'
+      ? `From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/zwgk/nb/202201/t20220125_1.html\r\nSubject: =?utf-8?Q?=E5=B9=B4=E6=8A=A5?=\r\nDate: Tue, 25 Jan 2022 10:00:00 +0800\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="${boundary}"\r\n\r\n\r\n`
+      : `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="${boundary}"${options.saver === 'ie' ? '; type="text/html"' : ''}\r\nX-MimeOLE: Produced By Microsoft MimeOLE V6.1.7601.24158\r\n\r\nThis is a multi-part message in MIME format.\r\n\r\n`;
   const htmlType = options.saver === 'blink' ? 'text/html' : `text/html; charset="${options.charset}"`;
   const parts = [
     `--${boundary}\r\nContent-Type: ${htmlType}\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: ${options.transfer}\r\nContent-Location: http://www.example.gov.cn/zwgk/nb/202201/t20220125_1.html\r\n\r\n${body}\r\n`,

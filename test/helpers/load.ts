@@ -38,20 +38,30 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
-async function uploadOne(base: string, file: UploadFile): Promise<{ status: number; body: { files?: { state: string; id?: string; name: string }[] } }> {
+async function uploadOne(
+  base: string,
+  file: UploadFile,
+): Promise<{ status: number; body: { files?: { state: string; id?: string; name: string }[] } }> {
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(file.bytes)]), file.name);
   const res = await fetch(new URL('/api/reports', base), { method: 'POST', body: form });
   return { status: res.status, body: await res.json() };
 }
 
-export async function runLoad(base: string, files: readonly UploadFile[], uploaders: number, serverPid?: number): Promise<LoadResult> {
+export async function runLoad(
+  base: string,
+  files: readonly UploadFile[],
+  uploaders: number,
+  serverPid?: number,
+): Promise<LoadResult> {
   const answers: LoadResult['answers'] = [];
   const probes: LoadResult['probes'] = [];
   let busy = 0;
   let peak = rssMb(serverPid);
   let running = true;
-  const sampler = setInterval(() => { peak = Math.max(peak, rssMb(serverPid)); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(serverPid));
+  }, 100);
   const watcher = (async () => {
     while (running) {
       for (const path of ['/', '/api/reports']) {
@@ -65,20 +75,22 @@ export async function runLoad(base: string, files: readonly UploadFile[], upload
   })();
   const t = Date.now();
   const per = Math.ceil(files.length / uploaders);
-  await Promise.all(Array.from({ length: uploaders }, async (_, u) => {
-    for (const file of files.slice(u * per, (u + 1) * per)) {
-      for (;;) {
-        const res = await uploadOne(base, file);
-        if (res.status === 503) {
-          busy++;
-          await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-          continue;
+  await Promise.all(
+    Array.from({ length: uploaders }, async (_, u) => {
+      for (const file of files.slice(u * per, (u + 1) * per)) {
+        for (;;) {
+          const res = await uploadOne(base, file);
+          if (res.status === 503) {
+            busy++;
+            await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+            continue;
+          }
+          answers.push(...(res.body.files ?? [{ state: `http ${res.status}`, name: file.name }]));
+          break;
         }
-        answers.push(...(res.body.files ?? [{ state: `http ${res.status}`, name: file.name }]));
-        break;
       }
-    }
-  }));
+    }),
+  );
   const seconds = (Date.now() - t) / 1000;
   running = false;
   await watcher;

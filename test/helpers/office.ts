@@ -15,12 +15,28 @@ export { findSoffice, onPath };
 const TIMEOUT_MS = 180_000;
 
 /** Converts `files` with `soffice --convert-to <filter>` into `outDir`. */
-export function officeConvert(soffice: string, files: readonly string[], filter: string, outDir: string): SpawnSyncReturns<string> {
+export function officeConvert(
+  soffice: string,
+  files: readonly string[],
+  filter: string,
+  outDir: string,
+): SpawnSyncReturns<string> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-lo-profile-'));
   try {
-    return spawnSync(soffice, [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files,
-    ], { cwd: outDir, timeout: TIMEOUT_MS, encoding: 'utf8' });
+    return spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        filter,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      { cwd: outDir, timeout: TIMEOUT_MS, encoding: 'utf8' },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }

@@ -6,7 +6,13 @@
  */
 
 export type PdfOp =
-  | { readonly text: string; readonly x: number; readonly y: number; readonly size?: number; readonly font?: 'courier' | 'unmapped' }
+  | {
+      readonly text: string;
+      readonly x: number;
+      readonly y: number;
+      readonly size?: number;
+      readonly font?: 'courier' | 'unmapped';
+    }
   | { readonly line: readonly [number, number, number, number] }
   | { readonly image: true };
 
@@ -18,14 +24,17 @@ export interface PdfFixture {
 const escape = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
 function content(ops: readonly PdfOp[]): string {
-  return ops.map((op) => {
-    if ('text' in op) return `BT /${op.font === 'unmapped' ? 'F2' : 'F1'} ${op.size ?? 10} Tf ${op.x} ${op.y} Td (${escape(op.text)}) Tj ET`;
-    if ('line' in op) {
-      const [x0, y0, x1, y1] = op.line;
-      return `${x0} ${y0} m ${x1} ${y1} l S`;
-    }
-    return 'q 612 0 0 792 0 0 cm /Im1 Do Q';
-  }).join('\n');
+  return ops
+    .map((op) => {
+      if ('text' in op)
+        return `BT /${op.font === 'unmapped' ? 'F2' : 'F1'} ${op.size ?? 10} Tf ${op.x} ${op.y} Td (${escape(op.text)}) Tj ET`;
+      if ('line' in op) {
+        const [x0, y0, x1, y1] = op.line;
+        return `${x0} ${y0} m ${x1} ${y1} l S`;
+      }
+      return 'q 612 0 0 792 0 0 cm /Im1 Do Q';
+    })
+    .join('\n');
 }
 
 /** Private-use glyph names for codes 32–126: text in this font comes out as U+E000… */
@@ -38,11 +47,15 @@ export function buildPdf(fixture: PdfFixture): Buffer {
   const pagesObj = add('');
   const f1 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>');
   const f2 = add(`<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding ${UNMAPPED} >>`);
-  const image = add('<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream');
+  const image = add(
+    '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\xff\xff\x00\nendstream',
+  );
   const kids = fixture.pages.map((ops) => {
     const body = content(ops);
     const stream = add(`<< /Length ${Buffer.byteLength(body, 'latin1')} >>\nstream\n${body}\nendstream`);
-    return add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Contents ${stream} 0 R /Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R >> /XObject << /Im1 ${image} 0 R >> >> >>`);
+    return add(
+      `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Contents ${stream} 0 R /Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R >> /XObject << /Im1 ${image} 0 R >> >> >>`,
+    );
   });
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
@@ -63,10 +76,22 @@ export function buildPdf(fixture: PdfFixture): Buffer {
 }
 
 /** A ruled table: column edges xs, row edges ys (top to bottom), with inner lines left out where `skip` says. */
-export function ruledTable(xs: readonly number[], ys: readonly number[], skip: (line: { dir: 'h' | 'v'; index: number; from: number }) => boolean = () => false): PdfOp[] {
+export function ruledTable(
+  xs: readonly number[],
+  ys: readonly number[],
+  skip: (line: { dir: 'h' | 'v'; index: number; from: number }) => boolean = () => false,
+): PdfOp[] {
   const ops: PdfOp[] = [];
-  ys.forEach((y, r) => xs.slice(1).forEach((x, c) => { if (!skip({ dir: 'h', index: r, from: c })) ops.push({ line: [xs[c], y, x, y] }); }));
-  xs.forEach((x, c) => ys.slice(1).forEach((y, r) => { if (!skip({ dir: 'v', index: c, from: r })) ops.push({ line: [x, ys[r], x, y] }); }));
+  ys.forEach((y, r) =>
+    xs.slice(1).forEach((x, c) => {
+      if (!skip({ dir: 'h', index: r, from: c })) ops.push({ line: [xs[c], y, x, y] });
+    }),
+  );
+  xs.forEach((x, c) =>
+    ys.slice(1).forEach((y, r) => {
+      if (!skip({ dir: 'v', index: c, from: r })) ops.push({ line: [x, ys[r], x, y] });
+    }),
+  );
   return ops;
 }
 

@@ -39,24 +39,29 @@ export function documentXml(body: string, namespaces = NAMESPACES): string {
 }
 
 function contentTypes(pkg: RawPackage): string {
-  const part = (name: string, type: string) => `<Override PartName="/word/${name}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${type}+xml"/>`;
-  return '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    + '<Default Extension="xml" ContentType="application/xml"/>'
-    + part('document', 'document.main')
-    + (pkg.styles !== undefined ? part('styles', 'styles') : '')
-    + (pkg.numbering !== undefined ? part('numbering', 'numbering') : '')
-    + '</Types>';
+  const part = (name: string, type: string) =>
+    `<Override PartName="/word/${name}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${type}+xml"/>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    part('document', 'document.main') +
+    (pkg.styles !== undefined ? part('styles', 'styles') : '') +
+    (pkg.numbering !== undefined ? part('numbering', 'numbering') : '') +
+    '</Types>'
+  );
 }
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 function documentRels(pkg: RawPackage): string {
   const rel = (id: string, type: string, target: string) => `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/>`;
-  return '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    + (pkg.styles !== undefined ? rel('rId1', 'styles', 'styles.xml') : '')
-    + (pkg.numbering !== undefined ? rel('rId2', 'numbering', 'numbering.xml') : '')
-    + '</Relationships>';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    (pkg.styles !== undefined ? rel('rId1', 'styles', 'styles.xml') : '') +
+    (pkg.numbering !== undefined ? rel('rId2', 'numbering', 'numbering.xml') : '') +
+    '</Relationships>'
+  );
 }
 
 /** The package's entries as text or bytes, before zipping. */
@@ -64,13 +69,16 @@ export function packageEntries(pkg: RawPackage | string): Record<string, string 
   const p: RawPackage = typeof pkg === 'string' ? { body: pkg } : pkg;
   const entries: Record<string, string | Uint8Array> = {
     '[Content_Types].xml': contentTypes(p),
-    '_rels/.rels': '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-      + `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`,
     'word/document.xml': documentXml(p.body),
     'word/_rels/document.xml.rels': documentRels(p),
   };
-  if (p.styles !== undefined) entries['word/styles.xml'] = `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W_NS}>${p.styles}</w:styles>`;
-  if (p.numbering !== undefined) entries['word/numbering.xml'] = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W_NS}>${p.numbering}</w:numbering>`;
+  if (p.styles !== undefined)
+    entries['word/styles.xml'] = `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W_NS}>${p.styles}</w:styles>`;
+  if (p.numbering !== undefined)
+    entries['word/numbering.xml'] = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W_NS}>${p.numbering}</w:numbering>`;
   Object.assign(entries, p.files ?? {});
   for (const name of p.omit ?? []) delete entries[name];
   return entries;
@@ -182,7 +190,16 @@ export function tableXml(rows: readonly (readonly RawCell[])[], options: RawTabl
       const colSpan = c.colSpan ?? 1;
       const rowSpan = c.rowSpan ?? 1;
       const tcPr = `${colSpan > 1 ? `<w:gridSpan w:val="${colSpan}"/>` : ''}${rowSpan > 1 ? '<w:vMerge w:val="restart"/>' : ''}`;
-      emit(tc(c.xml ?? c.text.split('\n').map((line) => para(line ? run(line) : '')).join(''), tcPr));
+      emit(
+        tc(
+          c.xml ??
+            c.text
+              .split('\n')
+              .map((line) => para(line ? run(line) : ''))
+              .join(''),
+          tcPr,
+        ),
+      );
       if (rowSpan > 1) covered.push({ col, colSpan, until: r + rowSpan - 1 });
       col += colSpan;
     }
@@ -197,11 +214,16 @@ export const HEADING_NUMBERING = `<w:abstractNum w:abstractNumId="90"><w:lvl w:i
 
 /** FxBlocks as body XML (bold runs, centred paragraphs, auto-numbered headings; tables through tableXml). */
 export function blocksXml(blocks: readonly FxBlock[], options: RawTableOptions | ((t: FxTable) => RawTableOptions) = {}): string {
-  return blocks.map((b) => {
-    if (b.kind === 'table') return tableXml(b.rows, typeof options === 'function' ? options(b) : options) + '<w:p/>';
-    const runs = b.text.split('\n').map((line, i) => (i ? '<w:r><w:br/></w:r>' : '') + run(line, b.bold ? '<w:b/>' : '')).join('');
-    return para(runs, (b.autoNumber ? numPr(90) : '') + (b.center ? '<w:jc w:val="center"/>' : ''));
-  }).join('');
+  return blocks
+    .map((b) => {
+      if (b.kind === 'table') return tableXml(b.rows, typeof options === 'function' ? options(b) : options) + '<w:p/>';
+      const runs = b.text
+        .split('\n')
+        .map((line, i) => (i ? '<w:r><w:br/></w:r>' : '') + run(line, b.bold ? '<w:b/>' : ''))
+        .join('');
+      return para(runs, (b.autoNumber ? numPr(90) : '') + (b.center ? '<w:jc w:val="center"/>' : ''));
+    })
+    .join('');
 }
 
 // ---- Hostile packages ----

@@ -36,7 +36,9 @@ export function consistentValues(version: FormatVersion, seed = 1, max = 6): Val
   }
   const t3 = format.tables.find((t) => t.spec.id === 't3')!;
   const columns = t3.leafColumns.map((c) => c.ids.join('.')).filter((c) => c !== 'total');
-  const results = t3.leafRows.map((r) => r.ids.join('.')).filter((r) => !['received', 'carriedOver', 'total', 'carriedForward'].includes(r));
+  const results = t3.leafRows
+    .map((r) => r.ids.join('.'))
+    .filter((r) => !['received', 'carriedOver', 'total', 'carriedForward'].includes(r));
   for (const c of columns) {
     let total = 0;
     for (const r of results) {
@@ -78,7 +80,9 @@ export function officialRows(version: FormatVersion, part: PartId, values: Value
   const sorted = [...layout.cells].sort((a, b) => a.row - b.row || a.col - b.col);
   for (const c of sorted) {
     const text = c.role === 'value' ? printed(values[c.key!]) : c.text;
-    rows[c.row].push(cell(text, { colSpan: c.colSpan > 1 ? c.colSpan : undefined, rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined }));
+    rows[c.row].push(
+      cell(text, { colSpan: c.colSpan > 1 ? c.colSpan : undefined, rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined }),
+    );
   }
   return rows;
 }
@@ -108,14 +112,18 @@ export function reportBlocks(r: FxReport): FxBlock[] {
   const year = r.year ?? (r.version === '2019' ? 2020 : 2022);
   const values = r.values ?? consistentValues(r.version);
   const headings = r.headings ?? OFFICIAL_HEADINGS;
-  const blocks: FxBlock[] = (r.title ?? [`${agency}${year}年政府信息公开工作年度报告`]).map((t) => p(t, { center: true, bold: true }));
+  const blocks: FxBlock[] = (r.title ?? [`${agency}${year}年政府信息公开工作年度报告`]).map((t) =>
+    p(t, { center: true, bold: true }),
+  );
   blocks.push(p(`根据《中华人民共和国政府信息公开条例》规定，现公布${agency}${year}年政府信息公开工作年度报告。`));
   const partOf: Record<number, PartId> = { 2: 't2', 3: 't3', 4: 't4' };
   headings.forEach((heading, i) => {
     const no = i + 1;
     const text = r.autoNumberedHeadings ? heading.replace(/^[一二三四五六]、/, '') : heading;
     blocks.push(p(text, { bold: true, autoNumber: r.autoNumberedHeadings }));
-    const body = r.sectionText?.[no] ?? [`${heading.replace(/^[一二三四五六]、/, '')}方面，本机关依法认真开展工作，全年情况良好，各项工作按计划推进。`];
+    const body = r.sectionText?.[no] ?? [
+      `${heading.replace(/^[一二三四五六]、/, '')}方面，本机关依法认真开展工作，全年情况良好，各项工作按计划推进。`,
+    ];
     blocks.push(...body.map((t) => p(t)));
     const part = partOf[no];
     if (part) {

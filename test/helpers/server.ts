@@ -33,7 +33,11 @@ export async function getJson(base: string, path: string): Promise<Answer> {
 }
 
 export async function postJson(base: string, path: string, body: unknown): Promise<Answer> {
-  const res = await fetch(new URL(path, base), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(new URL(path, base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json(), headers: res.headers };
 }
 
@@ -48,15 +52,27 @@ export interface RawAnswer {
 }
 
 /** Sends exactly these headers and body chunks (what a broken or hostile client would send). */
-export function rawRequest(base: string, options: { method?: string; path?: string; headers?: Record<string, string | number>; chunks?: readonly (string | Buffer)[] }): Promise<RawAnswer> {
+export function rawRequest(
+  base: string,
+  options: { method?: string; path?: string; headers?: Record<string, string | number>; chunks?: readonly (string | Buffer)[] },
+): Promise<RawAnswer> {
   const url = new URL(options.path ?? '/api/reports', base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: options.method ?? 'POST', headers: options.headers ?? {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: options.method ?? 'POST',
+        headers: options.headers ?? {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     // The server may answer and close before the whole body is sent: that is the point of some tests.
     req.on('error', (err) => reject(err));
     for (const c of options.chunks ?? []) req.write(c);
@@ -65,7 +81,11 @@ export function rawRequest(base: string, options: { method?: string; path?: stri
 }
 
 /** A multipart body by hand, for requests a browser would never build. */
-export function multipartBody(boundary: string, parts: readonly { name: string; filename?: string; body: string | Buffer }[], close = true): Buffer {
+export function multipartBody(
+  boundary: string,
+  parts: readonly { name: string; filename?: string; body: string | Buffer }[],
+  close = true,
+): Buffer {
   const pieces: Buffer[] = [];
   for (const part of parts) {
     const disposition = `form-data; name="${part.name}"${part.filename !== undefined ? `; filename="${part.filename}"` : ''}`;
@@ -79,22 +99,33 @@ export function multipartBody(boundary: string, parts: readonly { name: string; 
 }
 
 /** A whole report as DOCX bytes, values consistent unless bent by `values`. */
-export async function reportDocx(r: Partial<FxReport> & { version?: FxReport['version'] } = {}, values?: Values): Promise<Buffer> {
+export async function reportDocx(
+  r: Partial<FxReport> & { version?: FxReport['version'] } = {},
+  values?: Values,
+): Promise<Buffer> {
   const version = r.version ?? '2021';
   return buildDocx(reportBlocks({ ...r, version, values: values ?? r.values ?? consistentValues(version, 7) }));
 }
 
 /** A real `nianbao serve` process on a free port and the given workspace, once it has printed its URL. */
 export function serveProcess(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', workspace], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', workspace], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 120_000);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}): ${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited (${code}): ${out}`));
+    });
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /年报通网页版已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1] }); }
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
     });
   });
 }

@@ -30,7 +30,10 @@ const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 export function blocksToHtml(blocks: readonly FxBlock[]): string {
   const body = blocks.map((b) => {
     if (b.kind === 'table') {
-      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td${c.rowSpan ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan ? ` colspan="${c.colSpan}"` : ''}>${escape(c.text)}</td>`).join('')}</tr>`);
+      const rows = b.rows.map(
+        (r) =>
+          `<tr>${r.map((c) => `<td${c.rowSpan ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan ? ` colspan="${c.colSpan}"` : ''}>${escape(c.text)}</td>`).join('')}</tr>`,
+      );
       return `<table border="1">${rows.join('')}</table>`;
     }
     if (b.heading) return `<h${b.heading}>${escape(b.text)}</h${b.heading}>`;
@@ -49,9 +52,12 @@ export function structureOf(report: Report): string[] {
     if (s.heading === null) continue;
     out.push(`S${s.no} ${s.heading}`);
     for (const b of s.blocks ?? []) {
-      const line = b.kind === 'heading' ? `H${b.level} ${b.numbering}${b.text}`
-        : b.kind === 'paragraph' ? `P ${b.text}`
-          : `T ${b.part ?? `other ${b.kept?.cells[0]?.text ?? ''}`}`;
+      const line =
+        b.kind === 'heading'
+          ? `H${b.level} ${b.numbering}${b.text}`
+          : b.kind === 'paragraph'
+            ? `P ${b.text}`
+            : `T ${b.part ?? `other ${b.kept?.cells[0]?.text ?? ''}`}`;
       if (line !== out[out.length - 1] || !line.startsWith('T t')) out.push(line);
     }
   }

@@ -15,7 +15,8 @@ import { consistentValues, printed, type Values } from './report-fixture';
 const bases = new Map<FormatVersion, Promise<Report>>();
 
 function base(version: FormatVersion): Promise<Report> {
-  if (!bases.has(version)) bases.set(version, readFixture({ version, agency: '某某县基准局', year: version === '2019' ? 2020 : 2024 }));
+  if (!bases.has(version))
+    bases.set(version, readFixture({ version, agency: '某某县基准局', year: version === '2019' ? 2020 : 2024 }));
   return bases.get(version)!;
 }
 
@@ -38,19 +39,46 @@ export async function variant(v: Variant): Promise<Report> {
   for (const f of getFormat(version).fields) {
     if (f.part === 'meta' || !(f.key in values)) continue;
     fields[f.key] = values[f.key];
-    cells[f.key] = { ...b.cells[f.key], raw: printed(values[f.key]), status: typeof values[f.key] === 'number' ? 'number' : 'blank' };
+    cells[f.key] = {
+      ...b.cells[f.key],
+      raw: printed(values[f.key]),
+      status: typeof values[f.key] === 'number' ? 'number' : 'blank',
+    };
   }
   const year = v.year ?? b.meta.year;
-  const meta = { ...b.meta, agency: v.agency, issuer: v.agency, year, publishDate: v.publishDate ?? `${(year ?? 2024) + 1}-01-20`, title: `${v.agency}${year}年政府信息公开工作年度报告` };
-  Object.assign(fields, { 'meta.agency': v.agency, 'meta.issuer': v.agency, 'meta.year': year, 'meta.publishDate': meta.publishDate, 'meta.title': meta.title });
+  const meta = {
+    ...b.meta,
+    agency: v.agency,
+    issuer: v.agency,
+    year,
+    publishDate: v.publishDate ?? `${(year ?? 2024) + 1}-01-20`,
+    title: `${v.agency}${year}年政府信息公开工作年度报告`,
+  };
+  Object.assign(fields, {
+    'meta.agency': v.agency,
+    'meta.issuer': v.agency,
+    'meta.year': year,
+    'meta.publishDate': meta.publishDate,
+    'meta.title': meta.title,
+  });
   return checkReport({ ...b, meta, fields, cells });
 }
 
 /** The report with one cell corrected from what was reported to `value`. */
 export function corrected(report: Report, key: string, value: number, note?: string): Report {
   const cell = report.cells[key];
-  const correction = { text: String(value), value, status: 'number' as const, at: '2025-02-01T09:30:00.000Z', ...(note ? { note } : {}) };
-  return checkReport({ ...report, fields: { ...report.fields, [key]: value }, cells: { ...report.cells, [key]: { ...cell, corrected: correction } } });
+  const correction = {
+    text: String(value),
+    value,
+    status: 'number' as const,
+    at: '2025-02-01T09:30:00.000Z',
+    ...(note ? { note } : {}),
+  };
+  return checkReport({
+    ...report,
+    fields: { ...report.fields, [key]: value },
+    cells: { ...report.cells, [key]: { ...cell, corrected: correction } },
+  });
 }
 
 export const ok = (report: Report, file: string): FileResult => ({ ok: true, file, report });

@@ -61,7 +61,8 @@ export function officeSuite(): { soffice: string } | { missing: string } {
   if (!found) return { missing: 'LibreOffice (soffice) is not installed' };
   const program = path.dirname(fs.realpathSync(found));
   // libreoffice-writer alone cannot open spreadsheets: Calc is the libsclo library.
-  if (!fs.readdirSync(program).some((f) => /^libsclo\./.test(f))) return { missing: 'LibreOffice Calc (libreoffice-calc) is not installed' };
+  if (!fs.readdirSync(program).some((f) => /^libsclo\./.test(f)))
+    return { missing: 'LibreOffice Calc (libreoffice-calc) is not installed' };
   return { soffice: found };
 }
 
@@ -69,14 +70,20 @@ export function officeSuite(): { soffice: string } | { missing: string } {
  * Converts every sheet of `file` to CSV with LibreOffice (helpers/office.ts). Returns CSV text by
  * sheet name.
  */
-export function sheetsAsCsv(soffice: string, file: string, workDir: string): { status: number | null; stderr: string; csv: Map<string, string> } {
+export function sheetsAsCsv(
+  soffice: string,
+  file: string,
+  workDir: string,
+): { status: number | null; stderr: string; csv: Map<string, string> } {
   const out = path.join(workDir, 'csv');
   fs.mkdirSync(out, { recursive: true });
   const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
   const r = officeConvert(soffice, [file], filter, out);
   const stem = path.basename(file, '.xlsx');
   const csv = new Map<string, string>();
-  for (const f of fs.readdirSync(out)) if (f.startsWith(`${stem}-`) && f.endsWith('.csv')) csv.set(f.slice(stem.length + 1, -4), fs.readFileSync(path.join(out, f), 'utf8'));
+  for (const f of fs.readdirSync(out))
+    if (f.startsWith(`${stem}-`) && f.endsWith('.csv'))
+      csv.set(f.slice(stem.length + 1, -4), fs.readFileSync(path.join(out, f), 'utf8'));
   return { status: r.status, stderr: r.stderr ?? '', csv };
 }
 

@@ -9,7 +9,6 @@ import type { FieldDef } from '../../formats/model';
 import type { FieldCell, FieldValue } from '../../report/types';
 import { displayNumber } from '../../text/display';
 
-
 function unitSuffix(def: FieldDef): string {
   const header = def.leafColumn?.node.label ?? '';
   return def.unit === '万元' && !header.includes(def.unit) ? def.unit : '';

@@ -18,7 +18,14 @@ import { compactText } from '../../text/normalise';
 import { cellText } from './cell-text';
 import { ptToTwips, typeWidth, type PageStyle } from './page-style';
 import {
-  bodyParagraph, emptyLines, headingParagraph, noteParagraph, promptParagraph, signatureParagraph, subHeadingParagraph, titleParagraph,
+  bodyParagraph,
+  emptyLines,
+  headingParagraph,
+  noteParagraph,
+  promptParagraph,
+  signatureParagraph,
+  subHeadingParagraph,
+  titleParagraph,
 } from './paragraphs';
 import { keptTable } from './kept-table';
 import { officialTable } from './table';
@@ -43,10 +50,7 @@ function partNotes(report: Report, part: PartId): Paragraph[] {
   const dropped = report.diagnostics.filter((d) => d.rule === MIGRATION_DROPPED && d.fields[0]?.split('.')[0] === part);
   if (!dropped.length) return [];
   const lead = report.diagnostics.find((d) => d.rule === FORMAT_MIGRATED)?.message ?? '';
-  return [
-    noteParagraph(`注：${lead}。在新格式中没有对应栏目的数据如下：`),
-    ...dropped.map((d) => noteParagraph(d.message)),
-  ];
+  return [noteParagraph(`注：${lead}。在新格式中没有对应栏目的数据如下：`), ...dropped.map((d) => noteParagraph(d.message))];
 }
 
 const captionIndexes = new Map<Format, LabelIndex<string>>();
@@ -77,7 +81,13 @@ function blocksOf(section: Section | undefined): readonly SectionBlock[] {
 }
 
 /** One block of the section in the regenerated report; an official table only where its section may hold it, once. */
-function sectionBlock(b: SectionBlock, own: Set<PartId>, put: (part: PartId) => Block[], style: PageStyle, format: Format): Block[] {
+function sectionBlock(
+  b: SectionBlock,
+  own: Set<PartId>,
+  put: (part: PartId) => Block[],
+  style: PageStyle,
+  format: Format,
+): Block[] {
   if (b.kind === 'heading') {
     const text = b.numbering + b.text;
     return isCaption(text, format) ? [] : [subHeadingParagraph(b.level, text)];
@@ -94,7 +104,8 @@ function section(report: Report, format: Format, spec: SectionSpec, style: PageS
   const put = (part: PartId) => [partTable(report, format, part, style), ...partNotes(report, part)];
   // The parts of this section not yet written; a part the author put elsewhere, or not at all, follows the text.
   const own = new Set(format.spec.parts.filter((p) => p.section === spec.no).map((p) => p.id));
-  for (const b of blocksOf(report.sections.find((s) => s.no === spec.no))) blocks.push(...sectionBlock(b, own, put, style, format));
+  for (const b of blocksOf(report.sections.find((s) => s.no === spec.no)))
+    blocks.push(...sectionBlock(b, own, put, style, format));
   for (const part of own) blocks.push(...put(part));
   return blocks;
 }
@@ -105,7 +116,9 @@ function signature(report: Report, style: PageStyle): Paragraph[] {
   const lines = emptyLines(style.signature.linesBefore);
   if (issuer) lines.push(signatureParagraph(issuer, style));
   const date = report.meta.publishDate;
-  lines.push(date ? signatureParagraph(chineseDate(date), style) : signatureParagraph(style.signature.datePlaceholder, style, true));
+  lines.push(
+    date ? signatureParagraph(chineseDate(date), style) : signatureParagraph(style.signature.datePlaceholder, style, true),
+  );
   return lines;
 }
 

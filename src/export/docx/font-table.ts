@@ -13,12 +13,14 @@ function escapeXml(text: string): string {
 }
 
 export function fontTableXml(style: PageStyle): string {
-  const fonts = style.fontTable.fonts.map((f) => [
-    `<w:font w:name="${escapeXml(f.name)}">`,
-    f.altName ? `<w:altName w:val="${escapeXml(f.altName)}"/>` : '',
-    `<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>`,
-    '</w:font>',
-  ].join(''));
+  const fonts = style.fontTable.fonts.map((f) =>
+    [
+      `<w:font w:name="${escapeXml(f.name)}">`,
+      f.altName ? `<w:altName w:val="${escapeXml(f.altName)}"/>` : '',
+      `<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/>`,
+      '</w:font>',
+    ].join(''),
+  );
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="${W}">${fonts.join('')}</w:fonts>`;
 }
 

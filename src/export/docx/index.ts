@@ -21,11 +21,13 @@ export function reportDocument(report: Report, options: DocxOptions = {}): Docum
     creator: '年报通 nianbao',
     styles: documentStyles(style),
     evenAndOddHeaderAndFooters: true,
-    sections: [{
-      properties: sectionProperties(style),
-      footers: pageFooters(style),
-      children: reportBlocks(report, style, options),
-    }],
+    sections: [
+      {
+        properties: sectionProperties(style),
+        footers: pageFooters(style),
+        children: reportBlocks(report, style, options),
+      },
+    ],
   });
 }
 

@@ -4,7 +4,14 @@
  * printed booklet), one character in from the edge of the type area.
  */
 import {
-  AlignmentType, DocumentGridType, Footer, LineRuleType, PageNumber, Paragraph, TextRun, type ISectionPropertiesOptions,
+  AlignmentType,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type ISectionPropertiesOptions,
 } from 'docx';
 import { charsToTwips, fontSlots, halfPoints, mmToTwips, ptToTwips, type PageStyle } from './page-style';
 
@@ -36,7 +43,8 @@ function pageNumberFooter(style: PageStyle, side: 'odd' | 'even'): Footer {
     children: [
       new Paragraph({
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: edge, firstLine: 0, firstLineChars: 0 } : { left: edge, firstLine: 0, firstLineChars: 0 },
+        indent:
+          side === 'odd' ? { right: edge, firstLine: 0, firstLineChars: 0 } : { left: edge, firstLine: 0, firstLineChars: 0 },
         spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
         children: [
           new TextRun({

@@ -28,7 +28,10 @@ function exactLine(style: PageStyle) {
 }
 
 function indented(style: PageStyle, role: TextRole) {
-  return { firstLine: charsToTwips(style.text[role], style.body.firstLineChars), firstLineChars: style.body.firstLineChars * 100 };
+  return {
+    firstLine: charsToTwips(style.text[role], style.body.firstLineChars),
+    firstLineChars: style.body.firstLineChars * 100,
+  };
 }
 
 function heading(style: PageStyle, role: 'heading1' | 'heading2' | 'heading3', outlineLevel: number) {
@@ -56,7 +59,12 @@ export function documentStyles(style: PageStyle): IStylesOptions {
         paragraph: {
           alignment: AlignmentType.CENTER,
           // The exact pitch of the body would clip a 二号 line; a title line takes the pitch of its own size.
-          spacing: { line: ptToTwips(style.grid.linePitch * 1.2), lineRule: LineRuleType.AT_LEAST, before: 0, after: ptToTwips(style.grid.linePitch * style.title.linesAfter) },
+          spacing: {
+            line: ptToTwips(style.grid.linePitch * 1.2),
+            lineRule: LineRuleType.AT_LEAST,
+            before: 0,
+            after: ptToTwips(style.grid.linePitch * style.title.linesAfter),
+          },
           indent: { firstLine: 0, firstLineChars: 0 },
         },
       },
@@ -91,7 +99,14 @@ export function documentStyles(style: PageStyle): IStylesOptions {
         name: 'Tool Note',
         basedOn: 'Normal',
         run: { ...run(style, 'body'), size: halfPoints(style.note.size) },
-        paragraph: { spacing: { line: Math.round(240 * style.table.lineSpacing), lineRule: LineRuleType.AUTO, before: ptToTwips(tableSize / 2), after: 0 } },
+        paragraph: {
+          spacing: {
+            line: Math.round(240 * style.table.lineSpacing),
+            lineRule: LineRuleType.AUTO,
+            before: ptToTwips(tableSize / 2),
+            after: 0,
+          },
+        },
       },
     ],
   };

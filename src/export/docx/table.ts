@@ -4,7 +4,15 @@
  * widths, alignment). docx writes the vMerge continuation cells of a rowSpan itself.
  */
 import {
-  AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable,
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
   WidthType,
 } from 'docx';
 import type { LayoutCell, LayoutTable } from '../../formats/layout';
@@ -22,11 +30,14 @@ function alignment(cell: LayoutCell) {
 
 function cellParagraphs(cell: LayoutCell, text: string, style: PageStyle): Paragraph[] {
   const bold = cell.role === 'caption' && style.table.captionBold;
-  return text.split('\n').map((line) => new Paragraph({
-    style: STYLE.table,
-    alignment: alignment(cell),
-    children: [new TextRun({ text: line, bold })],
-  }));
+  return text.split('\n').map(
+    (line) =>
+      new Paragraph({
+        style: STYLE.table,
+        alignment: alignment(cell),
+        children: [new TextRun({ text: line, bold })],
+      }),
+  );
 }
 
 function tableCell(cell: LayoutCell, text: string, widths: readonly number[], style: PageStyle): TableCell {
@@ -60,12 +71,15 @@ export function officialTable(layout: LayoutTable, valueText: ValueText, style: 
     alignment: AlignmentType.CENTER,
     margins: { left: margin, right: margin, top: 0, bottom: 0 },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: rows.map((cells, r) => new TableRow({
-      cantSplit: true,
-      // Captions and headers stay on the page of the rows they head.
-      keepNext: !cells.some((c) => c.role === 'value'),
-      tableHeader: r < repeat,
-      children: cells.map((c) => tableCell(c, c.role === 'value' ? valueText(c.key!) : c.text, widths, style)),
-    })),
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          cantSplit: true,
+          // Captions and headers stay on the page of the rows they head.
+          keepNext: !cells.some((c) => c.role === 'value'),
+          tableHeader: r < repeat,
+          children: cells.map((c) => tableCell(c, c.role === 'value' ? valueText(c.key!) : c.text, widths, style)),
+        }),
+    ),
   });
 }

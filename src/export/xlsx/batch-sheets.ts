@@ -15,13 +15,18 @@ export interface IssueLine {
 }
 
 /** The rows of 问题清单: each report's findings as spooled, then the cross-year findings, numbered. */
-export async function* issueLines(spooled: AsyncIterable<Omit<IssueLine, 'no'>>, cross: CrossYearResult | undefined, records: readonly YearRecord[]): AsyncGenerator<IssueLine> {
+export async function* issueLines(
+  spooled: AsyncIterable<Omit<IssueLine, 'no'>>,
+  cross: CrossYearResult | undefined,
+  records: readonly YearRecord[],
+): AsyncGenerator<IssueLine> {
   let no = 0;
   for await (const line of spooled) yield { ...line, no: ++no };
   const byId = new Map(records.map((r) => [r.id, r]));
   for (const [id, findings] of cross?.findings ?? []) {
     const r = byId.get(id);
-    for (const finding of findings) yield { no: ++no, file: r?.file ?? id, agency: r?.agency ?? null, year: r?.year ?? null, format: r?.format ?? '', finding };
+    for (const finding of findings)
+      yield { no: ++no, file: r?.file ?? id, agency: r?.agency ?? null, year: r?.year ?? null, format: r?.format ?? '', finding };
   }
 }
 

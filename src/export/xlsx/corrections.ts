@@ -49,5 +49,10 @@ export const CORRECTION_TITLE = '人工更正';
 
 /** The corrections as lines of a findings sheet: “表三…：原报 12，更正为 15”. */
 export function correctionFindings(report: Report): Finding[] {
-  return correctionLines(report).map((l) => ({ rule: CORRECTION_RULE, severity: 'info', message: `${l.where}：${l.text}`, fields: [l.key] }));
+  return correctionLines(report).map((l) => ({
+    rule: CORRECTION_RULE,
+    severity: 'info',
+    message: `${l.where}：${l.text}`,
+    fields: [l.key],
+  }));
 }

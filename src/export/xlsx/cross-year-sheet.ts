@@ -58,7 +58,12 @@ export const CROSS_YEAR_COLUMNS: readonly ListColumn<CrossYearLine>[] = [
   { header: '本年增加', width: 9, value: (l) => l.plus },
   { header: '本年减少', width: 9, value: (l) => l.minus },
   { header: '本年值', width: 9, value: (l) => l.now },
-  { header: '结果', width: 10, value: (l) => l.verdict ?? (l.severity ? severityLabel(l.severity) : NO_FINDING), fill: (l) => l.severity && severityFill(l.severity) },
+  {
+    header: '结果',
+    width: 10,
+    value: (l) => l.verdict ?? (l.severity ? severityLabel(l.severity) : NO_FINDING),
+    fill: (l) => l.severity && severityFill(l.severity),
+  },
   { header: '说明', width: 60, value: (l) => l.message, text: true },
 ];
 
@@ -74,7 +79,13 @@ function worst(findings: readonly Finding[]): Severity | undefined {
 }
 
 /** Rows of one carry spec for one pair; `used` collects the findings a row shows. */
-function carryChecks(spec: CarrySpec, earlier: YearRecord, later: YearRecord, findings: readonly Finding[], used: Set<Finding>): CrossYearCheck[] {
+function carryChecks(
+  spec: CarrySpec,
+  earlier: YearRecord,
+  later: YearRecord,
+  findings: readonly Finding[],
+  used: Set<Finding>,
+): CrossYearCheck[] {
   const now = getFormat(later.format);
   const before = getFormat(earlier.format);
   const checks: CrossYearCheck[] = [];
@@ -113,11 +124,19 @@ function findingCheck(f: Finding, earlier: YearRecord | undefined, later: YearRe
 
 /** All rows of one pair; records are looked up by the ids the pair names. */
 export function pairLines(pair: CrossYearPair, no: number, records: ReadonlyMap<string, YearRecord>): CrossYearLine[] {
-  const who: CrossYearWho = { no, agency: pair.later.agency ?? pair.earlier.agency ?? pair.agencyKey, earlier: pair.earlier, later: pair.later };
+  const who: CrossYearWho = {
+    no,
+    agency: pair.later.agency ?? pair.earlier.agency ?? pair.agencyKey,
+    earlier: pair.earlier,
+    later: pair.later,
+  };
   const earlier = records.get(pair.earlier.id);
   const later = records.get(pair.later.id);
   const used = new Set<Finding>();
-  const carried = earlier && later ? getFormat(later.format).spec.carry.flatMap((spec) => carryChecks(spec, earlier, later, pair.findings, used)) : [];
+  const carried =
+    earlier && later
+      ? getFormat(later.format).spec.carry.flatMap((spec) => carryChecks(spec, earlier, later, pair.findings, used))
+      : [];
   const others = pair.findings.filter((f) => !used.has(f)).map((f) => findingCheck(f, earlier, later));
   return [...carried, ...others].map((check) => ({ ...who, ...check }));
 }
@@ -132,5 +151,17 @@ export function* crossYearLines(cross: CrossYearResult | undefined, records: rea
 
 /** A report the cross-year rules could not pair, with the reason they give. */
 export function unpairedLine(u: UnpairedRecord, no: number): CrossYearLine {
-  return { no, agency: u.agency, later: u, rule: '', item: '', before: null, plus: null, minus: null, now: null, verdict: UNPAIRED, message: u.note };
+  return {
+    no,
+    agency: u.agency,
+    later: u,
+    rule: '',
+    item: '',
+    before: null,
+    plus: null,
+    minus: null,
+    now: null,
+    verdict: UNPAIRED,
+    message: u.note,
+  };
 }

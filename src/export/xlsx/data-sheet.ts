@@ -26,9 +26,21 @@ export const DATA_COLUMNS: readonly ListColumn<DataLine>[] = [
   { header: '行', width: 36, value: (l) => l.field.rowLabel, text: true },
   { header: '列', width: 30, value: (l) => l.field.columnLabel, text: true },
   { header: '单位', width: 6, value: (l) => l.field.unit ?? '' },
-  { header: '值', width: 14, value: (l) => l.report.fields[l.field.key], numFmt: (l) => numberFormat(l.field.type), fill: (l) => (l.severity ? severityFill(l.severity) : correctionOf(l) ? correctionFill() : undefined) },
+  {
+    header: '值',
+    width: 14,
+    value: (l) => l.report.fields[l.field.key],
+    numFmt: (l) => numberFormat(l.field.type),
+    fill: (l) => (l.severity ? severityFill(l.severity) : correctionOf(l) ? correctionFill() : undefined),
+  },
   { header: '原文', width: 16, value: (l) => l.report.cells[l.field.key]?.raw ?? '', text: true },
-  { header: '人工更正', width: 24, value: (l) => correctionOf(l), text: true, fill: (l) => (correctionOf(l) ? correctionFill() : undefined) },
+  {
+    header: '人工更正',
+    width: 24,
+    value: (l) => correctionOf(l),
+    text: true,
+    fill: (l) => (correctionOf(l) ? correctionFill() : undefined),
+  },
   { header: '读取状态', width: 10, value: (l) => statusLabel(l) },
   { header: '来源：第几个表格', width: 10, value: (l) => one(l.report.cells[l.field.key]?.source?.table) },
   { header: '来源：第几行', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.row) },
@@ -43,7 +55,7 @@ function correctionOf(l: DataLine): string {
 
 function statusLabel(l: DataLine): string {
   const cell = l.report.cells[l.field.key];
-  return cell ? xlsxStyle().status[cell.status] ?? cell.status : '';
+  return cell ? (xlsxStyle().status[cell.status] ?? cell.status) : '';
 }
 
 export function writeData(ws: Worksheet, report: Report): void {

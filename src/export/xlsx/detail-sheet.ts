@@ -20,7 +20,11 @@ export function detailSheetOptions(): Partial<AddWorksheetOptions> {
   const { frozenColumns } = xlsxStyle().summary;
   return {
     views: [{ state: 'frozen', xSplit: frozenColumns, ySplit: KEYS_AT }],
-    pageSetup: pageSetup(Number.POSITIVE_INFINITY, { titleRows: `${HEAD_ROWS + 1}:${KEYS_AT}`, titleColumns: `A:${columnLetter(frozenColumns)}`, fit: false }),
+    pageSetup: pageSetup(Number.POSITIVE_INFINITY, {
+      titleRows: `${HEAD_ROWS + 1}:${KEYS_AT}`,
+      titleColumns: `A:${columnLetter(frozenColumns)}`,
+      fit: false,
+    }),
     headerFooter: { oddFooter: PAGE_FOOTER },
   };
 }
@@ -43,10 +47,11 @@ export async function writeDetailSheet(
   for await (const row of rows) {
     const counted = counts(row.id);
     writeDetailRow(ws, columns, KEYS_AT + ++n, n, row, counted);
-    if (counted) columns.forEach((c, i) => {
-      const v = row.values[c.key];
-      if (summed(c) && typeof v === 'number') totals.set(i, (totals.get(i) ?? 0) + v);
-    });
+    if (counted)
+      columns.forEach((c, i) => {
+        const v = row.values[c.key];
+        if (summed(c) && typeof v === 'number') totals.set(i, (totals.get(i) ?? 0) + v);
+      });
     if (n % 50 === 0) await settle();
   }
   writeTotalsRow(ws, columns, KEYS_AT + 1, KEYS_AT + n, totals);

@@ -5,7 +5,6 @@ import { bySeverity, worse } from '../../report/findings';
 import type { Finding, Severity } from '../../report/types';
 import { xlsxStyle } from './style';
 
-
 export function severityLabel(severity: Severity): string {
   return xlsxStyle().severity[severity]?.label ?? severity;
 }

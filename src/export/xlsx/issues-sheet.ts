@@ -11,7 +11,12 @@ export function issueColumns(report: Report): ListColumn<Finding>[] {
   return [
     { header: '严重程度', width: 9, value: (f) => severityLabel(f.severity), fill: (f) => severityFill(f.severity) },
     { header: '规则', width: 22, value: (f) => f.rule },
-    { header: '规则名称', width: 20, value: (f) => (f.rule === CORRECTION_RULE ? CORRECTION_TITLE : ruleTitle(f.rule)), text: true },
+    {
+      header: '规则名称',
+      width: 20,
+      value: (f) => (f.rule === CORRECTION_RULE ? CORRECTION_TITLE : ruleTitle(f.rule)),
+      text: true,
+    },
     { header: '说明', width: 60, value: (f) => f.message, text: true },
     { header: '涉及单元格', width: 44, value: (f) => whereText(format, f.fields), text: true },
     { header: '字段键', width: 30, value: (f) => f.fields.join(', '), text: true },

@@ -29,14 +29,19 @@ function lines(report: Report): Line[] {
     { label: '文件', value: report.source.name },
     { label: '读取方式', value: report.source.reader },
   ];
-  for (const f of format.fields.filter((x) => x.part === 'meta')) out.push({ label: f.rowLabel, value: report.fields[f.key], key: f.key });
+  for (const f of format.fields.filter((x) => x.part === 'meta'))
+    out.push({ label: f.rowLabel, value: report.fields[f.key], key: f.key });
   out.push({ label: '格式依据', value: format.spec.notice });
   for (const s of ['error', 'warning', 'info'] as const) out.push({ label: `${severityLabel(s)}数`, value: counts[s] });
   const titles = new Map(format.tables.map((t) => [t.spec.id, t.spec.title]));
   for (const t of report.tables) {
-    out.push({ label: `表格：${titles.get(t.spec) ?? t.spec}`, value: `文档第 ${t.tables.map((n) => n + 1).join('、')} 个表格，${t.rows} 行` });
+    out.push({
+      label: `表格：${titles.get(t.spec) ?? t.spec}`,
+      value: `文档第 ${t.tables.map((n) => n + 1).join('、')} 个表格，${t.rows} 行`,
+    });
   }
-  for (const s of report.sections) out.push({ label: `章节：${s.official}`, value: s.heading === null ? '未找到' : `标题：${s.heading}` });
+  for (const s of report.sections)
+    out.push({ label: `章节：${s.official}`, value: s.heading === null ? '未找到' : `标题：${s.heading}` });
   return out;
 }
 

@@ -29,7 +29,7 @@ export function displayValue(report: Report, key: string): string | number | nul
   const value = report.fields[key];
   if (typeof value === 'number') return cellValue(value);
   const cell = report.cells[key];
-  return cellValue(cell?.corrected ? cell.corrected.text : cell?.raw ?? value);
+  return cellValue(cell?.corrected ? cell.corrected.text : (cell?.raw ?? value));
 }
 
 function valueCells(report: Report, format: Format): (key: string) => ValueCell {

@@ -29,7 +29,8 @@ const FAILED = '无法读取';
 function statusFill(status: string): string | undefined {
   const { severity } = xlsxStyle();
   if (status === '未报送' || status === '有错误' || status === FAILED) return severity.error.fill;
-  if (status === '逾期' || status.startsWith(DUPLICATE) || status === NOT_IN_ROSTER || status === OTHER_YEAR) return severity.warning.fill;
+  if (status === '逾期' || status.startsWith(DUPLICATE) || status === NOT_IN_ROSTER || status === OTHER_YEAR)
+    return severity.warning.fill;
   if (status === '已更正') return correctionFill();
   return undefined;
 }
@@ -76,22 +77,41 @@ function duplicateNote(entry: SummaryEntry, counting: Counting, byId: ReadonlyMa
 
 function bodyLines(line: BodyLine, counting: Counting, byId: ReadonlyMap<string, SummaryEntry>): Omit<StatusLine, 'no'>[] {
   const base = { unit: line.body.name, category: line.body.category };
-  if (!line.counted) return [{ ...base, status: line.status, entry: null, note: line.body.due ? `应于 ${line.body.due} 前报送` : '' }];
+  if (!line.counted)
+    return [{ ...base, status: line.status, entry: null, note: line.body.due ? `应于 ${line.body.due} 前报送` : '' }];
   const counted = byId.get(line.counted.id)!;
   const late = line.late && line.status !== '逾期' ? `逾期（应于 ${line.body.due} 前报送）` : '';
-  const first = { ...base, status: line.status, entry: counted, note: [duplicateNote(counted, counting, byId), late].filter(Boolean).join('；') };
-  const others = line.reports.filter((r) => r.id !== line.counted!.id).map((r) => {
-    const entry = byId.get(r.id)!;
-    return { ...base, status: `${DUPLICATE}`, entry, note: duplicateNote(entry, counting, byId) };
-  });
+  const first = {
+    ...base,
+    status: line.status,
+    entry: counted,
+    note: [duplicateNote(counted, counting, byId), late].filter(Boolean).join('；'),
+  };
+  const others = line.reports
+    .filter((r) => r.id !== line.counted!.id)
+    .map((r) => {
+      const entry = byId.get(r.id)!;
+      return { ...base, status: `${DUPLICATE}`, entry, note: duplicateNote(entry, counting, byId) };
+    });
   return [first, ...others];
 }
 
-function reportLine(entry: SummaryEntry, counting: Counting, byId: ReadonlyMap<string, SummaryEntry>, status?: BodyStatus | string): Omit<StatusLine, 'no'> {
+function reportLine(
+  entry: SummaryEntry,
+  counting: Counting,
+  byId: ReadonlyMap<string, SummaryEntry>,
+  status?: BodyStatus | string,
+): Omit<StatusLine, 'no'> {
   if (entry.error) return { unit: null, category: null, status: FAILED, entry, note: entry.error.zh };
   const counted = isCounted(counting, entry.id);
   const own = reportStatus(entryRef(entry), false);
-  return { unit: entry.agency, category: null, status: counted ? status ?? own : DUPLICATE, entry, note: duplicateNote(entry, counting, byId) };
+  return {
+    unit: entry.agency,
+    category: null,
+    status: counted ? (status ?? own) : DUPLICATE,
+    entry,
+    note: duplicateNote(entry, counting, byId),
+  };
 }
 
 /** The rows of 报送情况, numbered: bodies (with a roster) or reports, then the rest. */
@@ -106,12 +126,20 @@ export function statusLines(entries: readonly SummaryEntry[], counting: Counting
     for (const e of entries) {
       if (inRoster.has(e.id)) continue;
       if (e.error) out.push(reportLine(e, counting, byId));
-      else if (unmatched.has(e.id)) out.push({ ...reportLine(e, counting, byId, NOT_IN_ROSTER), note: '名单中找不到此单位，请核对单位名称或补入名单' });
-      else out.push({ ...reportLine(e, counting, byId, OTHER_YEAR), note: `${e.year ?? '年度不明'}年度报告，不计入${year.year}年度` });
+      else if (unmatched.has(e.id))
+        out.push({ ...reportLine(e, counting, byId, NOT_IN_ROSTER), note: '名单中找不到此单位，请核对单位名称或补入名单' });
+      else
+        out.push({
+          ...reportLine(e, counting, byId, OTHER_YEAR),
+          note: `${e.year ?? '年度不明'}年度报告，不计入${year.year}年度`,
+        });
     }
   } else {
     for (const e of entries) out.push(reportLine(e, counting, byId));
   }
   let no = 0;
-  return out.map((l) => ({ ...l, no: l.status.startsWith(DUPLICATE) && l.entry && !isCounted(counting, l.entry.id) ? null : ++no }));
+  return out.map((l) => ({
+    ...l,
+    no: l.status.startsWith(DUPLICATE) && l.entry && !isCounted(counting, l.entry.id) ? null : ++no,
+  }));
 }

@@ -62,7 +62,9 @@ function label(defs: readonly FieldDef[], pick: (f: FieldDef) => string): string
  * table 三): the table header above already says it, and the label fits a narrow column.
  */
 function columnLabel(f: FieldDef): string {
-  const paths = getFormat(f.format).fields.filter((x) => x.table === f.table).map((x) => x.columnLabel.split('/'));
+  const paths = getFormat(f.format)
+    .fields.filter((x) => x.table === f.table)
+    .map((x) => x.columnLabel.split('/'));
   let common = 0;
   while (paths.every((p) => p.length > common + 1 && p[common] === paths[0][common])) common++;
   return f.columnLabel.split('/').slice(common).join('/');
@@ -84,7 +86,15 @@ function fieldColumn(key: string, version?: FormatVersion): SummaryColumn {
   const only = !version && formats.length < FORMAT_VERSIONS.length ? `（${formats.join('、')}版格式）` : '';
   const w = xlsxStyle().width;
   if (defs[0].part === 'meta') {
-    return { key, role: 'field', headers: [label(defs, (f) => f.rowLabel)], width: metaWidth(defs[0]), type: defs[0].type, formats, part: 'meta' };
+    return {
+      key,
+      role: 'field',
+      headers: [label(defs, (f) => f.rowLabel)],
+      width: metaWidth(defs[0]),
+      type: defs[0].type,
+      formats,
+      part: 'meta',
+    };
   }
   const column = label(defs, (f) => withUnit(columnLabel(f), f));
   return {
@@ -102,10 +112,23 @@ function metaWidth(f: FieldDef): number {
   return xlsxStyle().summary.metaWidths[f.key] ?? xlsxStyle().width.valueMax;
 }
 
-const lead = (key: string, header: string, width: number): SummaryColumn => ({ key, role: 'lead', headers: [header], width, formats: [] });
+const lead = (key: string, header: string, width: number): SummaryColumn => ({
+  key,
+  role: 'lead',
+  headers: [header],
+  width,
+  formats: [],
+});
 
 function count(severity: Severity): SummaryColumn {
-  return { key: `issues.${severity}`, role: 'count', headers: [`${xlsxStyle().severity[severity].label}数`], width: 7, formats: [], severity };
+  return {
+    key: `issues.${severity}`,
+    role: 'count',
+    headers: [`${xlsxStyle().severity[severity].label}数`],
+    width: 7,
+    formats: [],
+    severity,
+  };
 }
 
 /**

@@ -50,6 +50,7 @@ export function countReports(entries: readonly SummaryEntry[], roster?: Roster, 
     const key = groupKey(r);
     rest.set(key, [...(rest.get(key) ?? []), r]);
   }
-  for (const reports of rest.values()) addGroup(groupOf, reports, reports[0].agency ? options.counted?.[reports[0].agency] : undefined);
+  for (const reports of rest.values())
+    addGroup(groupOf, reports, reports[0].agency ? options.counted?.[reports[0].agency] : undefined);
   return { roster: year, groupOf };
 }

@@ -49,7 +49,20 @@ function numbersOf(report: Report): Float64Array {
 export function summaryEntry(result: FileResult, no: number, id: string): SummaryEntry {
   const file = path.basename(result.file.replace(/\\/g, '/'));
   if (!result.ok) {
-    return { no, id, file, error: result.error, agency: null, year: null, format: null, publishDate: null, counts: NO_COUNTS, corrections: 0, figures: [], numbers: null };
+    return {
+      no,
+      id,
+      file,
+      error: result.error,
+      agency: null,
+      year: null,
+      format: null,
+      publishDate: null,
+      counts: NO_COUNTS,
+      corrections: 0,
+      figures: [],
+      numbers: null,
+    };
   }
   const { report } = result;
   const { meta } = report;
@@ -75,5 +88,13 @@ export function summaryEntry(result: FileResult, no: number, id: string): Summar
 
 /** The entry as the roster sees it (failed files are not reports). */
 export function entryRef(e: SummaryEntry): RosterReport {
-  return { id: e.id, agency: e.agency, year: e.year, date: e.publishDate, errors: e.counts.error, warnings: e.counts.warning, corrections: e.corrections };
+  return {
+    id: e.id,
+    agency: e.agency,
+    year: e.year,
+    date: e.publishDate,
+    errors: e.counts.error,
+    warnings: e.counts.warning,
+    corrections: e.corrections,
+  };
 }

@@ -22,7 +22,16 @@ export function summaryTitle(options: SummaryHeadOptions, year: number | null): 
 }
 
 /** A sheet's head: the summary's title (with the sheet's subject unless it is the totals), then who and when. */
-export function sheetHead(options: SummaryHeadOptions, title: string, subject: string | null, extra: readonly string[] = []): PrintHead {
-  const line = [`编制单位：${options.compiler?.trim() || '（未填写）'}`, `编制日期：${chineseDate(options.date ?? today())}`, ...extra];
+export function sheetHead(
+  options: SummaryHeadOptions,
+  title: string,
+  subject: string | null,
+  extra: readonly string[] = [],
+): PrintHead {
+  const line = [
+    `编制单位：${options.compiler?.trim() || '（未填写）'}`,
+    `编制日期：${chineseDate(options.date ?? today())}`,
+    ...extra,
+  ];
   return { title: subject ? `${title}（${subject}）` : title, line: line.join('　　') };
 }

@@ -55,8 +55,19 @@ function styleCell(cell: Cell, column: SummaryColumn, fill: string | undefined):
 }
 
 /** Writes and commits worksheet row `r`: row number `no`, and whether the report counts. */
-export function writeDetailRow(ws: Worksheet, columns: readonly SummaryColumn[], r: number, no: number, row: DetailRow, counted: boolean): void {
-  const values: Record<string, string | number | null> = { ...row.values, 'row.no': no, [COUNTED_KEY]: counted ? COUNTED_YES : COUNTED_NO };
+export function writeDetailRow(
+  ws: Worksheet,
+  columns: readonly SummaryColumn[],
+  r: number,
+  no: number,
+  row: DetailRow,
+  counted: boolean,
+): void {
+  const values: Record<string, string | number | null> = {
+    ...row.values,
+    'row.no': no,
+    [COUNTED_KEY]: counted ? COUNTED_YES : COUNTED_NO,
+  };
   const wsRow = ws.getRow(r);
   columns.forEach((column, i) => {
     const value = cellValue(values[column.key]);
@@ -84,7 +95,13 @@ export function columnLetter(n: number): string {
  * 是 (a duplicate report is listed, never added), with the sum of the counted values as its cached
  * result (float noise rounded off) so that a viewer that does not recalculate shows the right figure.
  */
-export function writeTotalsRow(ws: Worksheet, columns: readonly SummaryColumn[], first: number, last: number, totals: ReadonlyMap<number, number>): void {
+export function writeTotalsRow(
+  ws: Worksheet,
+  columns: readonly SummaryColumn[],
+  first: number,
+  last: number,
+  totals: ReadonlyMap<number, number>,
+): void {
   const style = xlsxStyle();
   const row = ws.getRow(last + 1);
   const flag = columnLetter(columns.findIndex((c) => c.key === COUNTED_KEY) + 1);
@@ -106,5 +123,8 @@ export function writeTotalsRow(ws: Worksheet, columns: readonly SummaryColumn[],
 
 /** Columns that get a total: the numeric fields and the finding counts. */
 export function summed(column: SummaryColumn): boolean {
-  return column.role === 'count' || (column.role === 'field' && column.part !== 'meta' && (column.type === 'int' || column.type === 'decimal'));
+  return (
+    column.role === 'count' ||
+    (column.role === 'field' && column.part !== 'meta' && (column.type === 'int' || column.type === 'decimal'))
+  );
 }

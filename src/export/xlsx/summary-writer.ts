@@ -123,7 +123,8 @@ export class SummaryWriter {
     // The file as print shows it (the pairs and the sheets name it), not the reader's path.
     this.records.push({ ...yearRecord(report, id), file });
     const { agency, year, format } = report.meta;
-    for (const finding of [...report.issues, ...correctionFindings(report)]) this.issues.push({ file, agency, year, format, finding });
+    for (const finding of [...report.issues, ...correctionFindings(report)])
+      this.issues.push({ file, agency, year, format, finding });
     let spool = this.details.get(format);
     if (!spool) this.details.set(format, (spool = new Spool<DetailRow>(`detail-${format}`)));
     spool.push(detailRow(report, id, file));
@@ -151,9 +152,19 @@ export class SummaryWriter {
       await this.writeStatus(title, counting);
       const sets = this.totalsSets(counting);
       for (const set of sets) this.writeTotalsSheet(title, set, sets.length > 1);
-      const findings = await this.writeList(sheets.issueList, PROBLEM_COLUMNS, issueLines(this.issues.items(), cross, this.records), this.head(title, sheets.issueList));
+      const findings = await this.writeList(
+        sheets.issueList,
+        PROBLEM_COLUMNS,
+        issueLines(this.issues.items(), cross, this.records),
+        this.head(title, sheets.issueList),
+      );
       for (const [version, spool] of this.details) await this.writeDetail(title, version, spool, counting);
-      await this.writeList(sheets.crossYear, CROSS_YEAR_COLUMNS, crossYearLines(cross, this.records), this.head(title, sheets.crossYear));
+      await this.writeList(
+        sheets.crossYear,
+        CROSS_YEAR_COLUMNS,
+        crossYearLines(cross, this.records),
+        this.head(title, sheets.crossYear),
+      );
       await this.writeList(sheets.failed, FAILED_COLUMNS, this.failures.items(), this.head(title, sheets.failed));
       await Promise.race([this.wb.commit(), this.broken]);
       this.check(true);
@@ -204,7 +215,12 @@ export class SummaryWriter {
     const extra = roster
       ? [`名单：${this.options.roster!.source}，应报送 ${roster.lines.length} 个单位，未报送 ${roster.counts['未报送']} 个`]
       : [`共 ${this.entries.length} 个文件`];
-    await this.writeList(sheets.status, statusColumns(), statusLines(this.entries, counting), this.head(title, sheets.status, extra));
+    await this.writeList(
+      sheets.status,
+      statusColumns(),
+      statusLines(this.entries, counting),
+      this.head(title, sheets.status, extra),
+    );
   }
 
   /** The totals of each format and year over the reports that count, in order of year. */
@@ -239,11 +255,22 @@ export class SummaryWriter {
       }
     };
     const head = this.head(title, `${detail}，${version}版格式`);
-    await writeDetailSheet(ws, version, rows(() => this.check(true)), head, (id) => isCounted(counting, id), () => this.settle(ws));
+    await writeDetailSheet(
+      ws,
+      version,
+      rows(() => this.check(true)),
+      head,
+      (id) => isCounted(counting, id),
+      () => this.settle(ws),
+    );
   }
 
-
-  private async writeList<T>(name: string, columns: readonly ListColumn<T>[], items: AsyncIterable<T> | Iterable<T>, head: PrintHead): Promise<number> {
+  private async writeList<T>(
+    name: string,
+    columns: readonly ListColumn<T>[],
+    items: AsyncIterable<T> | Iterable<T>,
+    head: PrintHead,
+  ): Promise<number> {
     const top = HEAD_ROWS + 1;
     const ws = this.addSheet(name, listSheetOptions(columns, top));
     // A streaming sheet writes its column widths with its first row: set them before the head.

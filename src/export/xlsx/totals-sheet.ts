@@ -40,7 +40,8 @@ export function addToTotals(set: { reports: number; sums: Float64Array }, number
 /** The widest each grid column is in any part, so that every part fits the shared columns. */
 export function totalsWidths(format: Format): number[] {
   const widths: number[] = [];
-  for (const part of format.spec.parts) layoutWidths(partLayout(format, part.id)).forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
+  for (const part of format.spec.parts)
+    layoutWidths(partLayout(format, part.id)).forEach((w, i) => (widths[i] = Math.max(widths[i] ?? 0, w)));
   return widths;
 }
 
@@ -65,7 +66,13 @@ export function totalsSheetOptions(format: Format) {
   const widths = totalsWidths(format);
   return {
     views: [{ showGridLines: false }],
-    pageSetup: { ...pageSetup(widths.reduce((a, b) => a + b, 0), { titleRows: `1:${HEAD_ROWS}` }), fitToHeight: 0 },
+    pageSetup: {
+      ...pageSetup(
+        widths.reduce((a, b) => a + b, 0),
+        { titleRows: `1:${HEAD_ROWS}` },
+      ),
+      fitToHeight: 0,
+    },
     headerFooter: { oddFooter: PAGE_FOOTER },
   };
 }

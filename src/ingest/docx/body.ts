@@ -13,8 +13,17 @@ import { cleanText } from '../../text/normalise';
 import { IngestError } from '../errors';
 import { LIMITS } from '../limits';
 import {
-  addParagraph, addTable, type BodyFrame, type Carry, type CellFrame, type Container, type Frame, type ParagraphFrame,
-  type RowFrame, type RunFrame, type TableFrame,
+  addParagraph,
+  addTable,
+  type BodyFrame,
+  type Carry,
+  type CellFrame,
+  type Container,
+  type Frame,
+  type ParagraphFrame,
+  type RowFrame,
+  type RunFrame,
+  type TableFrame,
 } from './frames';
 import type { NumberingCounter } from './numbering';
 import type { StyleProps, Styles } from './styles';
@@ -76,43 +85,115 @@ export class BodyWalker implements XmlSink {
     if (code === undefined) return;
     const p = this.paragraph;
     switch (code) {
-      case E.P: return this.openParagraph();
-      case E.PPr: if (p && this.top() === p) p.inProps = true; return;
-      case E.PStyle: if (p?.inProps) p.styleId = a['w:val']; return;
-      case E.NumId: if (p?.inProps) p.numId = a['w:val']; return;
-      case E.Ilvl: if (p?.inProps) p.ilvl = intAttr(a['w:val']); return;
-      case E.OutlineLvl: if (p?.inProps) p.outline = intAttr(a['w:val']); return;
-      case E.RPr: return this.openProps(p);
-      case E.B: if (p?.run?.inProps) p.run.bold = isOn(a['w:val']); return;
-      case E.Vanish: if (p?.run?.inProps) p.run.hidden = isOn(a['w:val']); return;
-      case E.RStyle: if (p?.run?.inProps) p.run.style = a['w:val']; return;
-      case E.Del: return this.deletion(p);
-      case E.R: if (p) p.run = { depth: this.depth, inProps: false }; return;
-      case E.T: this.inText = !!p?.run && !p.run.inProps; return;
-      case E.Tab: return this.append(p, '\t');
-      case E.Br: return this.append(p, '\n');
-      case E.NoBreakHyphen: return this.append(p, '\u2011');
-      case E.SoftHyphen: return this.append(p, '\u00AD');
-      case E.Sym: return this.symbol(p, a);
-      case E.FldChar: return this.fieldChar(a['w:fldCharType']);
-      case E.Tbl: return this.openTable();
-      case E.Tr: return this.openRow();
-      case E.TrPr: { const t = this.top(); if (t.kind === 'tr') t.inProps = true; return; }
-      case E.GridBefore: { const t = this.top(); if (t.kind === 'tr' && t.inProps) t.gridBefore = columns(a['w:val'], 0); return; }
-      case E.Tc: return this.openCell();
-      case E.TcPr: { const t = this.top(); if (t.kind === 'tc') t.inProps = true; return; }
-      case E.GridSpan: { const t = this.top(); if (t.kind === 'tc' && t.inProps) t.span = columns(a['w:val'], 1); return; }
-      case E.VMerge: { const t = this.top(); if (t.kind === 'tc' && t.inProps) t.vMerge = mergeMark(a['w:val']); return; }
-      case E.HMerge: { const t = this.top(); if (t.kind === 'tc' && t.inProps) t.hMerge = mergeMark(a['w:val']); return; }
-      case E.Txbx: return this.pushContainer({ kind: 'txbx', depth: this.depth, blocks: [] });
-      case E.Alt: this.alts.push({ depth: this.depth, chosen: false }); return;
-      case E.Choice: return this.choice(true);
-      case E.Fallback: return this.choice(false);
-      case E.Sdt: this.sdts.push({ depth: this.depth, placeholder: false }); return;
-      case E.ShowingPlcHdr: { const s = this.sdts[this.sdts.length - 1]; if (s) s.placeholder = isOn(a['w:val']); return; }
-      case E.SdtContent: if (this.sdts[this.sdts.length - 1]?.placeholder) this.skipFrom = this.depth; return;
-      case E.AltChunk: return this.altChunk(a['r:id']);
-      case E.Skip: this.skipFrom = this.depth; return;
+      case E.P:
+        return this.openParagraph();
+      case E.PPr:
+        if (p && this.top() === p) p.inProps = true;
+        return;
+      case E.PStyle:
+        if (p?.inProps) p.styleId = a['w:val'];
+        return;
+      case E.NumId:
+        if (p?.inProps) p.numId = a['w:val'];
+        return;
+      case E.Ilvl:
+        if (p?.inProps) p.ilvl = intAttr(a['w:val']);
+        return;
+      case E.OutlineLvl:
+        if (p?.inProps) p.outline = intAttr(a['w:val']);
+        return;
+      case E.RPr:
+        return this.openProps(p);
+      case E.B:
+        if (p?.run?.inProps) p.run.bold = isOn(a['w:val']);
+        return;
+      case E.Vanish:
+        if (p?.run?.inProps) p.run.hidden = isOn(a['w:val']);
+        return;
+      case E.RStyle:
+        if (p?.run?.inProps) p.run.style = a['w:val'];
+        return;
+      case E.Del:
+        return this.deletion(p);
+      case E.R:
+        if (p) p.run = { depth: this.depth, inProps: false };
+        return;
+      case E.T:
+        this.inText = !!p?.run && !p.run.inProps;
+        return;
+      case E.Tab:
+        return this.append(p, '\t');
+      case E.Br:
+        return this.append(p, '\n');
+      case E.NoBreakHyphen:
+        return this.append(p, '\u2011');
+      case E.SoftHyphen:
+        return this.append(p, '\u00AD');
+      case E.Sym:
+        return this.symbol(p, a);
+      case E.FldChar:
+        return this.fieldChar(a['w:fldCharType']);
+      case E.Tbl:
+        return this.openTable();
+      case E.Tr:
+        return this.openRow();
+      case E.TrPr: {
+        const t = this.top();
+        if (t.kind === 'tr') t.inProps = true;
+        return;
+      }
+      case E.GridBefore: {
+        const t = this.top();
+        if (t.kind === 'tr' && t.inProps) t.gridBefore = columns(a['w:val'], 0);
+        return;
+      }
+      case E.Tc:
+        return this.openCell();
+      case E.TcPr: {
+        const t = this.top();
+        if (t.kind === 'tc') t.inProps = true;
+        return;
+      }
+      case E.GridSpan: {
+        const t = this.top();
+        if (t.kind === 'tc' && t.inProps) t.span = columns(a['w:val'], 1);
+        return;
+      }
+      case E.VMerge: {
+        const t = this.top();
+        if (t.kind === 'tc' && t.inProps) t.vMerge = mergeMark(a['w:val']);
+        return;
+      }
+      case E.HMerge: {
+        const t = this.top();
+        if (t.kind === 'tc' && t.inProps) t.hMerge = mergeMark(a['w:val']);
+        return;
+      }
+      case E.Txbx:
+        return this.pushContainer({ kind: 'txbx', depth: this.depth, blocks: [] });
+      case E.Alt:
+        this.alts.push({ depth: this.depth, chosen: false });
+        return;
+      case E.Choice:
+        return this.choice(true);
+      case E.Fallback:
+        return this.choice(false);
+      case E.Sdt:
+        this.sdts.push({ depth: this.depth, placeholder: false });
+        return;
+      case E.ShowingPlcHdr: {
+        const s = this.sdts[this.sdts.length - 1];
+        if (s) s.placeholder = isOn(a['w:val']);
+        return;
+      }
+      case E.SdtContent:
+        if (this.sdts[this.sdts.length - 1]?.placeholder) this.skipFrom = this.depth;
+        return;
+      case E.AltChunk:
+        return this.altChunk(a['r:id']);
+      case E.Skip:
+        this.skipFrom = this.depth;
+        return;
       default:
     }
   }
@@ -129,16 +210,29 @@ export class BodyWalker implements XmlSink {
     if (top.depth === depth && top.kind !== 'body') return this.finish(top);
     const p = this.paragraph;
     switch (code) {
-      case E.R: if (p?.run?.depth === depth) p.run = undefined; return;
-      case E.T: this.inText = false; return;
+      case E.R:
+        if (p?.run?.depth === depth) p.run = undefined;
+        return;
+      case E.T:
+        this.inText = false;
+        return;
       case E.RPr:
         if (p?.run) p.run.inProps = false;
         if (p) p.inMarkProps = false;
         return;
-      case E.PPr: if (p?.inProps) this.endParagraphProps(p); return;
-      case E.TrPr: case E.TcPr: if (top.kind === 'tr' || top.kind === 'tc') top.inProps = false; return;
-      case E.Alt: if (this.alts[this.alts.length - 1]?.depth === depth) this.alts.pop(); return;
-      case E.Sdt: if (this.sdts[this.sdts.length - 1]?.depth === depth) this.sdts.pop(); return;
+      case E.PPr:
+        if (p?.inProps) this.endParagraphProps(p);
+        return;
+      case E.TrPr:
+      case E.TcPr:
+        if (top.kind === 'tr' || top.kind === 'tc') top.inProps = false;
+        return;
+      case E.Alt:
+        if (this.alts[this.alts.length - 1]?.depth === depth) this.alts.pop();
+        return;
+      case E.Sdt:
+        if (this.sdts[this.sdts.length - 1]?.depth === depth) this.sdts.pop();
+        return;
       default:
     }
   }
@@ -164,9 +258,15 @@ export class BodyWalker implements XmlSink {
 
   /** The blocks of the body, tables numbered in block order, and what the reader noticed. */
   result(): { blocks: Block[]; messages: DocumentMessage[] } {
-    if (this.hiddenRuns) this.messages.push({ type: 'info', code: 'DOCX_HIDDEN_TEXT', message: `忽略了 ${this.hiddenRuns} 处隐藏文字（w:vanish）` });
+    if (this.hiddenRuns)
+      this.messages.push({ type: 'info', code: 'DOCX_HIDDEN_TEXT', message: `忽略了 ${this.hiddenRuns} 处隐藏文字（w:vanish）` });
     flushCarry(this.body);
-    if (this.unknownSymbols) this.messages.push({ type: 'warning', code: 'DOCX_SYMBOL', message: `${this.unknownSymbols} 个符号字体字符无法识别，已略去` });
+    if (this.unknownSymbols)
+      this.messages.push({
+        type: 'warning',
+        code: 'DOCX_SYMBOL',
+        message: `${this.unknownSymbols} 个符号字体字符无法识别，已略去`,
+      });
     return { blocks: renumberTables(this.body.blocks), messages: this.messages };
   }
 
@@ -183,7 +283,8 @@ export class BodyWalker implements XmlSink {
         addParagraph(this.container(), block);
         continue;
       }
-      if (this.tableCount >= LIMITS.maxTables) throw new IngestError('TOO_LARGE', this.res.file, `表格超过 ${LIMITS.maxTables} 个`);
+      if (this.tableCount >= LIMITS.maxTables)
+        throw new IngestError('TOO_LARGE', this.res.file, `表格超过 ${LIMITS.maxTables} 个`);
       const index = this.tableCount++;
       ids.set(block.index, index);
       const { parent, ...table } = block;
@@ -205,8 +306,15 @@ export class BodyWalker implements XmlSink {
     const carry = this.container().carry;
     this.container().carry = undefined;
     const p: ParagraphFrame = {
-      kind: 'p', depth: this.depth, pieces: carry ? carry.pieces : [], allBold: carry ? carry.allBold : true,
-      visible: carry ? carry.visible : false, inProps: false, inMarkProps: false, markDeleted: false, after: [],
+      kind: 'p',
+      depth: this.depth,
+      pieces: carry ? carry.pieces : [],
+      allBold: carry ? carry.allBold : true,
+      visible: carry ? carry.visible : false,
+      inProps: false,
+      inMarkProps: false,
+      markDeleted: false,
+      after: [],
     };
     this.frames.push(p);
     this.paragraph = p;
@@ -303,11 +411,16 @@ export class BodyWalker implements XmlSink {
   private finish(frame: Frame): void {
     this.frames.pop();
     switch (frame.kind) {
-      case 'p': return this.finishParagraph(frame);
-      case 'txbx': return this.finishTextbox(frame);
-      case 'tc': return this.finishCell(frame);
-      case 'tr': return this.finishRow(frame);
-      case 'tbl': return this.finishTable(frame);
+      case 'p':
+        return this.finishParagraph(frame);
+      case 'txbx':
+        return this.finishTextbox(frame);
+      case 'tc':
+        return this.finishCell(frame);
+      case 'tr':
+        return this.finishRow(frame);
+      case 'tbl':
+        return this.finishTable(frame);
       default:
     }
   }
@@ -355,10 +468,19 @@ export class BodyWalker implements XmlSink {
   }
 
   private openTable(): void {
-    if (this.tables.length >= LIMITS.maxTableDepth) throw new IngestError('TOO_LARGE', this.res.file, `表格嵌套超过 ${LIMITS.maxTableDepth} 层`);
+    if (this.tables.length >= LIMITS.maxTableDepth)
+      throw new IngestError('TOO_LARGE', this.res.file, `表格嵌套超过 ${LIMITS.maxTableDepth} 层`);
     if (this.tableCount >= LIMITS.maxTables) throw new IngestError('TOO_LARGE', this.res.file, `表格超过 ${LIMITS.maxTables} 个`);
     const parent = this.tables[this.tables.length - 1];
-    const t: TableFrame = { kind: 'tbl', depth: this.depth, id: this.tableCount++, rows: [], origins: 0, hasNested: false, ...(parent ? { parent: parent.id } : {}) };
+    const t: TableFrame = {
+      kind: 'tbl',
+      depth: this.depth,
+      id: this.tableCount++,
+      rows: [],
+      origins: 0,
+      hasNested: false,
+      ...(parent ? { parent: parent.id } : {}),
+    };
     this.frames.push(t);
     this.tables.push(t);
     this.paragraph = undefined;
@@ -367,14 +489,25 @@ export class BodyWalker implements XmlSink {
   private openRow(): void {
     const table = this.top();
     if (table.kind !== 'tbl') return;
-    if (table.rows.length >= LIMITS.maxTableRows) throw new IngestError('TOO_LARGE', this.res.file, `表格超过 ${LIMITS.maxTableRows} 行`);
+    if (table.rows.length >= LIMITS.maxTableRows)
+      throw new IngestError('TOO_LARGE', this.res.file, `表格超过 ${LIMITS.maxTableRows} 行`);
     this.frames.push({ kind: 'tr', depth: this.depth, table, cells: [], inProps: false, gridBefore: 0, deleted: false });
   }
 
   private openCell(): void {
     const row = this.top();
     if (row.kind !== 'tr') return;
-    const cell: CellFrame = { kind: 'tc', depth: this.depth, table: row.table, blocks: [], lines: [], inProps: false, span: 1, vMerge: undefined, hMerge: undefined };
+    const cell: CellFrame = {
+      kind: 'tc',
+      depth: this.depth,
+      table: row.table,
+      blocks: [],
+      lines: [],
+      inProps: false,
+      span: 1,
+      vMerge: undefined,
+      hMerge: undefined,
+    };
     this.pushContainer(cell);
   }
 
@@ -384,7 +517,13 @@ export class BodyWalker implements XmlSink {
     const row = this.top();
     if (row.kind !== 'tr') return;
     // The lines are cleaned paragraphs, none empty: joined, they are clean text already.
-    row.cells.push({ text: cell.lines.join('\n'), span: cell.span, vMerge: cell.vMerge, hMerge: cell.hMerge, blocks: cell.blocks });
+    row.cells.push({
+      text: cell.lines.join('\n'),
+      span: cell.span,
+      vMerge: cell.vMerge,
+      hMerge: cell.hMerge,
+      blocks: cell.blocks,
+    });
   }
 
   private finishRow(row: RowFrame): void {
@@ -393,8 +532,10 @@ export class BodyWalker implements XmlSink {
     const n = originCount(row);
     table.origins += n;
     this.cellCount += n;
-    if (table.origins > LIMITS.maxTableCells) throw new IngestError('TOO_LARGE', this.res.file, `一个表格超过 ${LIMITS.maxTableCells} 个单元格`);
-    if (this.cellCount > LIMITS.maxDocumentCells) throw new IngestError('TOO_LARGE', this.res.file, `表格单元格合计超过 ${LIMITS.maxDocumentCells} 个`);
+    if (table.origins > LIMITS.maxTableCells)
+      throw new IngestError('TOO_LARGE', this.res.file, `一个表格超过 ${LIMITS.maxTableCells} 个单元格`);
+    if (this.cellCount > LIMITS.maxDocumentCells)
+      throw new IngestError('TOO_LARGE', this.res.file, `表格单元格合计超过 ${LIMITS.maxDocumentCells} 个`);
     table.rows.push({ gridBefore: row.gridBefore, cells: row.cells });
   }
 

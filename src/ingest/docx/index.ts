@@ -77,7 +77,11 @@ function resources(zip: ZipArchive, parts: DocxParts, messages: DocumentMessage[
       } catch (err) {
         // A damaged chunk costs only itself; limits and crafted XML still stop the file.
         if (!(err instanceof IngestError) || FATAL_IN_CHUNK.has(err.code)) throw err;
-        messages.push({ type: 'warning', code: 'DOCX_ALTCHUNK', message: `嵌入内容 ${entry.name} 已损坏，已略去：${err.detail ?? err.code}` });
+        messages.push({
+          type: 'warning',
+          code: 'DOCX_ALTCHUNK',
+          message: `嵌入内容 ${entry.name} 已损坏，已略去：${err.detail ?? err.code}`,
+        });
         return [];
       }
     },

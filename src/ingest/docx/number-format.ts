@@ -6,13 +6,29 @@
 
 const CN_DIGITS = '〇一二三四五六七八九';
 const CN_LEGAL_DIGITS = '零壹贰叁肆伍陆柒捌玖';
-const CN_UNITS = [[10000, '万'], [1000, '千'], [100, '百'], [10, '十']] as const;
-const CN_LEGAL_UNITS = [[10000, '万'], [1000, '仟'], [100, '佰'], [10, '拾']] as const;
+const CN_UNITS = [
+  [10000, '万'],
+  [1000, '千'],
+  [100, '百'],
+  [10, '十'],
+] as const;
+const CN_LEGAL_UNITS = [
+  [10000, '万'],
+  [1000, '仟'],
+  [100, '佰'],
+  [10, '拾'],
+] as const;
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
 /** 十一, 二十, 一百〇一: the written Chinese number; `legal` uses 壹拾 and always writes the 壹. */
-function chineseCount(n: number, digits: string, units: readonly (readonly [number, string])[], zero: string, legal: boolean): string {
+function chineseCount(
+  n: number,
+  digits: string,
+  units: readonly (readonly [number, string])[],
+  zero: string,
+  legal: boolean,
+): string {
   if (n <= 0) return digits[0];
   if (n >= 100000) return String(n);
   let out = '';
@@ -43,7 +59,21 @@ function letters(n: number, base: string): string {
 
 function roman(n: number): string {
   if (n <= 0 || n >= 4000) return String(n);
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   let rest = n;
   for (const [v, s] of table) {
@@ -74,7 +104,7 @@ function digitByDigit(n: number): string {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 

@@ -126,19 +126,33 @@ export class NumberingSink implements XmlSink {
     const level = this.level!;
     const val = a['w:val'];
     switch (name) {
-      case 'w:start': level.start = intAttr(val) ?? 0; break;
+      case 'w:start':
+        level.start = intAttr(val) ?? 0;
+        break;
       case 'w:numFmt':
         if (val && val !== 'custom') {
           level.numFmt = val;
           if (!this.inFallback) this.levelFormatSet = true;
         }
         break;
-      case 'w:lvlText': level.lvlText = isOn(a['w:null']) && a['w:null'] !== undefined ? '' : val ?? ''; break;
-      case 'w:lvlRestart': level.restart = intAttr(val); break;
-      case 'w:isLgl': level.legal = isOn(val); break;
-      case 'w:vanish': level.hidden = isOn(val); break;
-      case 'w:pStyle': level.style = val; break;
-      case 'w:rFonts': level.font = a['w:ascii'] ?? a['w:hAnsi'] ?? a['w:cs'] ?? level.font; break;
+      case 'w:lvlText':
+        level.lvlText = isOn(a['w:null']) && a['w:null'] !== undefined ? '' : (val ?? '');
+        break;
+      case 'w:lvlRestart':
+        level.restart = intAttr(val);
+        break;
+      case 'w:isLgl':
+        level.legal = isOn(val);
+        break;
+      case 'w:vanish':
+        level.hidden = isOn(val);
+        break;
+      case 'w:pStyle':
+        level.style = val;
+        break;
+      case 'w:rFonts':
+        level.font = a['w:ascii'] ?? a['w:hAnsi'] ?? a['w:cs'] ?? level.font;
+        break;
       default:
     }
   }
@@ -172,7 +186,10 @@ export class NumberingCounter {
   private readonly counters = new Map<string, (number | undefined)[]>();
   private readonly used = new Set<string>();
 
-  constructor(private readonly defs: NumberingDefinitions, private readonly styleNumbering: StyleNumbering) {}
+  constructor(
+    private readonly defs: NumberingDefinitions,
+    private readonly styleNumbering: StyleNumbering,
+  ) {}
 
   private resolve(numId: string): Resolved | undefined {
     const num = this.defs.nums.get(numId);
@@ -241,5 +258,7 @@ export class NumberingCounter {
 
 /** A bullet in a symbol font is a private-use code: printed as the character it shows. */
 function bulletText(level: Level): string {
-  return [...level.lvlText].map((ch) => (isPrivateUse(ch) ? symbolText(level.font, ch.codePointAt(0)!.toString(16)) ?? '•' : ch)).join('');
+  return [...level.lvlText]
+    .map((ch) => (isPrivateUse(ch) ? (symbolText(level.font, ch.codePointAt(0)!.toString(16)) ?? '•') : ch))
+    .join('');
 }

@@ -86,5 +86,10 @@ export function findParts(zip: ZipArchive): DocxParts {
     const target = rels.byType.get(type);
     return (target && zip.find(target)) || zip.find(fallback);
   };
-  return { document, styles: part(STYLES, 'word/styles.xml'), numbering: part(NUMBERING, 'word/numbering.xml'), targets: rels.byId };
+  return {
+    document,
+    styles: part(STYLES, 'word/styles.xml'),
+    numbering: part(NUMBERING, 'word/numbering.xml'),
+    targets: rels.byId,
+  };
 }

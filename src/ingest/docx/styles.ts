@@ -97,15 +97,20 @@ export class Styles {
   private readonly attr: string;
   private indexed = false;
 
-  constructor(bytes: Uint8Array, private readonly part: string, private readonly file: string) {
+  constructor(
+    bytes: Uint8Array,
+    private readonly part: string,
+    private readonly file: string,
+  ) {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     this.xml = utf16 ? Buffer.from(decodePart(bytes), 'utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (this.xml.includes('<!DOCTYPE') || this.xml.includes('<!ENTITY')) throw new IngestError('XML_DTD', file, `${part} 含有 DTD/实体声明`);
+    if (this.xml.includes('<!DOCTYPE') || this.xml.includes('<!ENTITY'))
+      throw new IngestError('XML_DTD', file, `${part} 含有 DTD/实体声明`);
     const head = this.xml.toString('utf8', 0, Math.min(this.xml.length, 16384));
     const root = /<([\w.-]+:)?styles\b[^>]*>/.exec(head);
     const declared = root ? prefixMap(attributesOf(root[0])) : null;
     this.prefixes = declared ?? undefined;
-    const prefix = declared ? [...declared].find(([, c]) => c === 'w')?.[0] ?? 'w' : 'w';
+    const prefix = declared ? ([...declared].find(([, c]) => c === 'w')?.[0] ?? 'w') : 'w';
     const p = prefix ? `${prefix}:` : '';
     this.open = Buffer.from(`<${p}style`);
     this.close = Buffer.from(`</${p}style>`);
@@ -145,7 +150,13 @@ export class Styles {
   private index(): void {
     this.indexed = true;
     const idAttr = new RegExp(`\\s${this.attr}\\s*=\\s*(["'])(.*?)\\1`);
-    const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const decode = (text: string) =>
+      text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
     for (let at = this.xml.indexOf(this.open); at >= 0;) {
       const span = this.extent(at);
       if (!span) {
@@ -185,13 +196,19 @@ export class Styles {
     let props = this.resolved.get(id);
     if (props) return props;
     const chain: RawStyle[] = [];
-    for (let s = this.rawStyle(id); s && chain.length < MAX_CHAIN && !chain.includes(s); s = s.basedOn ? this.rawStyle(s.basedOn) : null) chain.push(s);
+    for (
+      let s = this.rawStyle(id);
+      s && chain.length < MAX_CHAIN && !chain.includes(s);
+      s = s.basedOn ? this.rawStyle(s.basedOn) : null
+    )
+      chain.push(s);
     const first = <K extends keyof RawStyle>(key: K): RawStyle[K] | undefined => chain.find((s) => s[key] !== undefined)?.[key];
     const outline = first('outlineLevel');
     const numbered = chain.find((s) => s.numId !== undefined);
-    const headingLevel = headingFromName(chain[0]?.name)
-      ?? (outline !== undefined && outline >= 0 && outline <= 8 ? outline + 1 : undefined)
-      ?? chain.map((s) => headingFromName(s.name)).find((l) => l !== undefined);
+    const headingLevel =
+      headingFromName(chain[0]?.name) ??
+      (outline !== undefined && outline >= 0 && outline <= 8 ? outline + 1 : undefined) ??
+      chain.map((s) => headingFromName(s.name)).find((l) => l !== undefined);
     props = {
       headingLevel,
       bold: first('bold'),

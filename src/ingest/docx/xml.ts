@@ -91,7 +91,12 @@ export class XmlStream {
    * `prefixes` (prefix → usual prefix) is for a fragment cut out of a part, whose root does not
    * carry the declarations; otherwise they are read from the root element.
    */
-  constructor(sink: XmlSink, private readonly part: string, private readonly file: string, prefixes?: Map<string, string>) {
+  constructor(
+    sink: XmlSink,
+    private readonly part: string,
+    private readonly file: string,
+    prefixes?: Map<string, string>,
+  ) {
     const parser = this.parser;
     parser.on('doctype', () => {
       throw new IngestError('XML_DTD', file, `${part} 含有 <!DOCTYPE>`);

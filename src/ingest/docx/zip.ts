@@ -33,7 +33,10 @@ export class ZipArchive {
   private readonly byName = new Map<string, ZipEntry>();
   private inflatedTotal = 0;
 
-  constructor(readonly bytes: Uint8Array, readonly file: string) {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly file: string,
+  ) {
     for (const entry of readCentralDirectory(bytes, file)) {
       // OPC part names compare case-insensitively; the first of two equal names wins, as in Word.
       const key = entry.name.toLowerCase();
@@ -59,15 +62,25 @@ export class ZipArchive {
   inflate(entry: ZipEntry, maxBytes: number, onChunk: (chunk: Uint8Array) => void): void {
     const limit = Math.min(maxBytes, LIMITS.maxTotalInflatedBytes - this.inflatedTotal);
     if (entry.size > (entry.compressedSize + 1) * MAX_DEFLATE_RATIO) {
-      throw new IngestError('CORRUPT_ZIP', this.file, `${entry.name} 在压缩包目录中记录的大小（${entry.size} 字节）不可能由 ${entry.compressedSize} 字节的压缩数据得到，目录已损坏`);
+      throw new IngestError(
+        'CORRUPT_ZIP',
+        this.file,
+        `${entry.name} 在压缩包目录中记录的大小（${entry.size} 字节）不可能由 ${entry.compressedSize} 字节的压缩数据得到，目录已损坏`,
+      );
     }
-    if (entry.size > limit) throw new IngestError('TOO_LARGE', this.file, `${entry.name} 解压后 ${mb(entry.size)}，超过 ${mb(limit)} 的限制`);
+    if (entry.size > limit)
+      throw new IngestError('TOO_LARGE', this.file, `${entry.name} 解压后 ${mb(entry.size)}，超过 ${mb(limit)} 的限制`);
     const data = this.entryData(entry);
     let produced = 0;
     const take = (chunk: Uint8Array): void => {
       produced += chunk.length;
       this.inflatedTotal += chunk.length;
-      if (produced > limit) throw new IngestError('TOO_LARGE', this.file, `${entry.name} 解压后超过 ${mb(limit)}，远超压缩包目录中声明的 ${entry.size} 字节（疑似压缩炸弹）`);
+      if (produced > limit)
+        throw new IngestError(
+          'TOO_LARGE',
+          this.file,
+          `${entry.name} 解压后超过 ${mb(limit)}，远超压缩包目录中声明的 ${entry.size} 字节（疑似压缩炸弹）`,
+        );
       if (chunk.length && produced <= entry.size) onChunk(chunk);
     };
     if (entry.method === 0) take(data);
@@ -78,7 +91,11 @@ export class ZipArchive {
       else inflateInSteps(data, take, this.file, entry.name); // past its size: count it all
     }
     if (produced > entry.size) {
-      throw new IngestError('CORRUPT_ZIP', this.file, `${entry.name} 解压后 ${produced} 字节，与压缩包目录中记录的 ${entry.size} 字节不符，数据已损坏`);
+      throw new IngestError(
+        'CORRUPT_ZIP',
+        this.file,
+        `${entry.name} 解压后 ${produced} 字节，与压缩包目录中记录的 ${entry.size} 字节不符，数据已损坏`,
+      );
     }
   }
 
@@ -92,13 +109,16 @@ export class ZipArchive {
   private entryData(entry: ZipEntry): Uint8Array {
     const { bytes, file } = this;
     if (entry.flags & 1) throw new IngestError('ENCRYPTED', file, `${entry.name} 已加密`);
-    if (entry.method !== 0 && entry.method !== 8) throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
+    if (entry.method !== 0 && entry.method !== 8)
+      throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 使用了不支持的压缩方式 ${entry.method}`);
     const at = entry.localOffset;
-    if (at + 30 > bytes.length || u32(bytes, at) !== SIG_LOCAL) throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 的本地文件头缺失或损坏`);
+    if (at + 30 > bytes.length || u32(bytes, at) !== SIG_LOCAL)
+      throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 的本地文件头缺失或损坏`);
     const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
     const end = start + entry.compressedSize;
     if (end > bytes.length) throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 的数据不完整（文件被截断）`);
-    if (entry.method === 0 && entry.compressedSize !== entry.size) throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 的大小记录不一致`);
+    if (entry.method === 0 && entry.compressedSize !== entry.size)
+      throw new IngestError('CORRUPT_ZIP', file, `${entry.name} 的大小记录不一致`);
     return bytes.subarray(start, end);
   }
 }
@@ -173,7 +193,8 @@ function readDirectoryLocation(bytes: Uint8Array, file: string): Directory {
     if (at + 56 > bytes.length || u32(bytes, at) !== SIG_EOCD64) throw new IngestError('CORRUPT_ZIP', file, 'ZIP64 目录记录损坏');
     dir = { count: u64(bytes, at + 32), size: u64(bytes, at + 40), offset: u64(bytes, at + 48) };
   }
-  if (dir.count > LIMITS.maxZipEntries) throw new IngestError('TOO_LARGE', file, `压缩包中有 ${dir.count} 个条目，超过 ${LIMITS.maxZipEntries} 个的限制`);
+  if (dir.count > LIMITS.maxZipEntries)
+    throw new IngestError('TOO_LARGE', file, `压缩包中有 ${dir.count} 个条目，超过 ${LIMITS.maxZipEntries} 个的限制`);
   if (dir.offset + dir.size > bytes.length) throw new IngestError('CORRUPT_ZIP', file, '压缩包目录超出文件末尾（文件被截断）');
   return dir;
 }
@@ -202,7 +223,12 @@ function readCentralDirectory(bytes: Uint8Array, file: string): ZipEntry[] {
 }
 
 /** Sizes of 0xFFFFFFFF are in the ZIP64 extra field (id 1), in the order size, compressed, offset. */
-function applyZip64Extra(bytes: Uint8Array, start: number, length: number, sizes: { compressedSize: number; size: number; localOffset: number }): void {
+function applyZip64Extra(
+  bytes: Uint8Array,
+  start: number,
+  length: number,
+  sizes: { compressedSize: number; size: number; localOffset: number },
+): void {
   const FULL = 0xffffffff;
   if (sizes.size !== FULL && sizes.compressedSize !== FULL && sizes.localOffset !== FULL) return;
   for (let at = start; at + 4 <= start + length;) {
@@ -210,8 +236,14 @@ function applyZip64Extra(bytes: Uint8Array, start: number, length: number, sizes
     const size = u16(bytes, at + 2);
     if (id === 1) {
       let p = at + 4;
-      if (sizes.size === FULL) { sizes.size = u64(bytes, p); p += 8; }
-      if (sizes.compressedSize === FULL) { sizes.compressedSize = u64(bytes, p); p += 8; }
+      if (sizes.size === FULL) {
+        sizes.size = u64(bytes, p);
+        p += 8;
+      }
+      if (sizes.compressedSize === FULL) {
+        sizes.compressedSize = u64(bytes, p);
+        p += 8;
+      }
       if (sizes.localOffset === FULL) sizes.localOffset = u64(bytes, p);
       return;
     }

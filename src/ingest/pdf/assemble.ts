@@ -65,16 +65,22 @@ function appendRows(a: Rows, b: Rows): Rows {
   const first = b[0];
   const covers = first.map((c) => ({ c, at: coverAtBottom(rows, c.col) }));
   const aboveText = (at: { r: number; i: number } | undefined): string => (at ? rows[at.r][at.i].text : '');
-  const sameColumns = ({ c, at }: (typeof covers)[number]): boolean => at !== undefined && rows[at.r][at.i].col === c.col && rows[at.r][at.i].colSpan === c.colSpan;
+  const sameColumns = ({ c, at }: (typeof covers)[number]): boolean =>
+    at !== undefined && rows[at.r][at.i].col === c.col && rows[at.r][at.i].colSpan === c.colSpan;
   // Every cell goes on under its own, and only words do; a figure there starts a row of its own.
-  const splitRow = covers.every((x) => sameColumns(x) && (x.c.text === '' || (aboveText(x.at) !== '' && !FIGURE.test(x.c.text))))
-    && covers.some(({ c, at }) => c.text === '' && at?.r === last && aboveText(at) !== '');
+  const splitRow =
+    covers.every((x) => sameColumns(x) && (x.c.text === '' || (aboveText(x.at) !== '' && !FIGURE.test(x.c.text)))) &&
+    covers.some(({ c, at }) => c.text === '' && at?.r === last && aboveText(at) !== '');
   const kept: PdfCell[] = [];
   for (const x of covers) {
     const { c, at } = x;
     const above = at && rows[at.r][at.i];
     if (above && sameColumns(x) && (splitRow || (c.text === '' && above.rowSpan > 1))) {
-      rows[at.r][at.i] = { ...above, text: splitRow ? joinWrapped([above.text, c.text]) : above.text, rowSpan: above.rowSpan + c.rowSpan - (splitRow ? 1 : 0) };
+      rows[at.r][at.i] = {
+        ...above,
+        text: splitRow ? joinWrapped([above.text, c.text]) : above.text,
+        rowSpan: above.rowSpan + c.rowSpan - (splitRow ? 1 : 0),
+      };
     } else kept.push(c);
   }
   return [...rows, ...(splitRow ? [] : [kept]), ...b.slice(1)];
@@ -105,7 +111,14 @@ export function assemble(elements: readonly PageElement[]): Block[] {
   }
   flush();
   let index = 0;
-  return pieces.map((p) => (p.kind === 'paragraph' ? p : buildTable(p.rows.map((cells) => ({ cells })), index++)));
+  return pieces.map((p) =>
+    p.kind === 'paragraph'
+      ? p
+      : buildTable(
+          p.rows.map((cells) => ({ cells })),
+          index++,
+        ),
+  );
 }
 
 function lastPage(t: PdfTable): number {

@@ -19,9 +19,12 @@ const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[1] * n[2], m[0] * n[1] + m[1] * n[3],
-    m[2] * n[0] + m[3] * n[2], m[2] * n[1] + m[3] * n[3],
-    m[4] * n[0] + m[5] * n[2] + n[4], m[4] * n[1] + m[5] * n[3] + n[5],
+    m[0] * n[0] + m[1] * n[2],
+    m[0] * n[1] + m[1] * n[3],
+    m[2] * n[0] + m[3] * n[2],
+    m[2] * n[1] + m[3] * n[3],
+    m[4] * n[0] + m[5] * n[2] + n[4],
+    m[4] * n[1] + m[5] * n[3] + n[5],
   ];
 }
 
@@ -36,12 +39,16 @@ const FLAT = 0.8;
 /** Path points read per page at most: a hostile page cannot make us collect without end. */
 const MAX_POINTS = 2_000_000;
 
-interface Paint { stroke: boolean; fill: boolean }
+interface Paint {
+  stroke: boolean;
+  fill: boolean;
+}
 
 function paintOf(ops: PdfjsModule['OPS'], op: number): Paint | undefined {
   if (op === ops.stroke || op === ops.closeStroke) return { stroke: true, fill: false };
   if (op === ops.fill || op === ops.eoFill) return { stroke: false, fill: true };
-  if ([ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke].includes(op)) return { stroke: true, fill: true };
+  if ([ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke].includes(op))
+    return { stroke: true, fill: true };
   return undefined;
 }
 
@@ -57,27 +64,41 @@ function subpaths(data: ArrayLike<number>, m: Matrix): [number, number][][] {
   };
   for (let i = 0; i < data.length && i < MAX_POINTS;) {
     const op = data[i++];
-    if (op === 0) { end(); current.push(apply(m, data[i++], data[i++])); }
-    else if (op === 1) current.push(apply(m, data[i++], data[i++]));
-    else if (op === 2) { curved = true; i += 6; }
-    else if (op === 3) { curved = true; i += 4; }
-    else if (op === 4) { if (current.length > 0) current.push(current[0]); }
-    else break;
+    if (op === 0) {
+      end();
+      current.push(apply(m, data[i++], data[i++]));
+    } else if (op === 1) current.push(apply(m, data[i++], data[i++]));
+    else if (op === 2) {
+      curved = true;
+      i += 6;
+    } else if (op === 3) {
+      curved = true;
+      i += 4;
+    } else if (op === 4) {
+      if (current.length > 0) current.push(current[0]);
+    } else break;
   }
   end();
   return out;
 }
 
 function segmentOf(a: readonly [number, number], b: readonly [number, number]): Segment | undefined {
-  if (Math.abs(a[1] - b[1]) < FLAT && Math.abs(a[0] - b[0]) >= FLAT) return { dir: 'h', at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) };
-  if (Math.abs(a[0] - b[0]) < FLAT && Math.abs(a[1] - b[1]) >= FLAT) return { dir: 'v', at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) };
+  if (Math.abs(a[1] - b[1]) < FLAT && Math.abs(a[0] - b[0]) >= FLAT)
+    return { dir: 'h', at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) };
+  if (Math.abs(a[0] - b[0]) < FLAT && Math.abs(a[1] - b[1]) >= FLAT)
+    return { dir: 'v', at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) };
   return undefined;
 }
 
 /** An axis-aligned rectangle as its box, or undefined. */
 function boxOf(points: readonly [number, number][]): [number, number, number, number] | undefined {
   if (points.length < 4 || points.length > 5) return undefined;
-  for (let i = 1; i < points.length; i++) if (!segmentOf(points[i - 1], points[i]) && !(i === 4 && Math.hypot(points[4][0] - points[0][0], points[4][1] - points[0][1]) < FLAT)) return undefined;
+  for (let i = 1; i < points.length; i++)
+    if (
+      !segmentOf(points[i - 1], points[i]) &&
+      !(i === 4 && Math.hypot(points[4][0] - points[0][0], points[4][1] - points[0][1]) < FLAT)
+    )
+      return undefined;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
@@ -98,7 +119,10 @@ function pathSegments(path: [number, number][], paint: Paint, out: Segment[]): v
   }
 }
 
-export function pageSegments(ops: PdfjsModule['OPS'], list: { fnArray: readonly number[]; argsArray: readonly unknown[] }): Segment[] {
+export function pageSegments(
+  ops: PdfjsModule['OPS'],
+  list: { fnArray: readonly number[]; argsArray: readonly unknown[] },
+): Segment[] {
   const out: Segment[] = [];
   const stack: Matrix[] = [];
   let m: Matrix = IDENTITY;
@@ -109,7 +133,8 @@ export function pageSegments(ops: PdfjsModule['OPS'], list: { fnArray: readonly 
     else if (fn === ops.transform) m = multiply(args as unknown as Matrix, m);
     else if (fn === ops.paintFormXObjectBegin) {
       stack.push(m);
-      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) m = multiply(Array.from(args![0] as ArrayLike<number>) as unknown as Matrix, m);
+      if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0]))
+        m = multiply(Array.from(args![0] as ArrayLike<number>) as unknown as Matrix, m);
     } else if (fn === ops.paintFormXObjectEnd) m = stack.pop() ?? IDENTITY;
     else if (fn === ops.constructPath && args) {
       const paint = paintOf(ops, args[0] as number);

@@ -18,7 +18,10 @@ import { pageGrids } from './ruling';
 import { dropFurniture, type PageBox } from './running';
 import { checkTextLayer, countText } from './text-layer';
 
-interface PageText { readonly page: PdfPageProxy; readonly items: readonly PdfTextItem[] }
+interface PageText {
+  readonly page: PdfPageProxy;
+  readonly items: readonly PdfTextItem[];
+}
 
 async function open(bytes: Uint8Array, name: string): Promise<{ doc: PdfDocumentProxy; destroy: () => Promise<void> }> {
   const { pdfjs: lib, root } = await pdfjs();
@@ -47,7 +50,9 @@ async function open(bytes: Uint8Array, name: string): Promise<{ doc: PdfDocument
 }
 
 function textItems(items: readonly unknown[]): PdfTextItem[] {
-  return items.filter((i): i is PdfTextItem => typeof (i as PdfTextItem).str === 'string' && Array.isArray((i as PdfTextItem).transform));
+  return items.filter(
+    (i): i is PdfTextItem => typeof (i as PdfTextItem).str === 'string' && Array.isArray((i as PdfTextItem).transform),
+  );
 }
 
 function fontName(page: PdfPageProxy, id: string): string | undefined {
@@ -68,25 +73,42 @@ async function pageContent(lib: PdfjsModule, text: PageText, n: number): Promise
 
 export async function readPdf(bytes: Uint8Array, name: string): Promise<Document> {
   // A file with no object at all is damaged whatever pdfjs would say: say so before loading it (~1 s).
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(' obj') < 0) throw new IngestError('PDF', name, '没有任何 PDF 对象');
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(' obj') < 0)
+    throw new IngestError('PDF', name, '没有任何 PDF 对象');
   const { pdfjs: lib } = await pdfjs();
   const { doc, destroy } = await open(bytes, name);
   try {
     if (doc.numPages === 0) throw new IngestError('PDF', name, '没有页面');
-    if (doc.numPages > LIMITS.maxPdfPages) throw new IngestError('PDF_TOO_MANY_PAGES', name, `${doc.numPages} 页，上限 ${LIMITS.maxPdfPages} 页`);
+    if (doc.numPages > LIMITS.maxPdfPages)
+      throw new IngestError('PDF_TOO_MANY_PAGES', name, `${doc.numPages} 页，上限 ${LIMITS.maxPdfPages} 页`);
     const texts: PageText[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       texts.push({ page, items: textItems((await page.getTextContent()).items) });
     }
     const counts = texts.map((t) => countText(t.items.map((i) => i.str)));
-    checkTextLayer({ visible: counts.reduce((s, c) => s + c.visible, 0), bad: counts.reduce((s, c) => s + c.bad, 0) }, doc.numPages, name);
+    checkTextLayer(
+      { visible: counts.reduce((s, c) => s + c.visible, 0), bad: counts.reduce((s, c) => s + c.bad, 0) },
+      doc.numPages,
+      name,
+    );
     const elements: PageElement[] = [];
     for (let n = 1; n <= texts.length; n++) elements.push(...(await pageContent(lib, texts[n - 1], n)));
-    const boxes: PageBox[] = texts.map((t) => ({ bottom: Math.min(t.page.view[1], t.page.view[3]), top: Math.max(t.page.view[1], t.page.view[3]) }));
-    const messages: DocumentMessage[] = counts.flatMap((c, i) => (c.visible === 0 ? [{
-      type: 'warning' as const, code: 'PDF_PAGE_WITHOUT_TEXT' as const, message: `第 ${i + 1} 页没有文字层（可能是扫描图片），其内容未能读取`,
-    }] : []));
+    const boxes: PageBox[] = texts.map((t) => ({
+      bottom: Math.min(t.page.view[1], t.page.view[3]),
+      top: Math.max(t.page.view[1], t.page.view[3]),
+    }));
+    const messages: DocumentMessage[] = counts.flatMap((c, i) =>
+      c.visible === 0
+        ? [
+            {
+              type: 'warning' as const,
+              code: 'PDF_PAGE_WITHOUT_TEXT' as const,
+              message: `第 ${i + 1} 页没有文字层（可能是扫描图片），其内容未能读取`,
+            },
+          ]
+        : [],
+    );
     return { blocks: assemble(dropFurniture(elements, boxes)), reader: 'pdf', messages };
   } catch (err) {
     // pdfjs failing on a page (a broken stream, a bad object) means a damaged PDF, said as such.

@@ -13,7 +13,8 @@ const isSpace = (g: Glyph): boolean => /^\s$/u.test(g.text);
 function lineText(glyphs: readonly Glyph[]): string {
   const visible = glyphs.filter((g) => !isSpace(g));
   // A line of thousands of characters is no report's (a hostile file): its spaces are all kept.
-  const covered = (g: Glyph): boolean => visible.length < 2000 && visible.some((v) => (g.x0 + g.x1) / 2 > v.x0 && (g.x0 + g.x1) / 2 < v.x1);
+  const covered = (g: Glyph): boolean =>
+    visible.length < 2000 && visible.some((v) => (g.x0 + g.x1) / 2 > v.x0 && (g.x0 + g.x1) / 2 < v.x1);
   let text = '';
   let end = -Infinity;
   for (const g of glyphs) {
@@ -54,7 +55,11 @@ export function glyphLines(glyphs: readonly Glyph[]): Line[] {
         x0: Math.min(...visible.map((g) => g.x0)),
         x1: Math.max(...visible.map((g) => g.x1)),
         y: group[0].y,
-        size: mode(visible.map((g) => g.size), 0.5) ?? group[0].size,
+        size:
+          mode(
+            visible.map((g) => g.size),
+            0.5,
+          ) ?? group[0].size,
         bold: visible.length > 0 && visible.every((g) => g.bold),
       };
     })

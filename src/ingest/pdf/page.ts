@@ -34,7 +34,11 @@ export type PageElement = PdfLine | PdfTable;
 
 /** Joins the wrapped lines of one cell: a space only between two Latin letters or digits. */
 export function joinWrapped(lines: readonly string[]): string {
-  return lines.reduce((text, line) => (text === '' ? line : /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(line) ? `${text} ${line}` : text + line), '');
+  return lines.reduce(
+    (text, line) =>
+      text === '' ? line : /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(line) ? `${text} ${line}` : text + line,
+    '',
+  );
 }
 
 function tableOf(grid: Grid, glyphs: readonly Glyph[], page: number): PdfTable {
@@ -45,7 +49,14 @@ function tableOf(grid: Grid, glyphs: readonly Glyph[], page: number): PdfTable {
   }
   const rows: PdfCell[][] = grid.ys.slice(1).map(() => []);
   grid.cells.forEach((c, i) => {
-    rows[c.row].push({ text: joinWrapped(glyphLines(inCell[i]).map((l) => l.text)), rowSpan: c.rowSpan, colSpan: c.colSpan, page, row: c.row, col: c.col });
+    rows[c.row].push({
+      text: joinWrapped(glyphLines(inCell[i]).map((l) => l.text)),
+      rowSpan: c.rowSpan,
+      colSpan: c.colSpan,
+      page,
+      row: c.row,
+      col: c.col,
+    });
   });
   return { kind: 'table', page, xs: grid.xs, top: grid.ys[0], rows };
 }
@@ -56,7 +67,13 @@ function inside(grid: Grid, g: Glyph): boolean {
 
 export function pageElements(glyphs: readonly Glyph[], grids: readonly Grid[], page: number): PageElement[] {
   const owner = glyphs.map((g) => grids.findIndex((grid) => inside(grid, g)));
-  const tables = grids.map((grid, i) => tableOf(grid, glyphs.filter((_, k) => owner[k] === i), page));
+  const tables = grids.map((grid, i) =>
+    tableOf(
+      grid,
+      glyphs.filter((_, k) => owner[k] === i),
+      page,
+    ),
+  );
   const lines: PdfLine[] = glyphLines(glyphs.filter((_, k) => owner[k] < 0)).map((l) => ({ ...l, kind: 'line', page }));
   const top = (e: PageElement): number => (e.kind === 'line' ? e.y + e.size : e.top);
   return [...tables, ...lines].sort((a, b) => top(b) - top(a));

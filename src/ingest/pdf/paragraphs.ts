@@ -18,10 +18,17 @@ export interface Metrics {
 }
 
 export function metrics(lines: readonly PdfLine[]): Metrics {
-  const size = mode(lines.map((l) => l.size), 0.5) ?? 12;
+  const size =
+    mode(
+      lines.map((l) => l.size),
+      0.5,
+    ) ?? 12;
   const body = lines.filter((l) => Math.abs(l.size - size) < 0.5);
   const ends = body.map((l) => l.x1).sort((a, b) => a - b);
-  const pitches = body.slice(1).map((l, i) => body[i].y - l.y).filter((d) => d > 0 && d < 3 * size);
+  const pitches = body
+    .slice(1)
+    .map((l, i) => body[i].y - l.y)
+    .filter((d) => d > 0 && d < 3 * size);
   return {
     left: Math.min(...body.map((l) => l.x0).filter((x) => Math.abs(x - (mode(body.map((b) => b.x0)) ?? x)) < 2)),
     right: ends[Math.floor(ends.length * 0.9)] ?? 0,
@@ -31,7 +38,7 @@ export function metrics(lines: readonly PdfLine[]): Metrics {
 }
 
 function centred(l: PdfLine, m: Metrics): boolean {
-  return Math.abs((l.x0 - m.left) - (m.right - l.x1)) < 1.5 * l.size;
+  return Math.abs(l.x0 - m.left - (m.right - l.x1)) < 1.5 * l.size;
 }
 
 export function continues(a: PdfLine, b: PdfLine, m: Metrics): boolean {

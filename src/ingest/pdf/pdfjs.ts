@@ -33,7 +33,9 @@ export interface PdfTextItem {
 
 export interface PdfPageProxy {
   readonly view: readonly number[];
-  getTextContent(options?: Record<string, unknown>): Promise<{ items: readonly (PdfTextItem | { type: string })[]; styles: Record<string, { fontFamily: string }> }>;
+  getTextContent(
+    options?: Record<string, unknown>,
+  ): Promise<{ items: readonly (PdfTextItem | { type: string })[]; styles: Record<string, { fontFamily: string }> }>;
   getOperatorList(options?: Record<string, unknown>): Promise<{ fnArray: readonly number[]; argsArray: readonly unknown[] }>;
   readonly commonObjs: { get(name: string): unknown; has(name: string): boolean };
   cleanup(): boolean;
@@ -49,7 +51,9 @@ const plainImport = new Function('specifier', 'return import(specifier)') as Imp
 
 /** …and there a vm script with Node's default loader does it (an experimental vm feature, hence second). */
 function vmImport(): Importer {
-  return new vm.Script('(specifier) => import(specifier)', { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext() as Importer;
+  return new vm.Script('(specifier) => import(specifier)', {
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  }).runInThisContext() as Importer;
 }
 
 async function nativeImport(specifier: string): Promise<unknown> {

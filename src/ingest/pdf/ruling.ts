@@ -44,7 +44,11 @@ function mergeCollinear(segs: readonly Segment[]): Segment[] {
     let to = pieces[0].to;
     for (const p of pieces.slice(1)) {
       if (p.from <= to + SNAP) to = Math.max(to, p.to);
-      else { out.push({ dir: p.dir, at, from, to }); from = p.from; to = p.to; }
+      else {
+        out.push({ dir: p.dir, at, from, to });
+        from = p.from;
+        to = p.to;
+      }
     }
     out.push({ dir: pieces[0].dir, at, from, to });
     group = [];
@@ -65,7 +69,11 @@ function touches(h: Segment, v: Segment): boolean {
 function components(hs: readonly Segment[], vs: readonly Segment[]): { hs: Segment[]; vs: Segment[] }[] {
   const parent = [...hs, ...vs].map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  hs.forEach((h, i) => vs.forEach((v, j) => { if (touches(h, v)) parent[find(i)] = find(hs.length + j); }));
+  hs.forEach((h, i) =>
+    vs.forEach((v, j) => {
+      if (touches(h, v)) parent[find(i)] = find(hs.length + j);
+    }),
+  );
   const groups = new Map<number, { hs: Segment[]; vs: Segment[] }>();
   [...hs, ...vs].forEach((s, i) => {
     const g = groups.get(find(i)) ?? { hs: [], vs: [] };
@@ -94,7 +102,9 @@ function gridOf(hs: readonly Segment[], vs: readonly Segment[]): Grid | undefine
   if (cols < 1 || rows < 1 || cols * rows < 2 || cols > MAX_EDGES || rows > MAX_EDGES) return undefined;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const join = (a: number, b: number): void => { parent[find(a)] = find(b); };
+  const join = (a: number, b: number): void => {
+    parent[find(a)] = find(b);
+  };
   for (let r = 0; r < rows; r++) {
     const midY = (ys[r] + ys[r + 1]) / 2;
     for (let c = 0; c + 1 < cols; c++) if (!ruled(vs, xs[c + 1], midY)) join(r * cols + c, r * cols + c + 1);
@@ -107,7 +117,14 @@ function gridOf(hs: readonly Segment[], vs: readonly Segment[]): Grid | undefine
 }
 
 /** Merged slots as rectangles: a group that is not one is widened to its bounding box. */
-function rectangles(rows: number, cols: number, find: (i: number) => number, join: (a: number, b: number) => void, xs: number[], ys: number[]): Grid {
+function rectangles(
+  rows: number,
+  cols: number,
+  find: (i: number) => number,
+  join: (a: number, b: number) => void,
+  xs: number[],
+  ys: number[],
+): Grid {
   for (let pass = 0; pass < 8; pass++) {
     const box = new Map<number, [number, number, number, number]>();
     for (let i = 0; i < rows * cols; i++) {
@@ -118,7 +135,12 @@ function rectangles(rows: number, cols: number, find: (i: number) => number, joi
     }
     let changed = false;
     for (const [root, [r0, c0, r1, c1]] of box) {
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (find(r * cols + c) !== find(root)) { join(r * cols + c, root); changed = true; }
+      for (let r = r0; r <= r1; r++)
+        for (let c = c0; c <= c1; c++)
+          if (find(r * cols + c) !== find(root)) {
+            join(r * cols + c, root);
+            changed = true;
+          }
     }
     if (!changed) break;
   }

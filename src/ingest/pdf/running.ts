@@ -9,7 +9,10 @@ const BAND = 0.12;
 
 const PAGE_NUMBER = /^[-—–－~·\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]\s*\d{1,4}|(，|,)?\s*共\s*\d{1,4}\s*页)?[-—–－~·\s]*$/;
 
-export interface PageBox { readonly bottom: number; readonly top: number }
+export interface PageBox {
+  readonly bottom: number;
+  readonly top: number;
+}
 
 function inBand(line: PdfLine, box: PageBox): boolean {
   const h = box.top - box.bottom;

@@ -12,7 +12,10 @@ const MAX_BAD_SHARE = 0.05;
 
 const BAD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uE000-\uF8FF\uFFFD\u{F0000}-\u{10FFFF}]/u;
 
-export interface TextCount { visible: number; bad: number }
+export interface TextCount {
+  visible: number;
+  bad: number;
+}
 
 export function countText(texts: readonly string[]): TextCount {
   const count = { visible: 0, bad: 0 };
@@ -30,5 +33,6 @@ export function checkTextLayer(count: TextCount, pages: number, name: string): v
   if (count.bad >= MIN_CHARS && count.bad > count.visible * MAX_BAD_SHARE) {
     throw new IngestError('PDF_NO_UNICODE', name, `${count.visible} 个字符中 ${count.bad} 个无法识别`);
   }
-  if (count.visible - count.bad < MIN_CHARS) throw new IngestError('PDF_SCANNED', name, `${pages} 页，可读文字 ${count.visible - count.bad} 个`);
+  if (count.visible - count.bad < MIN_CHARS)
+    throw new IngestError('PDF_SCANNED', name, `${pages} 页，可读文字 ${count.visible - count.bad} 个`);
 }

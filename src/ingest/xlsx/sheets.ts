@@ -26,7 +26,6 @@ export function isWorkbookPackage(bytes: Uint8Array, name: string): boolean {
   }
 }
 
-
 function plainValue(v: ExcelValue): SheetValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number') return v;

@@ -21,7 +21,9 @@ async function failure(response) {
   try {
     const body = await response.json();
     if (body?.error?.zh) return apiError(body.error.zh, response.status, body.error.code);
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   return apiError(`服务器返回错误（${response.status}）`, response.status);
 }
 
@@ -85,7 +87,9 @@ export function uploadFile(file, onProgress) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/reports');
     xhr.responseType = 'json';
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
     xhr.upload.onload = () => onProgress(1);
     xhr.onload = () => {
       const body = xhr.response;

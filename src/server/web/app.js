@@ -28,19 +28,24 @@ async function start() {
   /** @type {PageConfig} */
   const config = await getJson('/api/config');
   $('limits').textContent = limitsText(config.limits);
-  const pairs = new CrossYearPanel($('cross-year'), $('pair-list'), (id) => {
-    const row = list.byId.get(id);
-    if (row) list.select(row);
-  }, (summaries) => {
-    // A pair formed by a later upload can add findings to a report already listed (or open).
-    for (const summary of summaries) {
-      const row = list.byId.get(summary.id);
-      const shown = row?.summary?.state === 'refused' || row?.summary?.state === 'duplicate' ? null : row?.summary;
-      if (!row || (shown?.errors === summary.errors && shown?.warnings === summary.warnings)) continue;
-      list.setSummary(row, summary);
-      if (list.selected === row) view.refresh(row);
-    }
-  });
+  const pairs = new CrossYearPanel(
+    $('cross-year'),
+    $('pair-list'),
+    (id) => {
+      const row = list.byId.get(id);
+      if (row) list.select(row);
+    },
+    (summaries) => {
+      // A pair formed by a later upload can add findings to a report already listed (or open).
+      for (const summary of summaries) {
+        const row = list.byId.get(summary.id);
+        const shown = row?.summary?.state === 'refused' || row?.summary?.state === 'duplicate' ? null : row?.summary;
+        if (!row || (shown?.errors === summary.errors && shown?.warnings === summary.warnings)) continue;
+        list.setSummary(row, summary);
+        if (list.selected === row) view.refresh(row);
+      }
+    },
+  );
   const view = new ReportView($('detail'), config, {
     onChanged: (detail) => {
       const row = list.byId.get(detail.summary.id);
@@ -56,7 +61,9 @@ async function start() {
         if (row) list.remove(row);
         view.showEmpty();
         pairs.refresh();
-      } catch (err) { toast(/** @type {Error} */ (err).message); }
+      } catch (err) {
+        toast(/** @type {Error} */ (err).message);
+      }
     },
     onChoose: async (id) => {
       try {
@@ -68,7 +75,9 @@ async function start() {
         }
         const row = list.byId.get(id);
         if (row) view.refresh(row);
-      } catch (err) { toast(err instanceof Error ? err.message : String(err)); }
+      } catch (err) {
+        toast(err instanceof Error ? err.message : String(err));
+      }
     },
   });
   const list = new FileList($('file-list'), $('batch-status'), (row) => view.show(row));
@@ -94,21 +103,31 @@ async function start() {
     if (list.selected) list.selected.li.classList.remove('selected');
     list.selected = null;
   };
-  $('show-overview').addEventListener('click', () => { leaveReport(); overview.show(); });
-  $('show-year').addEventListener('click', () => { leaveReport(); year.show(); });
+  $('show-overview').addEventListener('click', () => {
+    leaveReport();
+    overview.show();
+  });
+  $('show-year').addEventListener('click', () => {
+    leaveReport();
+    year.show();
+  });
   wireUndoKey(() => view.undo());
   pairs.refresh();
 
   wireDrop(queue);
   // Filtering is a style on the list, so 200 rows are never rebuilt to show a subset.
   const filter = /** @type {HTMLSelectElement} */ ($('list-filter'));
-  filter.addEventListener('change', () => { $('file-list').dataset.filter = filter.value; });
+  filter.addEventListener('change', () => {
+    $('file-list').dataset.filter = filter.value;
+  });
   document.addEventListener('counts', (e) => {
     const n = /** @type {CustomEvent<Counts>} */ (e).detail;
     /** @type {HTMLButtonElement} */ ($('download-summary')).disabled = !(n.ok + n.errors);
     /** @type {HTMLButtonElement} */ ($('clear-all')).disabled = !n.total || n.busy > 0;
   });
-  $('download-summary').addEventListener('click', () => download('/api/summary.xlsx', '汇总表.xlsx').catch((err) => toast(err.message)));
+  $('download-summary').addEventListener('click', () =>
+    download('/api/summary.xlsx', '汇总表.xlsx').catch((err) => toast(err.message)),
+  );
   $('clear-all').addEventListener('click', async () => {
     if (!confirm('清空后，已上传的报告和所做的更正都会被删除（已下载的文件不受影响）。确定清空吗？')) return;
     try {
@@ -116,7 +135,9 @@ async function start() {
       list.clearAll();
       view.showEmpty();
       pairs.refresh();
-    } catch (err) { toast(/** @type {Error} */ (err).message); }
+    } catch (err) {
+      toast(/** @type {Error} */ (err).message);
+    }
   });
 }
 
@@ -133,12 +154,27 @@ function wireDrop(queue) {
     const list = [...(files ?? [])];
     if (list.length) queue.add(list);
   };
-  input.addEventListener('change', () => { take(input.files); input.value = ''; });
+  input.addEventListener('change', () => {
+    take(input.files);
+    input.value = '';
+  });
   // Files dropped anywhere on the page are taken, so a near miss never makes the browser open the file.
   let depth = 0;
-  document.addEventListener('dragenter', (e) => { e.preventDefault(); depth++; zone.classList.add('over'); });
-  document.addEventListener('dragleave', () => { if (--depth <= 0) { depth = 0; zone.classList.remove('over'); } });
-  document.addEventListener('dragover', (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy'; });
+  document.addEventListener('dragenter', (e) => {
+    e.preventDefault();
+    depth++;
+    zone.classList.add('over');
+  });
+  document.addEventListener('dragleave', () => {
+    if (--depth <= 0) {
+      depth = 0;
+      zone.classList.remove('over');
+    }
+  });
+  document.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  });
   document.addEventListener('drop', (e) => {
     e.preventDefault();
     depth = 0;

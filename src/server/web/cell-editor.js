@@ -38,8 +38,13 @@ export function attachEditor(container, rawOf, save) {
       else td.focus();
     };
     input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') { e.preventDefault(); finish(true); }
-      else if (e.key === 'Escape') { e.preventDefault(); finish(false); }
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        finish(true);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        finish(false);
+      }
       e.stopPropagation();
     });
     input.addEventListener('blur', () => finish(true));

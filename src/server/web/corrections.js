@@ -40,13 +40,20 @@ export function correctionTools(report, journal, blankCount, actions) {
   const active = journal.filter((e) => !e.undone);
   return el('div', { class: 'correction-tools' }, [
     el('button', {
-      type: 'button', class: 'fill-zero', disabled: blankCount === 0,
+      type: 'button',
+      class: 'fill-zero',
+      disabled: blankCount === 0,
       title: '把本报告表格中所有空白单元格填为 0（算作一次更正，可一次撤销）',
-      text: `空白填 0（${blankCount} 个空白单元格）`, on: { click: actions.fillZero },
+      text: `空白填 0（${blankCount} 个空白单元格）`,
+      on: { click: actions.fillZero },
     }),
     el('button', {
-      type: 'button', class: 'undo-last', disabled: active.length === 0,
-      title: '撤销最近一次更正（Ctrl+Z）', text: '撤销上一步（Ctrl+Z）', on: { click: () => actions.undo() },
+      type: 'button',
+      class: 'undo-last',
+      disabled: active.length === 0,
+      title: '撤销最近一次更正（Ctrl+Z）',
+      text: '撤销上一步（Ctrl+Z）',
+      on: { click: () => actions.undo() },
     }),
   ]);
 }
@@ -60,9 +67,15 @@ export function correctionTools(report, journal, blankCount, actions) {
 export function journalBlock(journal, format, undo) {
   if (!journal.length) return null;
   const items = [...journal].reverse().map((entry) => {
-    const changes = entry.changes.length > 3
-      ? [`${entry.changes.length} 个单元格：${entry.changes.slice(0, 2).map((c) => format.fields[c.key]?.where ?? c.key).join('；')} 等`]
-      : entry.changes.map((c) => changeText(c, format));
+    const changes =
+      entry.changes.length > 3
+        ? [
+            `${entry.changes.length} 个单元格：${entry.changes
+              .slice(0, 2)
+              .map((c) => format.fields[c.key]?.where ?? c.key)
+              .join('；')} 等`,
+          ]
+        : entry.changes.map((c) => changeText(c, format));
     return el('li', { class: `journal-entry${entry.undone ? ' undone' : ''}`, data: { entry: entry.id } }, [
       el('span', { class: 'journal-time', text: time(entry.at) }),
       el('span', { class: 'journal-kind', text: KIND_LABEL[entry.kind] ?? entry.kind }),
@@ -73,7 +86,10 @@ export function journalBlock(journal, format, undo) {
         : el('button', { type: 'button', class: 'link undo', text: '撤销', on: { click: () => undo(entry.id) } }),
     ]);
   });
-  return el('section', { class: 'journal-block' }, [el('h2', { text: `更正记录（${journal.length}）` }), el('ol', { class: 'journal' }, items)]);
+  return el('section', { class: 'journal-block' }, [
+    el('h2', { text: `更正记录（${journal.length}）` }),
+    el('ol', { class: 'journal' }, items),
+  ]);
 }
 
 /**
@@ -96,7 +112,8 @@ export function wireUndoKey(undoLast) {
   document.addEventListener('keydown', (e) => {
     if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || e.key.toLowerCase() !== 'z') return;
     const target = e.target;
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
+    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+      return;
     e.preventDefault();
     undoLast();
   });

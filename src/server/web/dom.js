@@ -24,8 +24,10 @@ export function el(tag, props = {}, children = []) {
     if (value === undefined || value === null || value === false) continue;
     if (name === 'text') node.textContent = String(value);
     else if (name === 'class') node.className = String(value);
-    else if (name === 'data') for (const [k, v] of Object.entries(/** @type {Record<string, unknown>} */ (value))) node.dataset[k] = String(v);
-    else if (name === 'on') for (const [k, v] of Object.entries(/** @type {Record<string, EventListener>} */ (value))) node.addEventListener(k, v);
+    else if (name === 'data')
+      for (const [k, v] of Object.entries(/** @type {Record<string, unknown>} */ (value))) node.dataset[k] = String(v);
+    else if (name === 'on')
+      for (const [k, v] of Object.entries(/** @type {Record<string, EventListener>} */ (value))) node.addEventListener(k, v);
     else if (name === 'hidden') node.hidden = true;
     else node.setAttribute(name, value === true ? '' : String(value));
   }
@@ -57,7 +59,9 @@ export function toast(message) {
   box.textContent = message;
   box.hidden = false;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { box.hidden = true; }, 8000);
+  toastTimer = setTimeout(() => {
+    box.hidden = true;
+  }, 8000);
 }
 
 /**

@@ -76,13 +76,21 @@ export class FileList {
     const stateEl = el('span', { class: 'state queued', text: STATE_LABEL.queued });
     const infoEl = el('span', { class: 'file-info', text: fileSize(size) });
     const barEl = el('span', { class: 'bar', hidden: true }, [bar]);
-    const li = el('li', {
-      class: 'file', role: 'option', 'aria-selected': 'false', tabindex: '-1', data: { state: 'queued' },
-      on: {
-        click: () => this.select(row),
-        keydown: (e) => this.key(e, row),
+    const li = el(
+      'li',
+      {
+        class: 'file',
+        role: 'option',
+        'aria-selected': 'false',
+        tabindex: '-1',
+        data: { state: 'queued' },
+        on: {
+          click: () => this.select(row),
+          keydown: (e) => this.key(e, row),
+        },
       },
-    }, [el('div', { class: 'file-line' }, [nameEl, stateEl]), el('div', { class: 'file-line sub' }, [infoEl, barEl])]);
+      [el('div', { class: 'file-line' }, [nameEl, stateEl]), el('div', { class: 'file-line sub' }, [infoEl, barEl])],
+    );
     /** @type {FileRow} */
     const row = { id: null, name, size, state: 'queued', summary: null, error: null, li, nameEl, stateEl, infoEl, bar, barEl };
     if (!this.rows.size) li.tabIndex = 0;
@@ -101,7 +109,9 @@ export class FileList {
       this.select(row);
       return;
     }
-    const shown = [...this.listEl.querySelectorAll('li.file')].filter((li) => li instanceof HTMLElement && li.offsetParent !== null);
+    const shown = [...this.listEl.querySelectorAll('li.file')].filter(
+      (li) => li instanceof HTMLElement && li.offsetParent !== null,
+    );
     const at = shown.indexOf(row.li);
     const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: shown.length - 1 }[e.key];
     const next = to === undefined ? undefined : shown[Math.max(0, Math.min(shown.length - 1, to))];
@@ -116,7 +126,8 @@ export class FileList {
    * @param {HTMLElement} li
    */
   tabTo(li) {
-    for (const other of this.listEl.querySelectorAll('li.file[tabindex="0"]')) if (other !== li && other instanceof HTMLElement) other.tabIndex = -1;
+    for (const other of this.listEl.querySelectorAll('li.file[tabindex="0"]'))
+      if (other !== li && other instanceof HTMLElement) other.tabIndex = -1;
     li.tabIndex = 0;
   }
 
@@ -260,7 +271,13 @@ export class FileList {
 function rowInfo(summary) {
   if (summary.state === 'failed') return summary.error?.zh ?? '无法读取';
   const who = [summary.agency, summary.year ? `${summary.year}年` : null].filter(Boolean).join(' ');
-  const found = [summary.errors ? `错误 ${summary.errors}` : null, summary.warnings ? `警告 ${summary.warnings}` : null, summary.edited ? `已更正 ${summary.edited}` : null,
-    summary.duplicate ? (summary.duplicate.counts ? '重复报送（计入）' : '重复报送（未计入）') : null].filter(Boolean).join(' · ');
+  const found = [
+    summary.errors ? `错误 ${summary.errors}` : null,
+    summary.warnings ? `警告 ${summary.warnings}` : null,
+    summary.edited ? `已更正 ${summary.edited}` : null,
+    summary.duplicate ? (summary.duplicate.counts ? '重复报送（计入）' : '重复报送（未计入）') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return [who || fileSize(summary.size), found || '未发现问题'].join('　');
 }

@@ -69,7 +69,11 @@ export function cellDisplay(report, key) {
 export function dispositionName(header, fallback) {
   const star = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
   if (star) {
-    try { return decodeURIComponent(star[1]); } catch { /* fall through */ }
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      /* fall through */
+    }
   }
   const plain = /filename="([^"]+)"/i.exec(header ?? '');
   return plain ? plain[1] : fallback;

@@ -89,24 +89,64 @@ export class Overview {
   }
 
   draw() {
-    const years = [...new Set(this.reports.map((r) => r.year).filter(/** @returns {y is number} */ (y) => Boolean(y)))].sort((a, b) => b - a);
+    const years = [...new Set(this.reports.map((r) => r.year).filter(/** @returns {y is number} */ (y) => Boolean(y)))].sort(
+      (a, b) => b - a,
+    );
     const shown = this.rows();
-    const search = el('input', { type: 'search', class: 'ov-search', placeholder: '按单位或文件名筛选', value: this.filter.text, 'aria-label': '按单位或文件名筛选' });
-    search.addEventListener('input', () => { this.filter.text = search.value; this.drawBody(); });
+    const search = el('input', {
+      type: 'search',
+      class: 'ov-search',
+      placeholder: '按单位或文件名筛选',
+      value: this.filter.text,
+      'aria-label': '按单位或文件名筛选',
+    });
+    search.addEventListener('input', () => {
+      this.filter.text = search.value;
+      this.drawBody();
+    });
     this.body = el('tbody');
     this.countEl = el('span', { class: 'hint' });
-    const head = el('tr', {}, this.columns.map((c, i) => el('th', {
-      scope: 'col', class: c.num ? 'num' : null, tabindex: '0',
-      'aria-sort': this.sort.col === i ? (this.sort.dir > 0 ? 'ascending' : 'descending') : null,
-      text: c.label + (this.sort.col === i ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : ''),
-      on: { click: () => this.sortBy(i), keydown: (e) => { if (e.key === 'Enter') this.sortBy(i); } },
-    })));
+    const head = el(
+      'tr',
+      {},
+      this.columns.map((c, i) =>
+        el('th', {
+          scope: 'col',
+          class: c.num ? 'num' : null,
+          tabindex: '0',
+          'aria-sort': this.sort.col === i ? (this.sort.dir > 0 ? 'ascending' : 'descending') : null,
+          text: c.label + (this.sort.col === i ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : ''),
+          on: {
+            click: () => this.sortBy(i),
+            keydown: (e) => {
+              if (e.key === 'Enter') this.sortBy(i);
+            },
+          },
+        }),
+      ),
+    );
     clear(this.root).append(
       el('div', { class: 'report-head' }, [el('h1', { text: '报告总览' }), this.countEl]),
       el('div', { class: 'ov-filters' }, [
         search,
-        select('年度', [['', '全部年度'], ...years.map(/** @returns {[string, string]} */ (y) => [String(y), `${y}年度`])], this.filter.year, (v) => { this.filter.year = v; this.drawBody(); }),
-        select('状态', Object.entries(FILTERS).map(([k, f]) => [k, f.label]), this.filter.state, (v) => { this.filter.state = v; this.drawBody(); }),
+        select(
+          '年度',
+          [['', '全部年度'], ...years.map(/** @returns {[string, string]} */ (y) => [String(y), `${y}年度`])],
+          this.filter.year,
+          (v) => {
+            this.filter.year = v;
+            this.drawBody();
+          },
+        ),
+        select(
+          '状态',
+          Object.entries(FILTERS).map(([k, f]) => [k, f.label]),
+          this.filter.state,
+          (v) => {
+            this.filter.state = v;
+            this.drawBody();
+          },
+        ),
       ]),
       el('div', { class: 'table-wrap' }, [el('table', { class: 'overview' }, [el('thead', {}, [head]), this.body])]),
     );
@@ -117,15 +157,32 @@ export class Overview {
   drawBody(shown = this.rows()) {
     if (!this.countEl || !this.body) return;
     this.countEl.textContent = `共 ${this.reports.length} 份，显示 ${shown.length} 份`;
-    this.body.replaceChildren(...shown.map((r) => el('tr', {
-      class: `ov-row${r.duplicate && !r.duplicate.counts ? ' set-aside' : ''}`, tabindex: '0', data: { id: r.id },
-      title: '点击打开这份报告',
-      on: { click: () => this.onOpen(r.id), keydown: (e) => { if (e.key === 'Enter') this.onOpen(r.id); } },
-    }, this.columns.map((c) => {
-      const v = c.value(r);
-      const text = c.text ? c.text(r) : v === null ? '' : typeof v === 'number' ? number(v) : String(v);
-      return el('td', { class: [c.num ? 'num' : '', c.cls ? 'state-cell' : ''].filter(Boolean).join(' ') || null }, [c.cls ? el('span', { class: c.cls(r), text }) : text]);
-    }))));
+    this.body.replaceChildren(
+      ...shown.map((r) =>
+        el(
+          'tr',
+          {
+            class: `ov-row${r.duplicate && !r.duplicate.counts ? ' set-aside' : ''}`,
+            tabindex: '0',
+            data: { id: r.id },
+            title: '点击打开这份报告',
+            on: {
+              click: () => this.onOpen(r.id),
+              keydown: (e) => {
+                if (e.key === 'Enter') this.onOpen(r.id);
+              },
+            },
+          },
+          this.columns.map((c) => {
+            const v = c.value(r);
+            const text = c.text ? c.text(r) : v === null ? '' : typeof v === 'number' ? number(v) : String(v);
+            return el('td', { class: [c.num ? 'num' : '', c.cls ? 'state-cell' : ''].filter(Boolean).join(' ') || null }, [
+              c.cls ? el('span', { class: c.cls(r), text }) : text,
+            ]);
+          }),
+        ),
+      ),
+    );
   }
 
   /** @param {number} i */
@@ -142,7 +199,11 @@ export class Overview {
  * @param {(value: string) => void} onChange
  */
 function select(label, options, value, onChange) {
-  const s = el('select', { 'aria-label': label }, options.map(([v, t]) => el('option', { value: v, text: t })));
+  const s = el(
+    'select',
+    { 'aria-label': label },
+    options.map(([v, t]) => el('option', { value: v, text: t })),
+  );
   s.value = value;
   s.addEventListener('change', () => onChange(s.value));
   return s;

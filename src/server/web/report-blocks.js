@@ -22,21 +22,41 @@ const SEVERITY_ORDER = ['error', 'warning', 'info'];
  */
 export function findingsBlock(issues, rules, canLocate, locate) {
   const sorted = [...issues].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  const list = el('ol', { class: 'findings' }, sorted.map((f) => {
-    const locatable = canLocate(f);
-    return el('li', {
-      id: findingId(f) || null,
-      class: `finding sev-${f.severity}${locatable ? ' locatable' : ''}`, tabindex: locatable ? '0' : null,
-      data: { rule: f.rule }, title: locatable ? '点击定位到相关单元格' : null,
-      on: locatable ? { click: () => locate(f), keydown: (e) => { if (e.key === 'Enter') locate(f); } } : {},
-    }, [
-      el('span', { class: `badge sev-${f.severity}`, text: SEVERITY_LABEL[f.severity] }),
-      el('span', { class: 'rule-title', text: rules[f.rule]?.title ?? f.rule }),
-      el('span', { class: 'message', text: f.message }),
-    ]);
-  }));
+  const list = el(
+    'ol',
+    { class: 'findings' },
+    sorted.map((f) => {
+      const locatable = canLocate(f);
+      return el(
+        'li',
+        {
+          id: findingId(f) || null,
+          class: `finding sev-${f.severity}${locatable ? ' locatable' : ''}`,
+          tabindex: locatable ? '0' : null,
+          data: { rule: f.rule },
+          title: locatable ? '点击定位到相关单元格' : null,
+          on: locatable
+            ? {
+                click: () => locate(f),
+                keydown: (e) => {
+                  if (e.key === 'Enter') locate(f);
+                },
+              }
+            : {},
+        },
+        [
+          el('span', { class: `badge sev-${f.severity}`, text: SEVERITY_LABEL[f.severity] }),
+          el('span', { class: 'rule-title', text: rules[f.rule]?.title ?? f.rule }),
+          el('span', { class: 'message', text: f.message }),
+        ],
+      );
+    }),
+  );
   const heading = el('h2', { text: issues.length ? `发现的问题（${issues.length}）` : '发现的问题' });
-  return el('section', { class: 'findings-block' }, [heading, issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' })]);
+  return el('section', { class: 'findings-block' }, [
+    heading,
+    issues.length ? list : el('p', { class: 'all-good', text: '未发现问题。' }),
+  ]);
 }
 
 /**
@@ -61,11 +81,19 @@ export function editsBlock(edits, report, format, restore) {
   if (!keys.length) return null;
   return el('section', { class: 'edits-block' }, [
     el('h2', { text: `已更正的内容（${keys.length}）` }),
-    el('ul', { class: 'edits' }, keys.map((key) => el('li', {}, [
-      el('span', { text: `${format.fields[key]?.where ?? key}：` }),
-      el('del', { text: edits[key] || '空白' }), ' → ', el('ins', { text: editableText(report, key) || '空白' }),
-      el('button', { type: 'button', class: 'link', text: '恢复原文', on: { click: () => restore(key, edits[key]) } }),
-    ]))),
+    el(
+      'ul',
+      { class: 'edits' },
+      keys.map((key) =>
+        el('li', {}, [
+          el('span', { text: `${format.fields[key]?.where ?? key}：` }),
+          el('del', { text: edits[key] || '空白' }),
+          ' → ',
+          el('ins', { text: editableText(report, key) || '空白' }),
+          el('button', { type: 'button', class: 'link', text: '恢复原文', on: { click: () => restore(key, edits[key]) } }),
+        ]),
+      ),
+    ),
   ]);
 }
 
@@ -79,8 +107,17 @@ export function editsBlock(edits, report, format, restore) {
 function keptTable(kept) {
   /** @type {HTMLTableCellElement[][]} */
   const rows = Array.from({ length: kept.height }, () => []);
-  for (const c of kept.cells) rows[c.row]?.push(el('td', { text: c.text, colspan: c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan > 1 ? c.rowSpan : null }));
-  return el('table', { class: 'kept-table' }, [el('tbody', {}, rows.map((cells) => el('tr', {}, cells)))]);
+  for (const c of kept.cells)
+    rows[c.row]?.push(
+      el('td', { text: c.text, colspan: c.colSpan > 1 ? c.colSpan : null, rowspan: c.rowSpan > 1 ? c.rowSpan : null }),
+    );
+  return el('table', { class: 'kept-table' }, [
+    el(
+      'tbody',
+      {},
+      rows.map((cells) => el('tr', {}, cells)),
+    ),
+  ]);
 }
 
 /** @type {readonly ('h2' | 'h3' | 'h4' | 'h5' | 'h6')[]} */
@@ -92,7 +129,11 @@ const HEADING_TAGS = ['h2', 'h3', 'h4', 'h5', 'h6'];
  * @param {PageFormat} format
  */
 function sectionBlockElement(b, format) {
-  if (b.kind === 'heading') return el(HEADING_TAGS[Math.min(Math.max(b.level - 1, 1), 4)], { class: `sub-heading level-${b.level}`, text: b.numbering + b.text });
+  if (b.kind === 'heading')
+    return el(HEADING_TAGS[Math.min(Math.max(b.level - 1, 1), 4)], {
+      class: `sub-heading level-${b.level}`,
+      text: b.numbering + b.text,
+    });
   if (b.kind === 'paragraph') return el('p', { text: b.text });
   const part = b.part && format.parts.find((p) => p.id === b.part);
   if (part) return el('p', { class: 'table-anchor', text: `〔表${part.no}，见下方表格〕` });
@@ -107,9 +148,11 @@ function sectionBlockElement(b, format) {
 export function sectionsBlock(report, format) {
   return el('section', { class: 'sections' }, [
     el('h2', { text: '报告正文' }),
-    ...report.sections.map((s) => el('details', { data: { section: String(s.no) } }, [
-      el('summary', { text: s.heading ?? `${s.official}（未找到）`, class: s.heading ? null : 'missing' }),
-      ...(s.blocks ? s.blocks.map((b) => sectionBlockElement(b, format)) : s.paragraphs.map((p) => el('p', { text: p }))),
-    ])),
+    ...report.sections.map((s) =>
+      el('details', { data: { section: String(s.no) } }, [
+        el('summary', { text: s.heading ?? `${s.official}（未找到）`, class: s.heading ? null : 'missing' }),
+        ...(s.blocks ? s.blocks.map((b) => sectionBlockElement(b, format)) : s.paragraphs.map((p) => el('p', { text: p }))),
+      ]),
+    ),
   ]);
 }

@@ -44,7 +44,11 @@ export class ReportView {
     /** @type {Map<string, HTMLElement>} */
     this.cells = new Map();
     this.token = 0;
-    attachEditor(root, (key) => (this.detail ? editableText(this.detail.report, key) : ''), (key, raw, td) => this.save(key, raw, td));
+    attachEditor(
+      root,
+      (key) => (this.detail ? editableText(this.detail.report, key) : ''),
+      (key, raw, td) => this.save(key, raw, td),
+    );
   }
 
   /** @param {FileRow} row */
@@ -68,7 +72,9 @@ export class ReportView {
   refresh(row) {
     if (this.root.querySelector('input.cell-input')) return;
     const scroll = this.root.scrollTop;
-    this.show(row).then(() => { this.root.scrollTop = scroll; });
+    this.show(row).then(() => {
+      this.root.scrollTop = scroll;
+    });
   }
 
   showEmpty() {
@@ -80,7 +86,12 @@ export class ReportView {
   /** @param {FileRow} row */
   drawWaiting(row) {
     this.detail = null;
-    clear(this.root).append(el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('p', { class: 'hint', text: `${STATE_LABEL[row.state]}，完成后点击文件查看。` })]));
+    clear(this.root).append(
+      el('div', { class: 'report-head' }, [
+        el('h1', { text: row.name }),
+        el('p', { class: 'hint', text: `${STATE_LABEL[row.state]}，完成后点击文件查看。` }),
+      ]),
+    );
   }
 
   /** @param {FileRow} row */
@@ -90,8 +101,14 @@ export class ReportView {
     /** @type {{ zh: string, en?: string }} */
     const error = row.error ?? summary?.error ?? { zh: '无法读取' };
     clear(this.root).append(
-      el('div', { class: 'report-head' }, [el('h1', { text: row.name }), el('span', { class: 'state failed', text: STATE_LABEL.failed })]),
-      el('div', { class: 'failure' }, [el('p', { class: 'failure-zh', text: error.zh }), error.en ? el('p', { class: 'failure-en', text: error.en }) : null]),
+      el('div', { class: 'report-head' }, [
+        el('h1', { text: row.name }),
+        el('span', { class: 'state failed', text: STATE_LABEL.failed }),
+      ]),
+      el('div', { class: 'failure' }, [
+        el('p', { class: 'failure-zh', text: error.zh }),
+        error.en ? el('p', { class: 'failure-en', text: error.en }) : null,
+      ]),
       ...(row.id ? [el('p', {}, [this.removeButton(row.id)])] : []),
     );
   }
@@ -130,7 +147,9 @@ export class ReportView {
    */
   undo(entryId) {
     if (!this.detail?.report) return Promise.resolve();
-    return this.act(`/api/reports/${this.detail.summary.id}/undo`, entryId ? { entry: entryId } : {}, (d) => (d.undone ? null : '没有可撤销的更正'));
+    return this.act(`/api/reports/${this.detail.summary.id}/undo`, entryId ? { entry: entryId } : {}, (d) =>
+      d.undone ? null : '没有可撤销的更正',
+    );
   }
 
   /**
@@ -151,7 +170,9 @@ export class ReportView {
       if (said) toast(said);
       this.draw(detail, null, recheckNote(before, detail.summary));
       this.hooks.onChanged(detail);
-    } catch (err) { toast(err instanceof Error ? err.message : String(err)); }
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err));
+    }
   }
 
   /**
@@ -174,8 +195,16 @@ export class ReportView {
       this.metaBlock(report, format, byKey),
       this.downloads(summary),
       duplicateNote(summary, this.hooks.onChoose),
-      correctionTools(report, detail.journal ?? [], blankCount(report), { fillZero: () => this.fillZero(), undo: () => this.undo() }),
-      findingsBlock(report.issues, this.config.rules, (f) => f.section != null || f.fields.some((k) => this.cells.has(k)), (f) => this.locate(f)),
+      correctionTools(report, detail.journal ?? [], blankCount(report), {
+        fillZero: () => this.fillZero(),
+        undo: () => this.undo(),
+      }),
+      findingsBlock(
+        report.issues,
+        this.config.rules,
+        (f) => f.section != null || f.fields.some((k) => this.cells.has(k)),
+        (f) => this.locate(f),
+      ),
       editsBlock(detail.edits, report, format, (key, raw) => this.save(key, raw, this.cells.get(key) ?? el('td'))),
       journalBlock(detail.journal ?? [], format, (entryId) => this.undo(entryId)),
       ...parts,
@@ -201,7 +230,13 @@ export class ReportView {
     return el('div', { class: 'report-head sticky' }, [
       el('h1', { text: report.meta.title ?? summary.name }),
       el('span', { class: `state ${summary.state}`, text: STATE_LABEL[summary.state] }),
-      el('button', { type: 'button', class: 'link counts', title: '查看问题列表', text: `错误 ${summary.errors} · 警告 ${summary.warnings}`, on: { click: toFindings } }),
+      el('button', {
+        type: 'button',
+        class: 'link counts',
+        title: '查看问题列表',
+        text: `错误 ${summary.errors} · 警告 ${summary.warnings}`,
+        on: { click: toFindings },
+      }),
       note ? el('span', { class: 'recheck', role: 'status', text: note }) : null,
       this.removeButton(summary.id),
     ]);
@@ -209,7 +244,12 @@ export class ReportView {
 
   /** @param {string} id */
   removeButton(id) {
-    return el('button', { type: 'button', class: 'link remove', text: '移除此文件', on: { click: () => this.hooks.onRemove(id) } });
+    return el('button', {
+      type: 'button',
+      class: 'link remove',
+      text: '移除此文件',
+      on: { click: () => this.hooks.onRemove(id) },
+    });
   }
 
   /**
@@ -239,18 +279,34 @@ export class ReportView {
       items.push(el('div', { class: `meta-item${marks.severity ? ` sev-${marks.severity}` : ''}` }, [dt, dd]));
       this.cells.set(key, dd);
     }
-    items.push(el('div', { class: 'meta-item' }, [el('dt', { text: '来源文件' }), el('dd', { text: `${report.source.name}（${report.source.reader}）` })]));
+    items.push(
+      el('div', { class: 'meta-item' }, [
+        el('dt', { text: '来源文件' }),
+        el('dd', { text: `${report.source.name}（${report.source.reader}）` }),
+      ]),
+    );
     return el('dl', { class: 'meta' }, items);
   }
 
   /** @param {EntrySummary} summary */
   downloads(summary) {
-    const buttons = this.config.downloads.map((d) => el('button', {
-      type: 'button', class: 'download', data: { kind: d.kind }, title: d.description,
-      text: `下载 ${DOWNLOAD_LABEL[d.extension] ?? d.kind}`,
-      on: { click: () => download(`/api/reports/${summary.id}/download/${d.kind}`, summary.name + d.extension).catch((e) => toast(e.message)) },
-    }));
-    return el('div', { class: 'downloads' }, [...buttons, el('span', { class: 'hint', text: '下载的文件使用更正后的数据。点击表格中的数字或上方的标题、机关、年度、日期可以更正。' })]);
+    const buttons = this.config.downloads.map((d) =>
+      el('button', {
+        type: 'button',
+        class: 'download',
+        data: { kind: d.kind },
+        title: d.description,
+        text: `下载 ${DOWNLOAD_LABEL[d.extension] ?? d.kind}`,
+        on: {
+          click: () =>
+            download(`/api/reports/${summary.id}/download/${d.kind}`, summary.name + d.extension).catch((e) => toast(e.message)),
+        },
+      }),
+    );
+    return el('div', { class: 'downloads' }, [
+      ...buttons,
+      el('span', { class: 'hint', text: '下载的文件使用更正后的数据。点击表格中的数字或上方的标题、机关、年度、日期可以更正。' }),
+    ]);
   }
 
   /**
@@ -281,7 +337,10 @@ export class ReportView {
   partBlock(part, report, format, byKey, edits) {
     const { table, cells } = renderPart(part, report, format, byKey, edits);
     for (const [k, td] of cells) this.cells.set(k, td);
-    return el('section', { class: 'part' }, [el('h2', { text: `${part.no}、${part.title}` }), el('div', { class: 'table-wrap' }, [table])]);
+    return el('section', { class: 'part' }, [
+      el('h2', { text: `${part.no}、${part.title}` }),
+      el('div', { class: 'table-wrap' }, [table]),
+    ]);
   }
 }
 
@@ -297,7 +356,9 @@ function duplicateNote(summary, choose) {
     el('b', { text: '重复报送：' }),
     `工作区中有同一单位同一年度的报告 ${dup.of} 份。`,
     dup.counts ? '这一份计入汇总。' : '这一份目前不计入汇总。',
-    dup.counts ? null : el('button', { type: 'button', class: 'choose', text: '改为计入这一份', on: { click: () => choose(summary.id) } }),
+    dup.counts
+      ? null
+      : el('button', { type: 'button', class: 'choose', text: '改为计入这一份', on: { click: () => choose(summary.id) } }),
   ]);
 }
 

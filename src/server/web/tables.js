@@ -88,8 +88,13 @@ function valueCell(cell, report, byKey, edits, field) {
   const classes = ['value', `status-${shown.status}`];
   if (marks.severity) classes.push(`sev-${marks.severity}`);
   if (cell.key in edits) classes.push('edited');
-  const notes = [field?.where, ...findings.map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}`), shown.note,
-    cell.key in edits ? `已更正（原文：${edits[cell.key] || '空白'}）` : null, '点击可更正'].filter(Boolean);
+  const notes = [
+    field?.where,
+    ...findings.map((f) => `【${SEVERITY_LABEL[f.severity]}】${f.message}`),
+    shown.note,
+    cell.key in edits ? `已更正（原文：${edits[cell.key] || '空白'}）` : null,
+    '点击可更正',
+  ].filter(Boolean);
   return el('td', {
     class: classes.join(' '),
     colspan: cell.colSpan > 1 ? cell.colSpan : null,
