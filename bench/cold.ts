@@ -3,12 +3,15 @@
  * build` first) in fresh processes, nothing warmed up.
  * - one file: `nianbao convert one.docx --to json`, wall time;
  * - a batch of 360 reports from cold, both cores busy: CPU of the whole process per report with the
- *   start-up taken off (the CPU of a one-file run), against the floor (unzip + one SAX pass, warm).
+ *   start-up taken off (the CPU of a one-file run), against the floor (unzip + one SAX pass) twice:
+ *   warm (one thread, after many passes), and cold in the batch's own conditions (cold-floor.js: a
+ *   fresh process, the same threads, the same files read from disk, its own start-up taken off).
  * Each figure is the median of ROUNDS interleaved runs; the machine's other load shows in them.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { defaultThreads } from '../src/batch/pool';
 
 const BIN = path.join(__dirname, '../bin/nianbao.js');
 const BATCH = 360;
@@ -20,21 +23,25 @@ interface Run {
   readonly cpuMs: number;
 }
 
-/** Runs `nianbao convert` on `inputs` in a fresh process, timed by /usr/bin/time. */
-function convertRun(inputs: readonly string[], out: string): Run {
-  fs.rmSync(out, { recursive: true, force: true });
+/** Runs `args` under node in a fresh process, timed by /usr/bin/time. */
+function timedRun(args: readonly string[]): Run {
   const started = process.hrtime.bigint();
-  const r = spawnSync(
-    '/usr/bin/time',
-    ['-f', 'CPU=%U %S', process.execPath, BIN, 'convert', ...inputs, '--out', out, '--to', 'json'],
-    {
-      encoding: 'utf8',
-    },
-  );
+  const r = spawnSync('/usr/bin/time', ['-f', 'CPU=%U %S', process.execPath, ...args], { encoding: 'utf8' });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const cpu = /CPU=([\d.]+) ([\d.]+)/.exec(r.stderr);
-  if (r.status !== 0 || !cpu) throw new Error(`cold convert failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  if (r.status !== 0 || !cpu) throw new Error(`cold run failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return { wallMs, cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 };
+}
+
+/** Runs `nianbao convert` on `inputs` in a fresh process. */
+function convertRun(inputs: readonly string[], out: string): Run {
+  fs.rmSync(out, { recursive: true, force: true });
+  return timedRun([BIN, 'convert', ...inputs, '--out', out, '--to', 'json']);
+}
+
+/** The floor's work on `files` in a fresh process with the pool's threads (bench/cold-floor.js). */
+function floorRun(files: readonly string[]): Run {
+  return timedRun([path.join(__dirname, 'cold-floor.js'), String(Math.min(files.length, defaultThreads())), ...files]);
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -49,13 +56,19 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
   const batch = path.join(dir, `cold-${BATCH}`);
   fs.mkdirSync(batch, { recursive: true });
   for (let i = 0; i < BATCH; i++) fs.linkSync(corpus[i % corpus.length], path.join(batch, `r${String(i).padStart(3, '0')}.docx`));
+  const batchFiles = fs.readdirSync(batch).map((f) => path.join(batch, f));
   const one: Run[] = [];
   const many: Run[] = [];
+  const floorOne: Run[] = [];
+  const floorMany: Run[] = [];
   for (let k = 0; k < ROUNDS; k++) {
     one.push(convertRun([corpus[k % corpus.length]], path.join(dir, 'cold-out-1')));
     many.push(convertRun([batch], path.join(dir, `cold-out-${BATCH}`)));
+    floorOne.push(floorRun([corpus[k % corpus.length]]));
+    floorMany.push(floorRun(batchFiles));
   }
   const perReport = many.map((m, k) => (m.cpuMs - one[k].cpuMs) / (BATCH - 1));
+  const coldFloor = median(floorMany.map((m, k) => (m.cpuMs - floorOne[k].cpuMs) / (BATCH - 1)));
   console.log(
     `one file, fresh process (nianbao convert --to json): wall ${median(one.map((r) => r.wallMs)).toFixed(0)} ms ` +
       `(${range(one.map((r) => r.wallMs))}), CPU ${median(one.map((r) => r.cpuMs)).toFixed(0)} ms`,
@@ -63,6 +76,7 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
   console.log(
     `${BATCH} reports from cold, both cores: wall ${(median(many.map((r) => r.wallMs)) / 1000).toFixed(1)} s, ` +
       `CPU per report (start-up excluded) ${median(perReport).toFixed(2)} ms = ${(median(perReport) / floorMs).toFixed(1)}× the floor ` +
-      `(${(Math.min(...perReport) / floorMs).toFixed(1)}–${(Math.max(...perReport) / floorMs).toFixed(1)}×)`,
+      `(${(Math.min(...perReport) / floorMs).toFixed(1)}–${(Math.max(...perReport) / floorMs).toFixed(1)}×) warm, ` +
+      `${(median(perReport) / coldFloor).toFixed(1)}× the floor cold in the same conditions (${coldFloor.toFixed(2)} ms per report)`,
   );
 }
