@@ -5,12 +5,12 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FormatVersion } from '../src/formats/types';
-import { buildDocx, p, table } from './helpers/docx-fixture';
+import { buildDocx } from './helpers/docx-fixture';
 import { printToPdf } from './helpers/pdf-print';
 import { fieldDiff, readReport } from './helpers/pipeline';
 import { realDocx, realReports } from './helpers/real-reports';
-import { consistentValues, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
+import { docxFamilies } from './helpers/docx-families';
+import { reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
 
 const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
 
@@ -23,16 +23,6 @@ interface Fixture {
   readonly ignore?: readonly string[];
 }
 
-function report(version: FormatVersion, seed: number, more: Partial<FxReport> = {}): FxReport {
-  return {
-    version,
-    values: consistentValues(version, seed),
-    agency: '某某市生态环境局',
-    year: version === '2019' ? 2020 : 2022,
-    ...more,
-  };
-}
-
 const built = (name: string, r: FxReport): Fixture => ({ name, docx: () => buildDocx(reportBlocks(r)), expected: r.values! });
 
 const FIXTURES: Fixture[] = [
@@ -41,33 +31,7 @@ const FIXTURES: Fixture[] = [
     docx: async () => fs.readFileSync(SAMPLE),
     expected: JSON.parse(fs.readFileSync(SAMPLE.replace('.docx', '.expected.json'), 'utf8')).fields,
   },
-  ...[1, 2].map((seed) => built(`standard 2019 report, seed ${seed}`, report('2019', seed))),
-  ...[4, 5].map((seed) => built(`standard 2021 report, seed ${seed}`, report('2021', seed))),
-  built('2021 report with auto-numbered headings', report('2021', 7, { autoNumberedHeadings: true })),
-  built(
-    '2019 report with table 二 as one table per block',
-    report('2019', 8, {
-      tables: {
-        t2: (rows) => {
-          const starts = rows.map((r, i) => (r.length === 1 && r[0].text.startsWith('第二十条') ? i : -1)).filter((i) => i >= 0);
-          return starts.map((s, k) => table(rows.slice(s, starts[k + 1])));
-        },
-      },
-    }),
-  ),
-  built(
-    '2021 report with title and signature split by soft line breaks',
-    report('2021', 9, {
-      title: ['某某市生态环境局\n2022年政府信息公开工作年度报告'],
-      closing: ['某某市生态环境局\n2023年1月28日'],
-    }),
-  ),
-  built(
-    '2021 report with table 三 as two tables, header repeated',
-    report('2021', 10, {
-      tables: { t3: (rows) => [table(rows.slice(0, -1)), p('（续表）'), table([...rows.slice(0, 3), ...rows.slice(-1)])] },
-    }),
-  ),
+  ...docxFamilies([1, 2], [4, 5]).map((f) => built(f.name, f.report)),
   // Raw WordprocessingML fixtures are left out: their tables have no borders, and a table printed
   // without a single ruling line is not read as a table (see the report of issue 14).
 ];

@@ -16,14 +16,8 @@ import { readDocxPackage } from '../src/ingest/docx-package';
 import { convertToDocx, findSoffice } from '../src/ingest/soffice';
 import { buildDocx, p, table, type FxCell, type FxTable } from './helpers/docx-fixture';
 import { fieldDiff, readBytes, readReport } from './helpers/pipeline';
-import {
-  consistentValues,
-  officialRows,
-  OFFICIAL_HEADINGS,
-  reportBlocks,
-  type FxReport,
-  type Values,
-} from './helpers/report-fixture';
+import { officialRows, OFFICIAL_HEADINGS, reportBlocks, type FxReport, type Values } from './helpers/report-fixture';
+import { docxFamilies, familyReport as report } from './helpers/docx-families';
 import { generateArticle, toMht } from './helpers/html-fixture';
 import {
   blocksXml,
@@ -52,14 +46,6 @@ async function bothReaders(bytes: Uint8Array, name: string) {
   expect(direct.source.reader).toBe('docx');
   expect(mammoth.source.reader).toBe('mammoth');
   return { direct: direct.fields, mammoth: mammoth.fields };
-}
-
-function yearOf(version: FormatVersion): number {
-  return version === '2019' ? 2020 : 2022;
-}
-
-function report(version: FormatVersion, seed: number, more: Partial<FxReport> = {}): FxReport {
-  return { version, values: consistentValues(version, seed), agency: '某某市生态环境局', year: yearOf(version), ...more };
 }
 
 /** A report built with the docx package. */
@@ -138,34 +124,7 @@ const FIXTURES: Fixture[] = [
     bytes: async () => fs.readFileSync(SAMPLE),
     expected: JSON.parse(fs.readFileSync(SAMPLE.replace('.docx', '.expected.json'), 'utf8')).fields,
   },
-  ...[1, 2, 3].map((seed) => docxFixture(`standard 2019 report, seed ${seed}`, report('2019', seed))),
-  ...[4, 5, 6].map((seed) => docxFixture(`standard 2021 report, seed ${seed}`, report('2021', seed))),
-  docxFixture('2021 report with auto-numbered headings (docx package)', report('2021', 7, { autoNumberedHeadings: true })),
-  docxFixture(
-    '2019 report with table 二 as one table per block',
-    report('2019', 8, {
-      tables: {
-        t2: (rows) => {
-          const starts = rows.map((r, i) => (r.length === 1 && r[0].text.startsWith('第二十条') ? i : -1)).filter((i) => i >= 0);
-          return starts.map((s, k) => table(rows.slice(s, starts[k + 1])));
-        },
-      },
-    }),
-  ),
-  docxFixture(
-    '2021 report with title and signature lines split by soft line breaks',
-    report('2021', 9, {
-      title: ['某某市生态环境局\n2022年政府信息公开工作年度报告'],
-      closing: ['某某市生态环境局\n2023年1月28日'],
-    }),
-  ),
-  docxFixture(
-    '2021 report with table 三 split over two pages, header repeated',
-    report('2021', 10, {
-      // Split before 四、结转下年度继续办理, the one place no merged label spans.
-      tables: { t3: (rows) => [table(rows.slice(0, -1)), p('（续表）'), table([...rows.slice(0, 3), ...rows.slice(-1)])] },
-    }),
-  ),
+  ...docxFamilies([1, 2, 3], [4, 5, 6]).map((f) => docxFixture(f.name, f.report)),
   rawFixture('raw 2019 report', report('2019', 11)),
   rawFixture('raw 2021 report', report('2021', 12)),
   rawFixture(
