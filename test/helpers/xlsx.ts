@@ -87,37 +87,8 @@ export function sheetsAsCsv(
   return { status: r.status, stderr: r.stderr ?? '', csv };
 }
 
-/** A minimal CSV parser (quotes, doubled quotes, newlines inside quotes) for LibreOffice's output. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+/** LibreOffice's CSV output is read with the product's own CSV reader (the roster's). */
+export { parseCsv } from '../../src/roster/csv';
 
 /** Random values with the quirks of real reports mixed in: blanks, placeholders, units, text. */
 export function quirkyValues(version: FormatVersion, seed: number): Values {
