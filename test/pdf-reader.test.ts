@@ -84,6 +84,31 @@ describe('tables from ruling lines', () => {
     ]);
   });
 
+  it('joins a table whose next page draws a column line the first page leaves out (a label split in two there)', async () => {
+    // Page 1: the label column is one cell wide (no line at x=200); page 2 splits it into group and item.
+    const coarse = [72, 300, 400];
+    const ys1 = rowsFrom(700, 2);
+    const ys2 = rowsFrom(740, 2);
+    const page1: PdfOp[] = [
+      ...ruledTable(coarse, ys1),
+      ...['Item', 'Total'].map((t, c) => cellText(coarse, ys1, 0, c, t)),
+      ...['whole row', '1'].map((t, c) => cellText(coarse, ys1, 1, c, t)),
+    ];
+    const page2: PdfOp[] = [
+      ...ruledTable(XS, ys2, ({ dir, index, from }) => dir === 'h' && index === 1 && from === 0),
+      ...['group', 'item a', '2'].map((t, c) => cellText(XS, ys2, 0, c, t)),
+      ...['item b', '3'].map((t, c) => cellText(XS, ys2, 1, c + 1, t)),
+    ];
+    const bs = await blocks([page1, page2]);
+    expect(tables(bs).length).toBe(1);
+    expect(gridText(tables(bs)[0])).toEqual([
+      ['Item', 'Item', 'Total'],
+      ['whole row', 'whole row', '1'],
+      ['group', 'item a', '2'],
+      ['group', 'item b', '3'],
+    ]);
+  });
+
   it('reads merged header cells where the inner lines between them are missing', async () => {
     const ys = rowsFrom(700, 3);
     // Header: "Group" over columns 1–2 (no vertical line between them in row 0); "Name" over rows 0–1 (no horizontal line below it in column 0).

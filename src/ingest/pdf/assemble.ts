@@ -1,7 +1,8 @@
 /**
  * The page elements of the whole file, in reading order → the Document's blocks. Lines become
  * paragraphs (joined across a page break when the text runs on); a table that goes on at the top of
- * the next page with the same columns is one table, its repeated header rows dropped.
+ * the next page with the same columns (or some of them merged on one page) is one table, its
+ * repeated header rows dropped.
  */
 import { buildTable } from '../../document/grid';
 import type { Block, Paragraph } from '../../document/types';
@@ -11,18 +12,29 @@ import { continues, metrics, paragraph } from './paragraphs';
 /** Column edges closer than this are the same column on two pages. */
 const SAME_EDGE = 2.5;
 
+const sameEdge = (x: number, y: number): boolean => Math.abs(x - y) <= SAME_EDGE;
+const within = (xs: readonly number[], edges: readonly number[]): boolean => xs.every((x) => edges.some((e) => sameEdge(e, x)));
+
 /**
- * Where each column edge of b lies among a's, when b goes on with a's columns: every edge of b is
- * one of a's and the outer edges agree (b may lack inner lines where all its cells are merged).
+ * The column edges of a table that goes on from a into b: the outer edges agree and one part's
+ * edges are all among the other's. Either part may lack inner lines where its cells are merged
+ * (a label spanning two columns on one page, split in two on the next), so the finer set is kept.
  */
-function columnMap(a: PdfTable, b: PdfTable): number[] | undefined {
-  const map = b.xs.map((x) => a.xs.findIndex((ax) => Math.abs(ax - x) <= SAME_EDGE));
-  return map.every((i) => i >= 0) && map[0] === 0 && map[map.length - 1] === a.xs.length - 1 ? map : undefined;
+function sharedEdges(a: PdfTable, b: PdfTable): readonly number[] | undefined {
+  if (!sameEdge(a.xs[0], b.xs[0]) || !sameEdge(a.xs[a.xs.length - 1], b.xs[b.xs.length - 1])) return undefined;
+  if (within(b.xs, a.xs)) return a.xs;
+  return within(a.xs, b.xs) ? b.xs : undefined;
 }
 
-/** b's rows in a's columns, without the empty rows a page break leaves at its top. */
-function inColumns(b: PdfTable, map: readonly number[]): Rows {
-  const rows = b.rows.map((row) => row.map((c) => ({ ...c, col: map[c.col], colSpan: map[c.col + c.colSpan] - map[c.col] })));
+/** Rows whose cells sit between the edges `xs`, re-placed among the (same or finer) `edges`. */
+function onEdges(rows: Rows, xs: readonly number[], edges: readonly number[]): Rows {
+  const at = (i: number) => edges.findIndex((e) => sameEdge(e, xs[i]));
+  return rows.map((row) => row.map((c) => ({ ...c, col: at(c.col), colSpan: at(c.col + c.colSpan) - at(c.col) })));
+}
+
+/** b's rows on the shared edges, without the empty rows a page break leaves at its top. */
+function inColumns(b: PdfTable, edges: readonly number[]): Rows {
+  const rows = onEdges(b.rows, b.xs, edges);
   const start = rows.findIndex((row) => row.some((c) => c.text !== ''));
   return start < 0 ? [] : rows.slice(start);
 }
@@ -30,9 +42,9 @@ function inColumns(b: PdfTable, map: readonly number[]): Rows {
 const rowKey = (row: readonly PdfCell[]): string => row.map((c) => `${c.colSpan}:${c.text}`).join('|');
 
 /** b's rows without the header rows it repeats from a. */
-function withoutRepeatedHeader(a: PdfTable, b: Rows): Rows {
+function withoutRepeatedHeader(a: Rows, b: Rows): Rows {
   let k = 0;
-  while (k < b.length - 1 && k < a.rows.length - 1 && rowKey(a.rows[k]) === rowKey(b[k]) && b[k].some((c) => c.text !== '')) k++;
+  while (k < b.length - 1 && k < a.length - 1 && rowKey(a[k]) === rowKey(b[k]) && b[k].some((c) => c.text !== '')) k++;
   return b.slice(k);
 }
 
@@ -101,9 +113,14 @@ export function assemble(elements: readonly PageElement[]): Block[] {
       continue;
     }
     const last = pieces[pieces.length - 1];
-    const map = lines.length === 0 && last?.kind === 'table' && e.page > lastPage(last) ? columnMap(last, e) : undefined;
-    if (last?.kind === 'table' && map) {
-      pieces[pieces.length - 1] = { ...last, rows: appendRows(last.rows, withoutRepeatedHeader(last, inColumns(e, map))) };
+    const edges = lines.length === 0 && last?.kind === 'table' && e.page > lastPage(last) ? sharedEdges(last, e) : undefined;
+    if (last?.kind === 'table' && edges) {
+      const above = onEdges(last.rows, last.xs, edges);
+      pieces[pieces.length - 1] = {
+        ...last,
+        xs: edges,
+        rows: appendRows(above, withoutRepeatedHeader(above, inColumns(e, edges))),
+      };
       continue;
     }
     flush();
