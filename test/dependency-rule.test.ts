@@ -22,9 +22,11 @@ function cruise(files: Record<string, string>): { code: number | null; out: stri
   const r = spawnSync(DEPCRUISE, ['src', '--config', '.dependency-cruiser.js', '--output-type', 'err'], {
     cwd: dir,
     encoding: 'utf8',
+    // CI=true makes depcruise colour its report even into a pipe; the parse below wants plain text.
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   fs.rmSync(dir, { recursive: true, force: true });
-  return { code: r.status, out: r.stdout + r.stderr };
+  return { code: r.status, out: (r.stdout + r.stderr).replace(/\u001b\[[0-9;]*m/g, '') };
 }
 
 /** Each violation as `rule: from → to` (a circle lists its whole path, one module a line). */
