@@ -3,10 +3,14 @@
  * build` first) in fresh processes, nothing warmed up.
  * - one file: `nianbao convert one.docx --to json`, wall time;
  * - a batch of 360 reports from cold, both cores busy: CPU of the whole process per report with the
- *   start-up taken off (the CPU of a one-file run), against the floor (unzip + one SAX pass) twice:
+ *   start-up taken off (the CPU of the same command on one file per worker: the process and its whole
+ *   pool brought up), against the floor (unzip + one SAX pass) twice:
  *   warm (one thread, after many passes), and cold in the batch's own conditions (cold-floor.js: a
  *   fresh process, the same threads, the same files read from disk, its own start-up taken off).
  * Each figure is the median of ROUNDS interleaved runs; the machine's other load shows in them.
+ * Every run writes into a folder of its own, and all are removed at the end: removing 360 files
+ * just before creating 360 more makes ext4 search its recently freed inodes on every create, a cost
+ * of the benchmark, not of the command.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -33,10 +37,9 @@ function timedRun(args: readonly string[]): Run {
   return { wallMs, cpuMs: (Number(cpu[1]) + Number(cpu[2])) * 1000 };
 }
 
-/** Runs `nianbao convert` on `inputs` in a fresh process. */
-function convertRun(inputs: readonly string[], out: string): Run {
-  fs.rmSync(out, { recursive: true, force: true });
-  return timedRun([BIN, 'convert', ...inputs, '--out', out, '--to', 'json']);
+/** Runs `nianbao convert` on `inputs` in a fresh process, into a new folder under `outRoot`. */
+function convertRun(inputs: readonly string[], outRoot: string): Run {
+  return timedRun([BIN, 'convert', ...inputs, '--out', fs.mkdtempSync(path.join(outRoot, 'run-')), '--to', 'json']);
 }
 
 /** The floor's work on `files` in a fresh process with the pool's threads (bench/cold-floor.js). */
@@ -57,18 +60,25 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
   fs.mkdirSync(batch, { recursive: true });
   for (let i = 0; i < BATCH; i++) fs.linkSync(corpus[i % corpus.length], path.join(batch, `r${String(i).padStart(3, '0')}.docx`));
   const batchFiles = fs.readdirSync(batch).map((f) => path.join(batch, f));
+  const outRoot = fs.mkdtempSync(path.join(dir, 'cold-out-'));
+  const threads = Math.min(BATCH, defaultThreads());
   const one: Run[] = [];
   const many: Run[] = [];
-  const floorOne: Run[] = [];
+  const startUp: Run[] = [];
+  const floorStartUp: Run[] = [];
   const floorMany: Run[] = [];
   for (let k = 0; k < ROUNDS; k++) {
-    one.push(convertRun([corpus[k % corpus.length]], path.join(dir, 'cold-out-1')));
-    many.push(convertRun([batch], path.join(dir, `cold-out-${BATCH}`)));
-    floorOne.push(floorRun([corpus[k % corpus.length]]));
+    // One file per worker: the start-up of the process and of its whole pool, then one file each.
+    const perWorker = corpus.slice(k, k + threads);
+    one.push(convertRun([corpus[k % corpus.length]], outRoot));
+    startUp.push(convertRun(perWorker, outRoot));
+    many.push(convertRun([batch], outRoot));
+    floorStartUp.push(floorRun(perWorker));
     floorMany.push(floorRun(batchFiles));
   }
-  const perReport = many.map((m, k) => (m.cpuMs - one[k].cpuMs) / (BATCH - 1));
-  const coldFloor = median(floorMany.map((m, k) => (m.cpuMs - floorOne[k].cpuMs) / (BATCH - 1)));
+  fs.rmSync(outRoot, { recursive: true, force: true });
+  const perReport = many.map((m, k) => (m.cpuMs - startUp[k].cpuMs) / (BATCH - threads));
+  const coldFloor = median(floorMany.map((m, k) => (m.cpuMs - floorStartUp[k].cpuMs) / (BATCH - threads)));
   console.log(
     `one file, fresh process (nianbao convert --to json): wall ${median(one.map((r) => r.wallMs)).toFixed(0)} ms ` +
       `(${range(one.map((r) => r.wallMs))}), CPU ${median(one.map((r) => r.cpuMs)).toFixed(0)} ms`,

@@ -1,10 +1,13 @@
 /**
  * Zip access with limits. Reads the central directory itself (so the declared sizes and the
  * number of entries are checked before anything is inflated), then inflates one entry at a time
- * in small steps with fflate, counting the bytes actually produced: nothing past an entry's
- * declared size is ever kept, and an entry that inflates past the limit stops the file at once.
+ * with Node's zlib into a buffer one byte larger than declared: nothing past an entry's declared
+ * size is ever kept. Only an entry that does pass its size is inflated again, in small steps with
+ * fflate (loaded then), counting the bytes actually produced, to tell a zip bomb from a damaged
+ * size record. zlib is native: no inflater to load and compile in every worker (start-up).
  */
-import { Inflate, inflateSync } from 'fflate';
+import * as zlib from 'node:zlib';
+import type * as Fflate from 'fflate';
 import { IngestError } from '../errors';
 import { LIMITS } from '../limits';
 
@@ -84,10 +87,9 @@ export class ZipArchive {
       if (chunk.length && produced <= entry.size) onChunk(chunk);
     };
     if (entry.method === 0) take(data);
-    else if (data.length > LIMITS.inflateStepBytes) inflateInSteps(data, take, this.file, entry.name);
     else {
-      const small = inflateSmall(data, entry.size, this.file, entry.name);
-      if (small.length <= entry.size) take(small);
+      const whole = inflateWithin(data, entry.size, this.file, entry.name);
+      if (whole) for (let at = 0; at < whole.length; at += HAND_OVER_BYTES) take(whole.subarray(at, at + HAND_OVER_BYTES));
       else inflateInSteps(data, take, this.file, entry.name); // past its size: count it all
     }
     if (produced > entry.size) {
@@ -126,20 +128,26 @@ export class ZipArchive {
 /** Most bytes deflate can make of one compressed byte. */
 const MAX_DEFLATE_RATIO = 1032;
 
+/** Pieces the inflated bytes are handed over in (the XML reader decodes and parses each in turn). */
+const HAND_OVER_BYTES = 64 * 1024;
+
 /**
- * An entry small enough to inflate in one go (no more work than one step): into a buffer one byte
- * larger than declared, so that output beyond the declared size shows, without growing buffers.
+ * The entry inflated in one go, or undefined when its output passes its declared size (zlib stops
+ * there, so memory stays bounded by the declared size).
  */
-function inflateSmall(data: Uint8Array, declared: number, file: string, name: string): Uint8Array {
-  const room = Math.min(declared, data.length * MAX_DEFLATE_RATIO) + 1;
+function inflateWithin(data: Uint8Array, declared: number, file: string, name: string): Uint8Array | undefined {
   try {
-    return inflateSync(data, { out: new Uint8Array(room) });
+    const whole = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, declared) });
+    return whole.length <= declared ? whole : undefined;
   } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
     throw new IngestError('CORRUPT_ZIP', file, `${name} 解压失败：${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
 function inflateInSteps(data: Uint8Array, take: (chunk: Uint8Array) => void, file: string, name: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only a damaged or hostile entry gets here
+  const { Inflate } = require('fflate') as typeof Fflate;
   const inflater = new Inflate((chunk) => take(chunk));
   const step = LIMITS.inflateStepBytes;
   try {
