@@ -1,6 +1,6 @@
 /**
  * Reader speed against the floor, warm, on the sample (or on the .docx files given as arguments):
- *   floor  = unzip word/document.xml (fflate) + one saxes pass with empty handlers
+ *   floor  = find and inflate word/document.xml (zlib) + one saxes pass with empty handlers (floor-pass.js)
  *   docx   = the direct reader (ingest/docx), bytes → Document
  *   mammoth = the reference reader, bytes → HTML → Document
  * Run: node bin/run-ts.js bench/reader.ts [file.docx …] [--iterations N]
@@ -8,8 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
+import { floorPass } from './floor-pass';
 import { readDocx } from '../src/ingest/docx';
 import { readDocxPackage } from '../src/ingest/docx-package';
 
@@ -25,20 +24,6 @@ export interface ReaderTimes {
   readonly floor: Timing;
   readonly docx: Timing;
   readonly mammoth: Timing;
-}
-
-/** The floor: what any reader must at least do — inflate the body and tokenise it once. */
-export function floorPass(bytes: Uint8Array): number {
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' });
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let n = 0;
-  parser.on('opentag', () => {
-    n++;
-  });
-  parser.on('closetag', () => {});
-  parser.on('text', () => {});
-  parser.write(new TextDecoder().decode(files['word/document.xml'])).close();
-  return n;
 }
 
 async function timing(iterations: number, run: () => unknown): Promise<Timing> {

@@ -12,7 +12,7 @@ import { readDocument, type DocxReader } from '../src/ingest';
 import { recognise } from '../src/recognise';
 import type { Report } from '../src/report/types';
 import { crossYear } from '../src/validate';
-import { floorPass } from './reader';
+import { floorPass } from './floor-pass';
 
 export interface StageTimes {
   readonly floor: number;
