@@ -3,7 +3,9 @@
  * sample, standard reports of both formats, quirky layouts built with the docx package) and the real published reports' LibreOffice DOCX, all printed to PDF by
  * LibreOffice in one call. Each PDF must give the fields its DOCX gives, and the right ones.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildDocx } from './helpers/docx-fixture';
 import { printToPdf } from './helpers/pdf-print';
@@ -80,5 +82,29 @@ describe('a DOCX printed to PDF by LibreOffice reads with the fields of the DOCX
     tally.right += Object.keys(expected).length - wrong.length;
     expect(fieldDiff(pdf.fields, without(docx.fields, fixture.ignore))).toEqual([]);
     if (!fixture.ignore) expect(wrong).toEqual([]);
+  });
+});
+
+/** The text poppler's pdftotext finds on each page, spaces removed; null without poppler-utils. */
+function pageTexts(pdf: Buffer): string[] | null {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-pages-')), 'f.pdf');
+  fs.writeFileSync(file, pdf);
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  return r.status === 0 ? r.stdout.split('\f').map((t) => t.replace(/\s+/g, '')) : null;
+}
+
+describe('a field read from a PDF names the page it is printed on', () => {
+  it('the sample: every cell found names a page, poppler finds its text on that page, and its tables span pages', async () => {
+    if (!pdfs) return;
+    const pages = pageTexts(pdfs.get(fileName(0))!);
+    if (!pages) return console.warn('pdf-differential: pdftotext (poppler-utils) not installed — page check skipped');
+    const report = await readReport(pdfs.get(fileName(0))!, 'report.pdf');
+    const found = Object.values(report.cells).filter((c) => c.source);
+    const fromDocx = await readReport(await ALL[0].docx(), 'report.docx');
+    expect(found.length).toBe(Object.values(fromDocx.cells).filter((c) => c.source).length);
+    const misplaced = found.filter((c) => !c.source!.page || !pages[c.source!.page - 1].includes(c.raw.replace(/\s+/g, '')));
+    expect(misplaced).toEqual([]);
+    expect(new Set(found.map((c) => c.source!.page)).size).toBeGreaterThan(1);
   });
 });

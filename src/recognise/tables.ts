@@ -262,7 +262,7 @@ class TableReader {
       raw: cell.text,
       status: parsed.status,
       value: parsed.value,
-      source: { table: table.index, row: cell.row, col: cell.col },
+      source: { table: table.index, row: cell.row, col: cell.col, ...(cell.page ? { page: cell.page } : {}) },
       ...(parsed.unit ? { unit: parsed.unit } : {}),
     };
   }

@@ -18,6 +18,8 @@ export interface CellSource {
   readonly table: number;
   readonly row: number;
   readonly col: number;
+  /** 1-based page of a paged file (PDF) the cell was printed on. */
+  readonly page?: number;
 }
 
 export interface FieldCell {

@@ -42,6 +42,7 @@ export const DATA_COLUMNS: readonly ListColumn<DataLine>[] = [
     fill: (l) => (correctionOf(l) ? correctionFill() : undefined),
   },
   { header: '读取状态', width: 10, value: (l) => statusLabel(l) },
+  { header: '来源：第几页', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.page) },
   { header: '来源：第几个表格', width: 10, value: (l) => one(l.report.cells[l.field.key]?.source?.table) },
   { header: '来源：第几行', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.row) },
   { header: '来源：第几列', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.col) },
