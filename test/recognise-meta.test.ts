@@ -188,6 +188,35 @@ describe('readMeta: the signature', () => {
       closingBlocks: [],
     });
   });
+
+  describe('readMeta: a body whose title is printed only on the page around it', () => {
+    it('knows body and year from what the preamble says of itself (现公布某某2023年…年度报告)', () => {
+      const preamble = p(
+        '根据《中华人民共和国政府信息公开条例》要求，现公布某某市人民政府2023年政府信息公开工作年度报告。报告汇总全市数据。',
+      );
+      expect(meta([preamble])).toMatchObject({
+        title: null,
+        agency: '某某市人民政府',
+        issuer: null,
+        year: 2023,
+        publishDate: null,
+      });
+    });
+
+    it('takes the year from the statistics period, and no body from 本机关 or 我局', () => {
+      const preamble = p('现将本机关2022年度政府信息公开工作情况报告如下。');
+      expect(meta([preamble])).toMatchObject({ agency: null, year: 2022 });
+      const period = p('现将我局政府信息公开工作情况报告如下。本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。');
+      expect(meta([period])).toMatchObject({ agency: null, year: 2024 });
+    });
+
+    it("keeps the signature's body before the preamble's, and the title's before both", () => {
+      const preamble = p('现公布某某市人民政府2023年政府信息公开工作年度报告。');
+      const signed = meta([preamble], [p('某某市人民政府办公室'), p('2024年1月20日')]);
+      expect(signed).toMatchObject({ agency: '某某市人民政府办公室', issuer: '某某市人民政府办公室', year: 2023 });
+      expect(meta([title, preamble])).toMatchObject({ agency: '某某县交通运输局', year: 2022 });
+    });
+  });
 });
 
 // ---- Whole files: the same rules for DOCX, HTML and MHT ----

@@ -3,7 +3,8 @@
  * dated paragraph naming 政府信息公开 and a report above the body's text (an agency name on the line
  * above is joined to it; breadcrumbs and page chrome are never one); the agency is the body named
  * in the title; issuer and date are the signature block at the end, a date under the title, or the
- * page's date line (时间：2024-03-08 15:34) of a web page or a page saved as Word.
+ * page's date line (时间：2024-03-08 15:34) of a web page or a page saved as Word. A report whose title
+ * is not printed in its body is known by what its preamble says of itself (现公布某某2023年…报告).
  */
 import type { Block } from '../document/types';
 import { compactText } from '../text/normalise';
@@ -175,10 +176,38 @@ function pageDate(head: readonly HeadLine[]): string | null {
   return dates[0]?.iso ?? null;
 }
 
+/**
+ * The year the text itself names, when no title gives it: 20XX年度, the report or the work of a year
+ * named in the preamble (现公布某某2023年政府信息公开工作年度报告), or the statistics period
+ * (统计期限为2023年1月1日至2023年12月31日). Each paragraph in turn, the first pattern that matches.
+ */
+const YEAR_IN_TEXT = [
+  /(20\d{2})年度/,
+  /(20\d{2})年度?政府信息公开工作/,
+  /统计(?:期限|期间|时限|区间|时段|时间)[^。；]*?(20\d{2})年1月1日/,
+];
+
 function bodyYear(blocks: readonly Block[]): number | null {
   for (const p of paragraphs(blocks, 0, 40)) {
-    const m = /(20\d{2})年度/.exec(compactText(p.text));
-    if (m) return Number(m[1]);
+    const text = compactText(p.text);
+    for (const pattern of YEAR_IN_TEXT) {
+      const m = pattern.exec(text);
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
+}
+
+/** 现公布/现将 <the body> 2023年(度)政府信息公开工作…: the body a preamble names for itself. */
+const PREAMBLE_AGENCY = /现(?:予以)?(?:公布|发布|将)(.{2,40}?)(?:20\d{2})年度?政府信息公开工作/;
+/** Words that stand for the body without naming it (本机关, 我局, 本单位…). */
+const SELF_REFERENCE = /^(?:本|我)(?:机关|单位|部门|委|局|办|府|院|厅|区|县|市|镇|乡|街道)?$/;
+
+function preambleAgency(blocks: readonly Block[], firstHeading: number): string | null {
+  const until = firstHeading >= 0 ? firstHeading : HEAD_WITHOUT_HEADINGS;
+  for (const p of paragraphs(blocks, 0, until)) {
+    const named = PREAMBLE_AGENCY.exec(compactText(p.text))?.[1].replace(/(?:的|关于)$/, '');
+    if (named && !SELF_REFERENCE.test(named) && !SENTENCE.test(named)) return named;
   }
   return null;
 }
@@ -204,7 +233,7 @@ export function readMeta(blocks: readonly Block[], firstHeading: number): MetaRe
   const aside = title ? title.aside : head.filter((h) => h.kind !== 'text').map((h) => h.i);
   return {
     title: title?.text ?? null,
-    agency: agency ?? issuer,
+    agency: agency ?? issuer ?? preambleAgency(blocks, firstHeading),
     issuer,
     year: (title ? yearOf(title.text) : null) ?? bodyYear(blocks) ?? dateYear,
     publishDate,
