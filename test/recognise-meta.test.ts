@@ -189,6 +189,40 @@ describe('readMeta: the signature', () => {
     });
   });
 
+  describe('readMeta: a title broken over lines where the author pressed Enter', () => {
+    it('joins 某某市人民政府2024年政府 / 信息公开工作年度报告, neither half a title alone', () => {
+      expect(meta([p('某某市人民政府2024年政府'), p('信息公开工作年度报告'), PREAMBLE])).toMatchObject({
+        title: '某某市人民政府2024年政府信息公开工作年度报告',
+        agency: '某某市人民政府',
+        year: 2024,
+        titleBlocks: [0, 1],
+      });
+    });
+
+    it('joins the body name on the line above a broken title, and keeps a page headline above them out of the text', () => {
+      const head = [
+        p('某某县人民政府办公室2024年政府信息公开工作年度报告'),
+        p('发布时间：2025-01-20'),
+        p('某某县人民政府办公室'),
+        p('2024年政府'),
+        p('信息公开工作年度报告'),
+        PREAMBLE,
+      ];
+      expect(meta(head)).toMatchObject({
+        title: '某某县人民政府办公室2024年政府信息公开工作年度报告',
+        agency: '某某县人民政府办公室',
+        year: 2024,
+        publishDate: '2025-01-20',
+        titleBlocks: [0, 1, 2, 3, 4],
+      });
+    });
+
+    it('does not join two lines of the preamble or a short line and a sentence', () => {
+      const head = [p('某某县2024年政府'), p('信息公开工作扎实推进，成效明显。'), PREAMBLE];
+      expect(meta(head)).toMatchObject({ title: null, titleBlocks: [] });
+    });
+  });
+
   describe('readMeta: a body whose title is printed only on the page around it', () => {
     it('knows body and year from what the preamble says of itself (现公布某某2023年…年度报告)', () => {
       const preamble = p(

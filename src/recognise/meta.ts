@@ -70,6 +70,34 @@ interface TitleReading {
   readonly aside: number[];
 }
 
+/** A title line, or a title broken over two lines where neither half is one (某某县2024年政府 / 信息公开工作年度报告). */
+interface TitleLine {
+  /** Position of its first line among the head's text lines. */
+  readonly k: number;
+  readonly text: string;
+  readonly blocks: number[];
+}
+
+/** A short line that is no sentence: a part of a title broken over lines. */
+const isTitlePart = (h: HeadLine): boolean => h.text.length <= 40 && !SENTENCE.test(h.text);
+
+function titleLines(text: readonly HeadLine[]): TitleLine[] {
+  const out: TitleLine[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const line = text[k];
+    if (isTitleLine(line.text)) {
+      out.push({ k, text: line.text, blocks: [line.i] });
+      continue;
+    }
+    const next = text[k + 1];
+    if (next && next.i === line.i + 1 && isTitlePart(line) && isTitlePart(next) && !isTitleLine(next.text)) {
+      const joined = line.text + next.text;
+      if (isTitleLine(joined) && yearOf(joined) !== null) out.push({ k, text: joined, blocks: [line.i, next.i] });
+    }
+  }
+  return out;
+}
+
 /**
  * The title among the lines above section 一. A page saved as Word prints the page's headline and
  * then the body's own title: the last title before the body's text is the report's. A title with
@@ -77,34 +105,34 @@ interface TitleReading {
  */
 function findTitle(head: readonly HeadLine[]): TitleReading | null {
   const text = head.filter((h) => h.kind === 'text');
-  const titles: number[] = [];
+  const all = titleLines(text);
+  const titles: TitleLine[] = [];
   for (let k = 0; k < text.length; k++) {
-    if (isTitleLine(text[k].text)) titles.push(k);
+    const found = all.find((t) => t.k === k);
+    if (found) titles.push(found);
     // The body's text starts: a later title-like line would be a sentence of it.
-    else if ((SENTENCE.test(text[k].text) || text[k].text.length > 60) && titles.some((t) => yearOf(text[t].text) !== null))
-      break;
+    else if ((SENTENCE.test(text[k].text) || text[k].text.length > 60) && titles.some((t) => yearOf(t.text) !== null)) break;
   }
   if (!titles.length) return null;
-  const dated = titles.filter((k) => yearOf(text[k].text) !== null);
-  const at = dated.length ? dated[dated.length - 1] : titles[0];
-  const title = text[at];
-  const prev = text[at - 1];
+  const dated = titles.filter((t) => yearOf(t.text) !== null);
+  const title = dated.length ? dated[dated.length - 1] : titles[0];
+  const prev = text[title.k - 1];
   const aside = [
     ...head.filter((h) => h.kind !== 'text').map((h) => h.i),
-    ...titles.filter((k) => k !== at).map((k) => text[k].i),
+    ...titles.filter((t) => t !== title).flatMap((t) => t.blocks),
   ];
   // An agency name printed on its own line above the rest of the title.
   if (
     prev &&
-    prev.i === title.i - 1 &&
+    prev.i === title.blocks[0] - 1 &&
     prev.text.length <= 30 &&
     !SENTENCE.test(prev.text) &&
     !REPORT_WORDS.test(prev.text) &&
     !/\d{4}年\d/.test(prev.text)
   ) {
-    return { text: prev.text + title.text, blocks: [prev.i, title.i], aside };
+    return { text: prev.text + title.text, blocks: [prev.i, ...title.blocks], aside };
   }
-  return { text: title.text, blocks: [title.i], aside };
+  return { text: title.text, blocks: title.blocks, aside };
 }
 
 const YEAR = '(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})';
