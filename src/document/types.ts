@@ -60,6 +60,7 @@ export const DOCUMENT_NOTE_CODES = [
   'WEB_PAGE_CHROME',
   'WEB_PAGE_TITLE',
   'PDF_PAGE_WITHOUT_TEXT',
+  'TRADITIONAL_CHINESE',
 ] as const;
 
 export type DocumentNoteCode = (typeof DOCUMENT_NOTE_CODES)[number];

@@ -12,6 +12,7 @@ import { LIMITS } from './limits';
 import { readMht } from './mht';
 import { readPdf } from './pdf';
 import { sniff } from './sniff';
+import { simplifyTraditional } from './traditional';
 
 export type { DocxReader } from './docx-package';
 
@@ -25,7 +26,12 @@ export interface ReadOptions {
   readonly reader?: DocxReader;
 }
 
+/** The file's Document, in simplified characters when it was written in traditional ones. */
 export async function readDocument(input: InputFile, options: ReadOptions = {}): Promise<Document> {
+  return simplifyTraditional(await readByKind(input, options));
+}
+
+async function readByKind(input: InputFile, options: ReadOptions): Promise<Document> {
   if (input.bytes.length > LIMITS.maxFileBytes) throw new IngestError('TOO_LARGE', input.name, `${input.bytes.length} 字节`);
   switch (sniff(input.bytes, input.name)) {
     case 'empty':

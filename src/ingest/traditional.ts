@@ -1,0 +1,34 @@
+/**
+ * A document written in traditional characters (a portal's 繁體 page, machine-converted from the
+ * simplified report) is read in simplified characters, so that the official labels, headings and
+ * keywords are found; the note says so. The file itself is never changed. A web page is converted
+ * before its report is looked for on it (the search goes by simplified words); any other document
+ * once read.
+ */
+import type { Block, Document, DocumentMessage } from '../document/types';
+import { isTraditional, toSimplified } from '../text/traditional';
+
+function allText(blocks: readonly Block[]): string {
+  return blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.cells.map((c) => c.text).join('\n'))).join('\n');
+}
+
+function simplifyBlock(block: Block): Block {
+  if (block.kind === 'paragraph') return { ...block, text: toSimplified(block.text) };
+  return { ...block, cells: block.cells.map((c) => ({ ...c, text: toSimplified(c.text) })) };
+}
+
+const NOTE: DocumentMessage = {
+  type: 'info',
+  code: 'TRADITIONAL_CHINESE',
+  message: '原文为繁体中文，已转换为简体后读取；原文件未改动',
+};
+
+export function simplifyTraditional(document: Document): Document {
+  if (document.messages.some((m) => m.code === NOTE.code) || !isTraditional(allText(document.blocks))) return document;
+  return { ...document, blocks: document.blocks.map(simplifyBlock), messages: [...document.messages, NOTE] };
+}
+
+/** A page's HTML in simplified characters, and the note, when it is written in traditional ones. */
+export function simplifyPage(html: string): { html: string; messages: DocumentMessage[] } {
+  return isTraditional(html) ? { html: toSimplified(html), messages: [NOTE] } : { html, messages: [] };
+}

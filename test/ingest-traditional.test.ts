@@ -1,0 +1,66 @@
+/**
+ * A report in traditional characters, as portals serve their 繁體 pages (蓬江區…政府信息公開工作年度報告,
+ * 一、總體情況, 本年新製作數量): converted by machine from the simplified report, here with OpenCC as the
+ * portals do. It reads as the simplified report does, fields, title and sections alike, with a note
+ * saying so; a simplified report that quotes a few traditional names is left as it is.
+ */
+import * as OpenCC from 'opencc-js';
+import type { Report } from '../src/report/types';
+import { isTraditional } from '../src/text/traditional';
+import { buildDocx, p, type FxBlock } from './helpers/docx-fixture';
+import { fieldDiff, readReport } from './helpers/pipeline';
+import { consistentValues } from './helpers/report-fixture';
+import { blocksToHtml, partTable, structureOf, structuredBlocks } from './helpers/structure';
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
+
+const SECTIONS: FxBlock[][] = [
+  [p('一、总体情况'), p('（一）主动公开情况'), p('本年度通过门户网站发布政务动态信息133条，政策解读12条。')],
+  [p('二、主动公开政府信息情况'), partTable('2021', 't2')],
+  [p('三、收到和处理政府信息公开申请情况'), partTable('2021', 't3')],
+  [p('四、政府信息公开行政复议、行政诉讼情况'), partTable('2021', 't4')],
+  [p('五、存在的主要问题及改进情况'), p('政策解读形式还不够丰富，下一步将加强业务培训，提升公开质量。')],
+  [p('六、其他需要报告的事项'), p('本年度未收取信息处理费，无其他需要报告的事项。')],
+];
+const BLOCKS = structuredBlocks(2024, SECTIONS);
+/** The same blocks with every text in traditional characters (the JSON's keys are ASCII). */
+const TRADITIONAL: FxBlock[] = JSON.parse(toTraditional(JSON.stringify(BLOCKS)));
+const VALUES = consistentValues('2021', 3);
+
+const notes = (r: Report) => r.issues.filter((f) => f.rule === 'TRADITIONAL_CHINESE');
+
+describe('a report in traditional characters', () => {
+  it('is told from a simplified one by the characters only traditional writing uses', () => {
+    expect(TRADITIONAL[0]).toMatchObject({ text: '某某縣人民政府2024年政府信息公開工作年度報告' });
+    expect(isTraditional(JSON.stringify(TRADITIONAL))).toBe(true);
+    expect(isTraditional(JSON.stringify(BLOCKS))).toBe(false);
+  });
+
+  it.each([
+    ['a web page', async (blocks: FxBlock[]) => readReport(Buffer.from(blocksToHtml(blocks), 'utf8'), 'report.html')],
+    ['a DOCX', async (blocks: FxBlock[]) => readReport(await buildDocx(blocks), 'report.docx')],
+  ])('as %s reads as its simplified original: fields, title, sections, with a note', async (_kind, read) => {
+    const simplified = await read(BLOCKS);
+    const traditional = await read(TRADITIONAL);
+    expect(fieldDiff(traditional.fields, simplified.fields)).toEqual([]);
+    expect(fieldDiff(traditional.fields, VALUES)).toEqual([]);
+    expect(traditional.meta).toEqual(simplified.meta);
+    expect(traditional.meta.title).toBe('某某县人民政府2024年政府信息公开工作年度报告');
+    expect(structureOf(traditional)).toEqual(structureOf(simplified));
+    expect(traditional.issues.filter((f) => f.rule.startsWith('SECTION_'))).toEqual([]);
+    expect(notes(traditional).map((f) => f.message)).toEqual(['原文为繁体中文，已转换为简体后读取；原文件未改动']);
+    expect(notes(simplified)).toEqual([]);
+  });
+
+  it('leaves a simplified report that quotes traditional names as it is, with no note', async () => {
+    const quoting = structuredBlocks(2024, [
+      [...SECTIONS[0], p('本年度接待香港特別行政區、澳門特別行政區及臺灣地區來訪團組3批次，相關資訊已在門戶網站公開。')],
+      ...SECTIONS.slice(1),
+    ]);
+    const r = await readReport(Buffer.from(blocksToHtml(quoting), 'utf8'), 'report.html');
+    expect(notes(r)).toEqual([]);
+    expect(r.sections[0].paragraphs).toContain(
+      '本年度接待香港特別行政區、澳門特別行政區及臺灣地區來訪團組3批次，相關資訊已在門戶網站公開。',
+    );
+  });
+});
