@@ -379,4 +379,11 @@ describe('a web page without a signature', () => {
     const report = await readReport(Buffer.from(webPage(`${crumb}${metadata}`), 'utf8'), 'page.html');
     expect(report.meta).toMatchObject({ issuer: null, publishDate: '2023-01-30' });
   });
+
+  it('is dated by the 发文日期 of a metadata block without a 发布日期 (索引号 | … | 发文日期 | 2023-01-30)', async () => {
+    const metadata =
+      '<table class="xxgk"><tr><td>索 引 号</td><td>014416330/2023-04736</td><td>分 类</td><td>政府信息公开年报</td></tr><tr><td>发布机构</td><td>某某县交通运输局</td><td>发文日期</td><td>2023-01-30</td></tr></table>';
+    const report = await readReport(Buffer.from(webPage(`${crumb}${metadata}`), 'utf8'), 'page.html');
+    expect(report.meta).toMatchObject({ issuer: null, publishDate: '2023-01-30' });
+  });
 });

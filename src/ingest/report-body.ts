@@ -13,6 +13,7 @@ import {
   isAgencyLine,
   isChromeText,
   isFigureTable,
+  isMetadataLabel,
   isMetadataTable,
   isPageDateLine,
   isSignatureDate,
@@ -108,11 +109,15 @@ function closing(page: PageBlocks, last: number): number {
   return page.blocks.length;
 }
 
-/** The metadata block's cells as `label：value` lines (发布日期 | 2023-01-18 in two cells is one line). */
+/**
+ * The metadata block's cells as `label：value` lines (发布日期： | 2023-01-18 in two cells is one line,
+ * as is 发文日期 | 2023-01-18 without a colon).
+ */
 function metadataLines(table: Table): string[] {
   return table.cells.map((c, k) => {
     const next = table.cells[k + 1];
-    return /[:：]\s*$/.test(c.text) && next ? `${c.text.trim()}${next.text.trim()}` : c.text;
+    if (!next || !(/[:：]\s*$/.test(c.text) || isMetadataLabel(c.text))) return c.text;
+    return `${c.text.trim().replace(/[:：]$/, '')}：${next.text.trim()}`;
   });
 }
 
