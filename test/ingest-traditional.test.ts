@@ -1,8 +1,9 @@
 /**
  * A report in traditional characters, as portals serve their 繁體 pages (蓬江區…政府信息公開工作年度報告,
  * 一、總體情況, 本年新製作數量): converted by machine from the simplified report, here with OpenCC as the
- * portals do. It reads as the simplified report does, fields, title and sections alike, with a note
- * saying so; a simplified report that quotes a few traditional names is left as it is.
+ * portals do, character by character (Hong Kong) or with Taiwan's words too (政府資訊公開, 行政規範性檔案).
+ * It reads as the simplified report does, fields, title and sections alike, with a note saying so;
+ * a simplified report that quotes a few traditional names is left as it is.
  */
 import * as OpenCC from 'opencc-js';
 import type { Report } from '../src/report/types';
@@ -11,8 +12,6 @@ import { buildDocx, p, type FxBlock } from './helpers/docx-fixture';
 import { fieldDiff, readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 import { blocksToHtml, partTable, structureOf, structuredBlocks } from './helpers/structure';
-
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'hk' });
 
 const SECTIONS: FxBlock[][] = [
   [p('一、总体情况'), p('（一）主动公开情况'), p('本年度通过门户网站发布政务动态信息133条，政策解读12条。')],
@@ -24,24 +23,32 @@ const SECTIONS: FxBlock[][] = [
 ];
 const BLOCKS = structuredBlocks(2024, SECTIONS);
 /** The same blocks with every text in traditional characters (the JSON's keys are ASCII). */
-const TRADITIONAL: FxBlock[] = JSON.parse(toTraditional(JSON.stringify(BLOCKS)));
+const traditional = (to: 'hk' | 'twp'): FxBlock[] => JSON.parse(OpenCC.Converter({ from: 'cn', to })(JSON.stringify(BLOCKS)));
+const HK = traditional('hk');
+const TWP = traditional('twp');
 const VALUES = consistentValues('2021', 3);
 
 const notes = (r: Report) => r.issues.filter((f) => f.rule === 'TRADITIONAL_CHINESE');
 
 describe('a report in traditional characters', () => {
   it('is told from a simplified one by the characters only traditional writing uses', () => {
-    expect(TRADITIONAL[0]).toMatchObject({ text: '某某縣人民政府2024年政府信息公開工作年度報告' });
-    expect(isTraditional(JSON.stringify(TRADITIONAL))).toBe(true);
+    expect(HK[0]).toMatchObject({ text: '某某縣人民政府2024年政府信息公開工作年度報告' });
+    expect(TWP[0]).toMatchObject({ text: '某某縣人民政府2024年政府資訊公開工作年度報告' });
+    expect(isTraditional(JSON.stringify(HK))).toBe(true);
+    expect(isTraditional(JSON.stringify(TWP))).toBe(true);
     expect(isTraditional(JSON.stringify(BLOCKS))).toBe(false);
   });
 
+  const html = async (blocks: FxBlock[]) => readReport(Buffer.from(blocksToHtml(blocks), 'utf8'), 'report.html');
+  const docx = async (blocks: FxBlock[]) => readReport(await buildDocx(blocks), 'report.docx');
   it.each([
-    ['a web page', async (blocks: FxBlock[]) => readReport(Buffer.from(blocksToHtml(blocks), 'utf8'), 'report.html')],
-    ['a DOCX', async (blocks: FxBlock[]) => readReport(await buildDocx(blocks), 'report.docx')],
-  ])('as %s reads as its simplified original: fields, title, sections, with a note', async (_kind, read) => {
+    ['a web page converted character by character', html, HK],
+    ['a web page converted with Taiwan words', html, TWP],
+    ['a DOCX converted character by character', docx, HK],
+    ['a DOCX converted with Taiwan words', docx, TWP],
+  ])('as %s reads as its simplified original: fields, title, sections, with a note', async (_kind, read, blocks) => {
     const simplified = await read(BLOCKS);
-    const traditional = await read(TRADITIONAL);
+    const traditional = await read(blocks);
     expect(fieldDiff(traditional.fields, simplified.fields)).toEqual([]);
     expect(fieldDiff(traditional.fields, VALUES)).toEqual([]);
     expect(traditional.meta).toEqual(simplified.meta);

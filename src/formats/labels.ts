@@ -9,6 +9,12 @@ import type { LabelSpec } from './types';
 
 const LEADING_NUMBERING = /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、.,]|\d{1,2}[.、,)](?!\d)|[①-⑳])/u;
 const PUNCTUATION = /[\p{P}\p{S}]/gu;
+/**
+ * Words a page converted to traditional characters with Taiwan's vocabulary cannot give back
+ * (资料 and 数据 both become 資料, 查询 becomes 查詢 and comes back as 查找): compared as one.
+ */
+const AMBIGUOUS_BACK = /资料|查找/g;
+const ONE_WORD: Record<string, string> = { 资料: '数据', 查找: '查询' };
 
 /** The label without the numbering it starts with (一、, （三）, 2.). */
 export function stripNumbering(compact: string): string {
@@ -37,7 +43,7 @@ export function labelKeys(text: string, options: KeyOptions = {}): string[] {
 }
 
 function computeKeys(text: string, numbering: boolean): string[] {
-  let compact = compactText(text);
+  let compact = compactText(text).replace(AMBIGUOUS_BACK, (w) => ONE_WORD[w]);
   if (numbering) compact = stripNumbering(compact);
   // A bracket group after the start is a note (本年增/减（指…）); one at the start is numbering.
   const withoutNotes = compact.replace(/(?<!^)\([^()]*\)/g, '').replace(PUNCTUATION, '');

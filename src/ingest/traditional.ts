@@ -6,15 +6,15 @@
  * once read.
  */
 import type { Block, Document, DocumentMessage } from '../document/types';
-import { isTraditional, toSimplified } from '../text/traditional';
+import { isTraditional, toSimplified, traditionalKind, type TraditionalKind } from '../text/traditional';
 
 function allText(blocks: readonly Block[]): string {
   return blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.cells.map((c) => c.text).join('\n'))).join('\n');
 }
 
-function simplifyBlock(block: Block): Block {
-  if (block.kind === 'paragraph') return { ...block, text: toSimplified(block.text) };
-  return { ...block, cells: block.cells.map((c) => ({ ...c, text: toSimplified(c.text) })) };
+function simplifyBlock(block: Block, kind: TraditionalKind): Block {
+  if (block.kind === 'paragraph') return { ...block, text: toSimplified(block.text, kind) };
+  return { ...block, cells: block.cells.map((c) => ({ ...c, text: toSimplified(c.text, kind) })) };
 }
 
 const NOTE: DocumentMessage = {
@@ -24,11 +24,14 @@ const NOTE: DocumentMessage = {
 };
 
 export function simplifyTraditional(document: Document): Document {
-  if (document.messages.some((m) => m.code === NOTE.code) || !isTraditional(allText(document.blocks))) return document;
-  return { ...document, blocks: document.blocks.map(simplifyBlock), messages: [...document.messages, NOTE] };
+  if (document.messages.some((m) => m.code === NOTE.code)) return document;
+  const text = allText(document.blocks);
+  if (!isTraditional(text)) return document;
+  const kind = traditionalKind(text);
+  return { ...document, blocks: document.blocks.map((b) => simplifyBlock(b, kind)), messages: [...document.messages, NOTE] };
 }
 
 /** A page's HTML in simplified characters, and the note, when it is written in traditional ones. */
 export function simplifyPage(html: string): { html: string; messages: DocumentMessage[] } {
-  return isTraditional(html) ? { html: toSimplified(html), messages: [NOTE] } : { html, messages: [] };
+  return isTraditional(html) ? { html: toSimplified(html, traditionalKind(html)), messages: [NOTE] } : { html, messages: [] };
 }

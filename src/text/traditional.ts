@@ -28,14 +28,26 @@ export function isTraditional(text: string): boolean {
   return traditional / han >= MIN_SHARE;
 }
 
-let converter: ((text: string) => string) | undefined;
+/**
+ * How the portal converted: character by character (the Hong Kong way, 政府信息公開), or with Taiwan's
+ * words as well (政府資訊公開, 行政規範性檔案 for 行政规范性文件), which must be turned back word by word.
+ */
+export type TraditionalKind = 'hk' | 'twp';
 
-/** The text in simplified characters (OpenCC, Hong Kong and Taiwan variants included). */
-export function toSimplified(text: string): string {
-  if (!converter) {
+export function traditionalKind(text: string): TraditionalKind {
+  return /資訊/.test(text) ? 'twp' : 'hk';
+}
+
+const converters = new Map<TraditionalKind, (text: string) => string>();
+
+/** The text in simplified characters (OpenCC), undoing the kind of conversion the portal made. */
+export function toSimplified(text: string, kind: TraditionalKind): string {
+  let convert = converters.get(kind);
+  if (!convert) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- 110 KB of dictionaries, for traditional texts only
     const opencc = require('opencc-js/t2cn') as typeof OpenCC; // the traditional → simplified half of the package
-    converter = opencc.Converter({ from: 'hk', to: 'cn' });
+    convert = opencc.Converter({ from: kind, to: 'cn' });
+    converters.set(kind, convert);
   }
-  return converter(text);
+  return convert(text);
 }
