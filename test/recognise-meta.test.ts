@@ -217,6 +217,16 @@ describe('readMeta: the signature', () => {
       });
     });
 
+    it('takes the copy of the title that names the body when the last copy does not (某某乡 / 2021年…报告 / 2021年…报告)', () => {
+      const head = [p('某某县某某乡'), p('2021年政府信息公开工作年度报告'), p('2021年政府信息公开工作年度报告'), PREAMBLE];
+      expect(meta(head)).toMatchObject({
+        title: '某某县某某乡2021年政府信息公开工作年度报告',
+        agency: '某某县某某乡',
+        year: 2021,
+        titleBlocks: [0, 1, 2],
+      });
+    });
+
     it('does not join two lines of the preamble or a short line and a sentence', () => {
       const head = [p('某某县2024年政府'), p('信息公开工作扎实推进，成效明显。'), PREAMBLE];
       expect(meta(head)).toMatchObject({ title: null, titleBlocks: [] });

@@ -115,13 +115,24 @@ function findTitle(head: readonly HeadLine[]): TitleReading | null {
   }
   if (!titles.length) return null;
   const dated = titles.filter((t) => yearOf(t.text) !== null);
-  const title = dated.length ? dated[dated.length - 1] : titles[0];
-  const prev = text[title.k - 1];
+  const readings = (dated.length ? dated : [titles[0]]).map((t) => withAgencyLine(t, text));
+  // The last title is the body's own; but a copy without the body's name (2021年政府信息公开工作年度报告
+  // under 某某乡 / 2021年…报告) gives way to the last one that names it.
+  const named = readings.filter((r) => agencyFromTitle(r.text) !== null);
+  const title =
+    named.length && !agencyFromTitle(readings[readings.length - 1].text)
+      ? named[named.length - 1]
+      : readings[readings.length - 1];
   const aside = [
     ...head.filter((h) => h.kind !== 'text').map((h) => h.i),
-    ...titles.filter((t) => t !== title).flatMap((t) => t.blocks),
+    ...titles.flatMap((t) => t.blocks).filter((i) => !title.blocks.includes(i)),
   ];
-  // An agency name printed on its own line above the rest of the title.
+  return { text: title.text, blocks: title.blocks, aside };
+}
+
+/** The title with a body's name printed on its own line right above it (某某乡 / 2021年…报告). */
+function withAgencyLine(title: TitleLine, text: readonly HeadLine[]): { text: string; blocks: number[] } {
+  const prev = text[title.k - 1];
   if (
     prev &&
     prev.i === title.blocks[0] - 1 &&
@@ -130,9 +141,9 @@ function findTitle(head: readonly HeadLine[]): TitleReading | null {
     !REPORT_WORDS.test(prev.text) &&
     !/\d{4}年\d/.test(prev.text)
   ) {
-    return { text: prev.text + title.text, blocks: [prev.i, ...title.blocks], aside };
+    return { text: prev.text + title.text, blocks: [prev.i, ...title.blocks] };
   }
-  return { text: title.text, blocks: title.blocks, aside };
+  return { text: title.text, blocks: title.blocks };
 }
 
 const YEAR = '(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})';
