@@ -199,3 +199,38 @@ describe('headings known by their look, order and inline enumerations', () => {
     ]);
   });
 });
+
+describe('a section heading run into its text', () => {
+  const runIn = (): FxBlock[][] => [
+    [p('一、总体情况 本年度报告根据《条例》要求编制。（一）政府信息主动公开情况 全年新增主动公开政府信息50条。')],
+    [p('二、主动公开政府信息情况'), partTable('2021', 't2')],
+    [p('三、收到和处理政府信息公开申请情况'), partTable('2021', 't3')],
+    [p('四、政府信息公开行政复议、行政诉讼情况'), partTable('2021', 't4')],
+    [p('五、存在的主要问题及改进情况：一、存在的主要问题：公开内容不够全面。'), p('二、改进措施：加强业务培训。')],
+    [p('六、其他需要报告的事项。本年度未收取信息处理费。')],
+  ];
+  const EXPECTED = [
+    'S1 一、总体情况',
+    'P 本年度报告根据《条例》要求编制。（一）政府信息主动公开情况 全年新增主动公开政府信息50条。',
+    'S2 二、主动公开政府信息情况',
+    'T t2',
+    'S3 三、收到和处理政府信息公开申请情况',
+    'T t3',
+    'S4 四、政府信息公开行政复议、行政诉讼情况',
+    'T t4',
+    'S5 五、存在的主要问题及改进情况',
+    'P 一、存在的主要问题：公开内容不够全面。',
+    'P 二、改进措施：加强业务培训。',
+    'S6 六、其他需要报告的事项',
+    'P 本年度未收取信息处理费。',
+  ];
+
+  it.each([
+    ['a web page', readHtml],
+    ['a DOCX', readDocx],
+  ] as const)('in %s starts its section, its text after a space, 。 or ： the section’s first paragraph', async (_, read) => {
+    const r = await read(structuredBlocks(2022, runIn()));
+    expect(structureOf(r)).toEqual(EXPECTED);
+    expect(sectionRules(r)).toEqual([]);
+  });
+});

@@ -27,12 +27,26 @@ interface Candidate {
   readonly topLevel: boolean;
 }
 
+/**
+ * A numbered heading in the official wording run into its section's text (一、总体情况 本年度…,
+ * 六、其他需要报告的事项。本年度…): a page that lost its line breaks, or an author who wrote it so.
+ */
+const RUN_IN = /^([^\s。：:]{2,40})[\s。：:]+(\S[\s\S]*)$/u;
+
+function runIn(p: Paragraph, block: number, firstLine: string, more: readonly string[]): Candidate | undefined {
+  const m = RUN_IN.exec(firstLine);
+  if (!m) return undefined;
+  const match = sectionHeading((p.numbering ?? '') + m[1]);
+  if (!match || match.quality !== 'exact' || !/^[一二三四五六七八九十]+、/.test((p.numbering ?? '') + m[1])) return undefined;
+  return { hit: { ...match, block, heading: m[1], rest: [m[2], ...more].join('\n') }, topLevel: true };
+}
+
 function candidate(p: Paragraph, block: number): Candidate | undefined {
   const outline = outlineHeading(p);
   if (outline && outline.level > 1 && outline.numbering) return undefined;
   const [firstLine, ...more] = p.text.split('\n');
   const match = sectionHeading((p.numbering ?? '') + firstLine);
-  if (!match) return undefined;
+  if (!match) return runIn(p, block, firstLine, more);
   const topLevel = outline?.level === 1;
   // Unnumbered and not styled as a top-level heading, only the exact wording makes a section heading.
   if (!topLevel && match.quality !== 'exact') return undefined;
