@@ -152,6 +152,30 @@ describe('finding the report inside the page', () => {
     }
   });
 
+  it('says a page that only links to the report as an attachment is that, naming the file and the attachment', async () => {
+    const result = await readBytes(
+      page(
+        `${BREADCRUMB}<h1>某某县2023年政府信息公开工作年度报告</h1><p>附件：<a href="/u/r.pdf">某某县2023年政府信息公开工作年度报告.pdf</a></p>${FOOTER}`,
+      ),
+      'fujian.html',
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('ATTACHMENT_ONLY');
+      expect(result.error.zh).toBe(
+        '文件“fujian.html”无法读取：只有报告附件的名称或链接，没有报告正文；请取得该附件后读取附件文件（某某县2023年政府信息公开工作年度报告.pdf）',
+      );
+    }
+  });
+
+  it('reads a report that also offers its PDF for download as the report it is', async () => {
+    const report = await readReport(
+      page(`${article.html}<p>附件：某某县2023年政府信息公开工作年度报告.pdf</p>`),
+      'with-pdf.html',
+    );
+    expect(report.sections.filter((s) => s.heading !== null)).toHaveLength(6);
+  });
+
   it('leaves a page with sections but none of the usual chrome intact', async () => {
     const report = await readReport(page(article.html), 'bare.html');
     expect(fieldDiff(report.fields, article.expected)).toEqual([]);

@@ -52,6 +52,10 @@ export const INGEST_ERRORS = {
   TOO_LARGE: { zh: '文件或其内容超过大小限制', en: 'the file or its content exceeds the size limit' },
   TIMEOUT: { zh: '处理超时，文件可能过于复杂或已损坏', en: 'processing timed out; the file may be too complex or damaged' },
   CONVERT_FAILED: { zh: '格式转换失败', en: 'conversion failed' },
+  ATTACHMENT_ONLY: {
+    zh: '只有报告附件的名称或链接，没有报告正文；请取得该附件后读取附件文件',
+    en: 'it only names or links the report as an attachment and holds no report text; get the attachment and read that file',
+  },
   NOT_A_REPORT: {
     zh: '不是政府信息公开工作年度报告：未找到年度报告的标题、章节或标准表格',
     en: 'not a government information disclosure annual report: no report title, sections or standard tables found',

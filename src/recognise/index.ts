@@ -38,6 +38,19 @@ function chooseReading(document: Document, year: number | null): TableReading {
   return best;
 }
 
+/** A file a page offers for download: a name ending in a document's extension (…报告.pdf, 附件1.docx). */
+const ATTACHMENT = /\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)\s*(?:[(（][^()（）]*[)）])?$/i;
+
+/** The first line naming an attached file, when the document is nothing but such lines and chrome. */
+function attachmentLine(blocks: readonly Block[]): string | undefined {
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const line = b.text.split('\n').find((l) => ATTACHMENT.test(l.trim()));
+    if (line) return line.trim().replace(/^附件\s*\d*\s*[:：]?\s*/, '');
+  }
+  return undefined;
+}
+
 function tableFieldCount(version: FormatVersion): number {
   return getFormat(version).fields.filter((f) => f.part !== 'meta').length;
 }
@@ -56,6 +69,11 @@ export function recognise(document: Document, source: SourceInfo): Report {
   const headings = findHeadings(blocks);
   const meta = readMeta(blocks, headings[0]?.block ?? -1);
   const reading = chooseReading(document, meta.year);
+  if (!reading.matches.length && !headings.length) {
+    // A page that only links to the report (附件：某某县2023年…报告.pdf): the file is elsewhere.
+    const attachment = attachmentLine(blocks);
+    if (attachment) throw new IngestError('ATTACHMENT_ONLY', source.name, attachment);
+  }
   // A report shows itself by its tables, its section headings, or at least a dated report title.
   if (!reading.matches.length && headings.length < 2 && !(meta.title && yearOf(meta.title))) {
     throw new IngestError('NOT_A_REPORT', source.name);
