@@ -340,6 +340,8 @@ describe('title, agency, date and signature', () => {
     ['2023.1.28', '2023-01-28'],
     ['二〇二三年一月二十八日', '2023-01-28'],
     ['２０２３年１月２８日', '2023-01-28'],
+    ['二〇二三年元月二十八日', '2023-01-28'],
+    ['2023年元月28日', '2023-01-28'],
   ])('reads the date %s', async (written, iso) => {
     const report = await readFixture({ ...base, closing: ['某某县人民政府办公室', written] });
     expect(report.meta.publishDate).toBe(iso);

@@ -1,4 +1,4 @@
-/** Dates as reports write them: 2021年1月28日, 2021-01-28, 2021.1.28, 二〇二一年一月二十八日. */
+/** Dates as reports write them: 2021年1月28日, 2021-01-28, 2021.1.28, 二〇二一年一月二十八日, 二〇二一年元月二十八日. */
 import { chineseNumber, compactText } from '../text/normalise';
 
 const ARABIC = /(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*日?/;
@@ -22,8 +22,14 @@ export interface FoundDate {
 /** A clock time after a date (时间：2024-03-08 15:34): dropped before the spaces, or its hour would run into the day. */
 const CLOCK = /(\d)\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g;
 
+/** 元月 is January (二〇二四年元月二十日, 2024年元月20日). */
+const FIRST_MONTH = /(\d{4}年|[〇○零一二三四五六七八九]{4}年)元月/;
+
 export function findDate(text: string): FoundDate | null {
-  const compact = compactText(text.replace(CLOCK, '$1'));
+  const compact = compactText(text.replace(CLOCK, '$1')).replace(
+    FIRST_MONTH,
+    (_, y: string) => `${y}${/\d/.test(y) ? '1' : '一'}月`,
+  );
   const a = ARABIC.exec(compact);
   if (a) {
     const value = iso(Number(a[1]), Number(a[2]), Number(a[3]));
