@@ -34,13 +34,13 @@ export function isChromeText(text: string): boolean {
   return s.chromeContains.some((w) => compact.includes(w));
 }
 
-/** The 信息公开 metadata block (索引号, 发布机构, 生成日期…) printed as a table. */
 /** A cell that is a label of the metadata block or a date label, colon or not (发文日期, 发布日期：). */
 export function isMetadataLabel(text: string): boolean {
   const compact = compactText(text).replace(/[:：]$/, '');
   return webPageSpec().metadataLabels.includes(compact) || webPageSpec().dateLabels.includes(compact);
 }
 
+/** The 信息公开 metadata block (索引号, 发布机构, 生成日期…) printed as a table. */
 export function isMetadataTable(table: Table): boolean {
   const labels = webPageSpec().metadataLabels;
   let hits = 0;

@@ -41,7 +41,7 @@ function chooseReading(document: Document, year: number | null): TableReading {
 /** A file a page offers for download: a name ending in a document's extension (…报告.pdf, 附件1.docx). */
 const ATTACHMENT = /\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)\s*(?:[(（][^()（）]*[)）])?$/i;
 
-/** The first line naming an attached file, when the document is nothing but such lines and chrome. */
+/** The first line that names an attached file (附件：…报告.pdf), without the 附件 label. */
 function attachmentLine(blocks: readonly Block[]): string | undefined {
   for (const b of blocks) {
     if (b.kind !== 'paragraph') continue;

@@ -1,8 +1,8 @@
 /**
  * Zip access with limits. Reads the central directory itself (so the declared sizes and the
  * number of entries are checked before anything is inflated), then inflates one entry at a time
- * with Node's zlib into a buffer one byte larger than declared: nothing past an entry's declared
- * size is ever kept. Only an entry that does pass its size is inflated again, in small steps with
+ * with Node's zlib, its output capped at the entry's declared size: nothing past that size is ever
+ * kept. Only an entry that does pass its size is inflated again, in small steps with
  * fflate (loaded then), counting the bytes actually produced, to tell a zip bomb from a damaged
  * size record. zlib is native: no inflater to load and compile in every worker (start-up).
  */
