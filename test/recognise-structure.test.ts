@@ -234,3 +234,32 @@ describe('a section heading run into its text', () => {
     expect(sectionRules(r)).toEqual([]);
   });
 });
+
+describe('a sub-item closed by a stop or a colon', () => {
+  it('is a heading on a line of its own when it names a topic; a run-in head and a list item stay text', async () => {
+    const one = [
+      p('一、总体情况'),
+      p('（一）主动公开情况。'),
+      p('不断优化政府信息公开，增强信息公开实效。'),
+      p('（二）依申请公开方面：'),
+      p('依法依规办理政府信息公开申请。'),
+      p('（三）政府信息管理情况。健全信息发布审核机制，严格落实三审三校制度。'),
+      p('（四）本年度共收到申请5件。'),
+      p('1.加强培训。'),
+    ];
+    const blocks = structuredBlocks(2022, [one, ...sections('2021', 'typed').slice(1)]);
+    const r = await readHtml(blocks);
+    expect(structureOf(r).slice(0, 9)).toEqual([
+      'S1 一、总体情况',
+      'H2 （一）主动公开情况',
+      'P 不断优化政府信息公开，增强信息公开实效。',
+      'H2 （二）依申请公开方面',
+      'P 依法依规办理政府信息公开申请。',
+      'P （三）政府信息管理情况。健全信息发布审核机制，严格落实三审三校制度。',
+      'P （四）本年度共收到申请5件。',
+      'P 1.加强培训。',
+      'S2 二、主动公开政府信息情况',
+    ]);
+    expect(sectionRules(r)).toEqual([]);
+  });
+});

@@ -2,7 +2,9 @@
  * Which paragraphs are headings, and at what level. The numbering as printed decides first (typed,
  * or Word's automatic numbering): 一、 > （一） > 1. > （1）; Word numbering in another form by its
  * level in the list; then a heading style or outline level; then a short bold line on its own. A numbered line that goes on as a sentence (（一）加强领导。本年…)
- * is a paragraph with a run-in head, and an inline enumeration (一是…；二是…) is text.
+ * is a paragraph with a run-in head, and an inline enumeration (一是…；二是…) is text; but a sub-item
+ * on a line of its own, named as the format's items are named and closed by a stop or a colon
+ * (（一）主动公开情况。, （二）依申请公开方面：), is a heading.
  */
 import type { Paragraph } from '../document/types';
 import { printedNumbering } from '../text/numbering';
@@ -30,6 +32,18 @@ function headingWords(text: string): boolean {
   return compact.length > 0 && compact.length <= HEADING_MAX && !SENTENCE.test(compact);
 }
 
+/**
+ * The words of a sub-item closed by a stop or a colon and nothing after it: short, no other
+ * punctuation, and naming a topic the way the format's items do (…情况, …方面, …建设, …保障).
+ */
+const NAMED_ITEM =
+  /^([^。；;！？：:，,、\d]{2,16}?(?:情况|方面|工作|建设|保障|管理|公开|问题|措施|举措|不足|计划|打算))[。：:]$/u;
+
+function namedItem(numbered: Numbered): Numbered | undefined {
+  const m = numbered.level >= 2 ? NAMED_ITEM.exec(numbered.text.trim()) : null;
+  return m ? { ...numbered, text: m[1] } : undefined;
+}
+
 function styleLevel(p: Paragraph): number | undefined {
   return p.headingLevel !== undefined ? Math.min(p.headingLevel, 4) : undefined;
 }
@@ -54,7 +68,11 @@ export function outlineHeading(p: Paragraph): OutlineHeading | undefined {
   const rest = more.join('\n').trim();
   const extra = rest ? { rest } : {};
   const numbered = numberedAs(p, firstLine);
-  if (numbered) return headingWords(numbered.text) ? { ...numbered, ...extra } : undefined;
+  if (numbered && headingWords(numbered.text)) return { ...numbered, ...extra };
+  if (numbered) {
+    const item = namedItem(numbered);
+    return item ? { ...item, ...extra } : undefined;
+  }
   if (!headingWords(firstLine)) return undefined;
   const plain = { numbering: p.numbering?.trim() ?? '', text: firstLine.trim(), typed: false };
   const level = styleLevel(p);
