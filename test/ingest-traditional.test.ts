@@ -2,14 +2,17 @@
  * A report in traditional characters, as portals serve their 繁體 pages (蓬江區…政府信息公開工作年度報告,
  * 一、總體情況, 本年新製作數量): converted by machine from the simplified report, here with OpenCC as the
  * portals do, character by character (Hong Kong) or with Taiwan's words too (政府資訊公開, 行政規範性檔案).
- * It reads as the simplified report does, fields, title and sections alike, with a note saying so;
- * a simplified report that quotes a few traditional names is left as it is.
+ * It reads as the simplified report does, fields, title and sections alike, with a note saying so,
+ * the real published reports of ../shared/real too; a simplified report that quotes a few
+ * traditional names is left as it is.
  */
+import * as fs from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import type { Report } from '../src/report/types';
 import { isTraditional } from '../src/text/traditional';
 import { buildDocx, p, type FxBlock } from './helpers/docx-fixture';
 import { fieldDiff, readReport } from './helpers/pipeline';
+import { realReports } from './helpers/real-reports';
 import { consistentValues } from './helpers/report-fixture';
 import { blocksToHtml, partTable, structureOf, structuredBlocks } from './helpers/structure';
 
@@ -71,3 +74,25 @@ describe('a report in traditional characters', () => {
     );
   });
 });
+
+const REALS = realReports('ingest-traditional');
+if (!REALS) describe.skip('the real reports (../shared/real missing)', () => it('cannot be read', () => undefined));
+else
+  describe('the real published reports, converted to traditional characters', () => {
+    it.each(REALS.flatMap((r) => (['hk', 'twp'] as const).map((to) => [r.stem, to, r] as const)))(
+      '%s converted the %s way reads with every field, the meta and the sections of its simplified page',
+      async (_stem, to, real) => {
+        const html = fs.readFileSync(real.htmlPath, 'utf8');
+        const simplified = await readReport(Buffer.from(html, 'utf8'), 'report.html');
+        const converted = await readReport(Buffer.from(OpenCC.Converter({ from: 'cn', to })(html), 'utf8'), 'report.html');
+        expect(fieldDiff(converted.fields, simplified.fields)).toEqual([]);
+        const truth = Object.fromEntries(
+          Object.entries(real.truth.fields).filter(([k]) => !real.truth.ignore_fields.includes(k)),
+        );
+        expect(fieldDiff(converted.fields, truth)).toEqual([]);
+        expect(converted.meta).toEqual(simplified.meta);
+        expect(converted.sections.map((s) => s.heading)).toEqual(simplified.sections.map((s) => s.heading));
+        expect(notes(converted)).toHaveLength(1);
+      },
+    );
+  });
