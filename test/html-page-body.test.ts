@@ -168,6 +168,25 @@ describe('finding the report inside the page', () => {
     }
   });
 
+  it('says that the pictures among the sections (tables published as screenshots) are not read; a logo and a QR code are not counted', async () => {
+    const sections = [
+      '<p>一、总体情况</p><p>本年度政务公开工作扎实推进，各项任务均按计划完成。</p>',
+      '<p>二、主动公开政府信息情况</p><p><img src="/u/t2.png" alt=""></p>',
+      '<p>三、收到和处理政府信息公开申请情况</p><p><img src="/u/t3-1.png"><img src="/u/t3-2.png"></p>',
+      '<p>四、政府信息公开行政复议、行政诉讼情况</p><img src="/u/t4.jpg">',
+      '<p>五、存在的主要问题及改进情况</p><p>公开内容还不够全面，下一步将加强业务培训，提升公开质量。</p>',
+      '<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>',
+    ].join('');
+    const html = `<img src="/logo.png">${BREADCRUMB}<h1>某某县2023年政府信息公开工作年度报告</h1>${sections}<p><img src="/qr.png"></p>${FOOTER}`;
+    const report = await readReport(page(html), 'pictures.html');
+    expect(report.issues.filter((i) => i.rule === 'WEB_PAGE_IMAGES').map((i) => i.message)).toEqual([
+      '报告正文中有 4 张图片，图片中的内容（如以图片发布的表格）无法读取，请提供文字版或 Word 原件',
+    ]);
+    expect(report.issues.filter((i) => i.rule === 'TABLE_MISSING')).toHaveLength(3);
+    const plain = await readReport(page(article.html), 'plain.html');
+    expect(plain.issues.filter((i) => i.rule === 'WEB_PAGE_IMAGES')).toEqual([]);
+  });
+
   it('reads a report that also offers its PDF for download as the report it is', async () => {
     const report = await readReport(
       page(`${article.html}<p>附件：某某县2023年政府信息公开工作年度报告.pdf</p>`),

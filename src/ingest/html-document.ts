@@ -92,6 +92,8 @@ const LAYOUT_PROSE_CHARS = 200;
 export interface BlockMark {
   /** Every visible character of the paragraph is link text (menus, related-article lists). */
   readonly linkOnly: boolean;
+  /** Pictures (<img>) since the block before: their content (a table published as a picture) is not read. */
+  readonly imagesBefore?: number;
 }
 
 export interface WalkedPage {
@@ -139,6 +141,7 @@ class HtmlWalker {
   readonly marks: BlockMark[] = [];
   private pieces: Piece[] = [];
   private tableCount = 0;
+  private images = 0;
 
   walkBlock(el: Element, ctx: Context): void {
     for (const child of el.children) this.visit(child, ctx);
@@ -152,6 +155,7 @@ class HtmlWalker {
     }
     if (!isElement(node)) return;
     const name = node.name.toLowerCase();
+    if (name === 'img' && !isHidden(node)) this.images++;
     if (SKIP.has(name) || isHidden(node)) return;
     if (name === 'br') return this.flush(ctx.level);
     if (name === 'table') {
@@ -188,7 +192,8 @@ class HtmlWalker {
 
   private push(block: Block, mark: BlockMark): void {
     this.blocks.push(block);
-    this.marks.push(mark);
+    this.marks.push(this.images ? { ...mark, imagesBefore: this.images } : mark);
+    this.images = 0;
   }
 
   private table(table: Element): void {

@@ -162,10 +162,10 @@ function flattenTextTables(page: PageBlocks): PageBlocks {
   const marks: BlockMark[] = [];
   page.blocks.forEach((b, i) => {
     if (b.kind === 'table' && (i < first || i > last) && !isFigureTable(b) && !isMetadataTable(b)) {
-      for (const p of tableLines(b)) {
+      tableLines(b).forEach((p, k) => {
         blocks.push(p);
-        marks.push({ linkOnly: false });
-      }
+        marks.push(k === 0 ? page.marks[i] : { linkOnly: false });
+      });
       return;
     }
     blocks.push(b);
@@ -215,6 +215,15 @@ export function findReportBody(whole: PageBlocks): ReportBody {
   }
   if (title) {
     messages.push({ type: 'info', code: 'WEB_PAGE_TITLE', message: `正文中没有标题，标题取自网页标题：${title}` });
+  }
+  // Pictures among the sections (not the logo or a QR code around them): often the tables, as screenshots.
+  const images = page.marks.slice(first + 1, end).reduce((n, m) => n + (m.imagesBefore ?? 0), 0);
+  if (images > 0) {
+    messages.push({
+      type: 'warning',
+      code: 'WEB_PAGE_IMAGES',
+      message: `报告正文中有 ${images} 张图片，图片中的内容（如以图片发布的表格）无法读取，请提供文字版或 Word 原件`,
+    });
   }
   return { blocks: renumber(kept), messages };
 }
