@@ -58,7 +58,10 @@ describe('a report in traditional characters', () => {
     expect(traditional.meta.title).toBe('某某县人民政府2024年政府信息公开工作年度报告');
     expect(structureOf(traditional)).toEqual(structureOf(simplified));
     expect(traditional.issues.filter((f) => f.rule.startsWith('SECTION_'))).toEqual([]);
-    expect(notes(traditional).map((f) => f.message)).toEqual(['原文为繁体中文，已转换为简体后读取；原文件未改动']);
+    const how = blocks === HK ? '逐字转换的繁体' : '连词语换成台湾用语的繁体';
+    expect(notes(traditional).map((f) => f.message)).toEqual([
+      `原文为繁体中文（${how}），已用 OpenCC 转回简体后读取；原文件未改动`,
+    ]);
     expect(notes(simplified)).toEqual([]);
   });
 

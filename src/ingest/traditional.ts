@@ -17,21 +17,31 @@ function simplifyBlock(block: Block, kind: TraditionalKind): Block {
   return { ...block, cells: block.cells.map((c) => ({ ...c, text: toSimplified(c.text, kind) })) };
 }
 
-const NOTE: DocumentMessage = {
-  type: 'info',
-  code: 'TRADITIONAL_CHINESE',
-  message: '原文为繁体中文，已转换为简体后读取；原文件未改动',
-};
+const KIND_WORDS: Record<TraditionalKind, string> = { hk: '逐字转换的繁体', twp: '连词语换成台湾用语的繁体' };
+
+function note(kind: TraditionalKind): DocumentMessage {
+  return {
+    type: 'info',
+    code: 'TRADITIONAL_CHINESE',
+    message: `原文为繁体中文（${KIND_WORDS[kind]}），已用 OpenCC 转回简体后读取；原文件未改动`,
+  };
+}
 
 export function simplifyTraditional(document: Document): Document {
-  if (document.messages.some((m) => m.code === NOTE.code)) return document;
+  if (document.messages.some((m) => m.code === 'TRADITIONAL_CHINESE')) return document;
   const text = allText(document.blocks);
   if (!isTraditional(text)) return document;
   const kind = traditionalKind(text);
-  return { ...document, blocks: document.blocks.map((b) => simplifyBlock(b, kind)), messages: [...document.messages, NOTE] };
+  return {
+    ...document,
+    blocks: document.blocks.map((b) => simplifyBlock(b, kind)),
+    messages: [...document.messages, note(kind)],
+  };
 }
 
 /** A page's HTML in simplified characters, and the note, when it is written in traditional ones. */
 export function simplifyPage(html: string): { html: string; messages: DocumentMessage[] } {
-  return isTraditional(html) ? { html: toSimplified(html, traditionalKind(html)), messages: [NOTE] } : { html, messages: [] };
+  if (!isTraditional(html)) return { html, messages: [] };
+  const kind = traditionalKind(html);
+  return { html: toSimplified(html, kind), messages: [note(kind)] };
 }
