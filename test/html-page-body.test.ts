@@ -187,12 +187,28 @@ describe('finding the report inside the page', () => {
     expect(plain.issues.filter((i) => i.rule === 'WEB_PAGE_IMAGES')).toEqual([]);
   });
 
-  it('reads a report that also offers its PDF for download as the report it is', async () => {
+  it('knows an attachment by where its link points when the link text has no extension, the report first', async () => {
+    const links =
+      '<p>附件：</p><p><a href="/u/%E6%8C%87%E5%8D%97.doc">政府信息公开指南</a></p><p><a href="/u/P020240120.pdf?v=2">某某县2023年政府信息公开工作年度报告</a></p>';
+    const result = await readBytes(
+      page(`${BREADCRUMB}<h1>某某县2023年政府信息公开工作年度报告</h1>${links}${FOOTER}`),
+      'link.html',
+    );
+    expect(!result.ok && [result.error.code, result.error.en]).toEqual([
+      'ATTACHMENT_ONLY',
+      'Cannot read "link.html": it only names or links the report as an attachment and holds no report text; get the attachment and read that file (某某县2023年政府信息公开工作年度报告)',
+    ]);
+  });
+
+  it('reads a report that also offers its PDF for download as the report it is, naming the download', async () => {
     const report = await readReport(
-      page(`${article.html}<p>附件：某某县2023年政府信息公开工作年度报告.pdf</p>`),
+      page(`${article.html}<p>附件：<a href="/u/2023nb.pdf">某某县2023年政府信息公开工作年度报告.pdf</a></p>`),
       'with-pdf.html',
     );
     expect(report.sections.filter((s) => s.heading !== null)).toHaveLength(6);
+    expect(report.issues.filter((i) => i.rule === 'WEB_PAGE_ATTACHMENT').map((i) => i.message)).toEqual([
+      '网页附有可下载的文件：某某县2023年政府信息公开工作年度报告.pdf',
+    ]);
   });
 
   it('leaves a page with sections but none of the usual chrome intact', async () => {

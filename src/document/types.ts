@@ -60,6 +60,7 @@ export const DOCUMENT_NOTE_CODES = [
   'WEB_PAGE_CHROME',
   'WEB_PAGE_TITLE',
   'WEB_PAGE_IMAGES',
+  'WEB_PAGE_ATTACHMENT',
   'PDF_PAGE_WITHOUT_TEXT',
   'TRADITIONAL_CHINESE',
 ] as const;
@@ -70,6 +71,8 @@ export interface DocumentMessage {
   readonly type: 'warning' | 'info';
   readonly code: DocumentNoteCode;
   readonly message: string;
+  /** Files the note names (a page's attachments). */
+  readonly files?: readonly string[];
 }
 
 export interface Document {

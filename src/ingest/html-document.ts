@@ -99,6 +99,8 @@ export interface BlockMark {
 export interface WalkedPage {
   readonly blocks: Block[];
   readonly marks: BlockMark[];
+  /** Documents the page links to for download (…报告.pdf), by file name, report-like names first. */
+  readonly attachments: string[];
   /** The page's <title>, display-cleaned ('' when absent). */
   readonly pageTitle: string;
 }
@@ -291,15 +293,41 @@ function cheerio(): typeof Cheerio {
   return cheerioModule;
 }
 
-/** Walks a whole page: every block with its marks, and the page title. */
+/** A link to a document to download: its path ends in a document's extension. */
+const DOCUMENT_LINK = /\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)$/i;
+
+function fileName(href: string): string | undefined {
+  const path = href.split(/[?#]/)[0];
+  if (!DOCUMENT_LINK.test(path)) return undefined;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/** Walks a whole page: every block with its marks, its attachments, and the page title. */
 export function walkHtml(html: string): WalkedPage {
   const $ = cheerio().load(html);
   const walker = new HtmlWalker();
   const body = $('body').get(0) ?? $.root().children().get(0);
   if (body) walker.walkBlock(body as Element, { bold: false, link: false });
+  const links = $('a[href]')
+    .toArray()
+    .flatMap((a) => {
+      const file = fileName((a as Element).attribs.href);
+      return file ? [{ file, text: cleanText($(a).text()) }] : [];
+    });
+  // The report itself first: a link whose name or text says 报告/年报 (not 指南, 目录 in a side bar).
+  const reportLike = (l: { file: string; text: string }) => /报告|年报/.test(l.file + l.text);
+  const attachments = [
+    ...new Set([...links.filter(reportLike), ...links].map((l) => (reportLike(l) && l.text ? l.text : l.file))),
+  ];
   return {
     blocks: walker.blocks,
     marks: walker.marks,
+    attachments,
     pageTitle: cleanText($('head > title').first().text() || $('title').first().text()),
   };
 }

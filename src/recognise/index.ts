@@ -71,7 +71,7 @@ export function recognise(document: Document, source: SourceInfo): Report {
   const reading = chooseReading(document, meta.year);
   if (!reading.matches.length && !headings.length) {
     // A page that only links to the report (附件：某某县2023年…报告.pdf): the file is elsewhere.
-    const attachment = attachmentLine(blocks);
+    const attachment = attachmentLine(blocks) ?? document.messages.find((m) => m.code === 'WEB_PAGE_ATTACHMENT')?.files?.[0];
     if (attachment) throw new IngestError('ATTACHMENT_ONLY', source.name, attachment);
   }
   // A report shows itself by its tables, its section headings, or at least a dated report title.
