@@ -9,22 +9,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import {
-  CHROMIUM,
-  dropFiles,
-  finalState,
-  HAVE_CHROMIUM,
-  openReport,
-  pickFiles,
-  servePage,
-  type ServedPage,
-} from './helpers/browser';
+import { browserDescribe, dropFiles, finalState, openReport, pickFiles, servePage, type ServedPage } from './helpers/browser';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
 
-if (!HAVE_CHROMIUM)
-  console.warn(`web-a11y: ${CHROMIUM} not found — the accessibility tests are SKIPPED (apt-get install chromium to run them)`);
-const browserDescribe = HAVE_CHROMIUM ? describe : describe.skip;
+const describeWithBrowser = browserDescribe('web-a11y');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SAMPLE = fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx'));
@@ -64,7 +53,7 @@ async function seriousFindings(page: Page): Promise<AxeFinding[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-browserDescribe('the web page, checked by axe-core', () => {
+describeWithBrowser('the web page, checked by axe-core', () => {
   let served: ServedPage;
   let page: Page;
 

@@ -13,23 +13,12 @@ import type { Page } from 'playwright-core';
 import { processInput } from '../src/core/pipeline';
 import { getFormat } from '../src/formats/model';
 import type { Report } from '../src/report/types';
-import {
-  CHROMIUM,
-  dropFiles,
-  finalState,
-  HAVE_CHROMIUM,
-  openReport,
-  pickFiles,
-  servePage,
-  type ServedPage,
-} from './helpers/browser';
+import { browserDescribe, dropFiles, finalState, openReport, pickFiles, servePage, type ServedPage } from './helpers/browser';
 import { readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
 
-if (!HAVE_CHROMIUM)
-  console.warn(`web-e2e: ${CHROMIUM} not found — the browser tests are SKIPPED (apt-get install chromium to run them)`);
-const browserDescribe = HAVE_CHROMIUM ? describe : describe.skip;
+const describeWithBrowser = browserDescribe('web-e2e');
 
 const SAMPLE = fs.readFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx'));
 const BROKEN = Buffer.from('PK\u0003\u0004 截断的压缩包');
@@ -56,7 +45,7 @@ async function workbookValues(file: string): Promise<unknown[]> {
   return values;
 }
 
-browserDescribe('the web page in a real browser', () => {
+describeWithBrowser('the web page in a real browser', () => {
   let served: ServedPage;
   let page: Page;
   let downloads: string;

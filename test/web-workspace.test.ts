@@ -5,22 +5,21 @@
  * view with a roster imported from CSV (未报送 bodies, a report assigned by hand). Skipped, with a
  * message, where /usr/bin/chromium is not installed.
  */
-import * as fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/server';
+import type { Page } from 'playwright-core';
+import {
+  browserDescribe,
+  fileRow as row,
+  finalState as settled,
+  openReport,
+  pickFiles,
+  servePage,
+  type ServedPage,
+} from './helpers/browser';
 import { tempDir } from './helpers/cli';
 import { consistentValues } from './helpers/report-fixture';
 import { reportDocx } from './helpers/server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) console.warn(`web-workspace: ${CHROMIUM} not found — the browser tests are SKIPPED`);
-const browserDescribe = HAVE_CHROMIUM ? describe : describe.skip;
-
-interface PageFile {
-  readonly name: string;
-  readonly bytes: Buffer;
-}
+const describeWithBrowser = browserDescribe('web-workspace');
 
 /** A report whose t4 行政复议 cells 维持 and 纠正 are blank. */
 function withBlanks(agency: string, year = 2023, seed = 3): Promise<Buffer> {
@@ -30,49 +29,16 @@ function withBlanks(agency: string, year = 2023, seed = 3): Promise<Buffer> {
   );
 }
 
-async function pickFiles(page: Page, files: readonly PageFile[]): Promise<void> {
-  await page.setInputFiles(
-    '#file-input',
-    files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })),
-  );
-}
-
-function row(page: Page, name: string) {
-  return page.locator('li.file', { has: page.locator('.file-name', { hasText: name }) });
-}
-
-async function settled(page: Page, name: string): Promise<string> {
-  await row(page, name)
-    .and(page.locator('[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="duplicate"]'))
-    .waitFor();
-  return (await row(page, name).getAttribute('data-state'))!;
-}
-
-async function openReport(page: Page, name: string): Promise<void> {
-  await page.locator('li.file .file-name', { hasText: name }).click();
-  await page.locator('table.official').first().waitFor();
-}
-
 const cellText = (page: Page, key: string) => page.locator(`td.value[data-key="${key}"]`).textContent();
 
-browserDescribe('the workspace on the page', () => {
-  let server: RunningServer;
-  let browser: Browser;
+describeWithBrowser('the workspace on the page', () => {
+  let served: ServedPage;
+  let server: ServedPage['server'];
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startServer({ port: 0, pool: { threads: 1 }, workspace: tempDir() });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
-    });
+    served = await servePage(tempDir());
+    ({ server, page } = served);
   }, 60_000);
 
   beforeEach(async () => {
@@ -81,11 +47,10 @@ browserDescribe('the workspace on the page', () => {
     await page.locator('#workspace').filter({ hasText: '工作区：' }).waitFor();
   });
 
-  afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
+  afterEach(() => expect(served.errors.splice(0)).toEqual([]));
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
   });
 
   it('shows the workspace folder, and names a file picked again as already in the workspace', async () => {

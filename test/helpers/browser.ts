@@ -10,6 +10,13 @@ import { startServer, type RunningServer } from '../../src/server';
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
 
+/** `describe` where Chromium is installed; elsewhere `describe.skip`, saying so once for the suite. */
+export function browserDescribe(suite: string): jest.Describe {
+  if (HAVE_CHROMIUM) return describe;
+  console.warn(`${suite}: ${CHROMIUM} not found — the browser tests are SKIPPED (apt-get install chromium to run them)`);
+  return describe.skip;
+}
+
 export interface PageFile {
   readonly name: string;
   readonly bytes: Buffer;
@@ -64,9 +71,9 @@ export interface ServedPage extends OpenPage {
   close(): Promise<void>;
 }
 
-/** A `nianbao serve` of its own (one worker thread, any free port) with its page open in Chromium. */
-export async function servePage(): Promise<ServedPage> {
-  const server = await startServer({ port: 0, pool: { threads: 1 } });
+/** A `nianbao serve` of its own (one worker thread, any free port, a given workspace folder or the default) with its page open in Chromium. */
+export async function servePage(workspace?: string): Promise<ServedPage> {
+  const server = await startServer({ port: 0, pool: { threads: 1 }, ...(workspace ? { workspace } : {}) });
   const open = await openPage(server.url);
   return {
     ...open,
@@ -97,11 +104,20 @@ export async function pickFiles(page: Page, files: readonly PageFile[]): Promise
   );
 }
 
-/** Waits until the file's row has a final state, and returns it. */
+/** The file list's row of a file. */
+export function fileRow(page: Page, name: string) {
+  return page.locator('li.file', { has: page.locator('.file-name', { hasText: name }) });
+}
+
+/** Waits until the file's row has a final state (read, refused, or already in the workspace), and returns it. */
 export async function finalState(page: Page, name: string): Promise<string> {
-  const row = page.locator('li.file', { has: page.locator('.file-name', { hasText: name }) });
+  const row = fileRow(page, name);
   await row
-    .and(page.locator('[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="refused"]'))
+    .and(
+      page.locator(
+        '[data-state="ok"], [data-state="errors"], [data-state="failed"], [data-state="refused"], [data-state="duplicate"]',
+      ),
+    )
     .waitFor();
   return (await row.getAttribute('data-state'))!;
 }
