@@ -6,10 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { processFiles } from '../src/batch/pool';
-import type { TaskResult } from '../src/batch/worker';
-import { INGEST_ERRORS } from '../src/ingest/errors';
 import { tempDir } from './helpers/cli';
+import { outcomes, runFuzzed } from './helpers/fuzz-run';
 import { buildPdf, cellText, ruledTable, type PdfOp } from './helpers/pdf-fixture';
 import { rng } from './helpers/report-fixture';
 
@@ -71,28 +69,9 @@ describe('PDF mutations and hostile PDFs in one batch', () => {
     fs.copyFileSync(path.join(__dirname, '../samples/xinzhou-jkq-2020.docx'), good);
     files.push(good);
 
-    const results: TaskResult[] = [];
-    await processFiles(
-      files,
-      { options: {} },
-      (r) => {
-        results.push(r);
-      },
-      { threads: 2 },
-    );
-
-    expect(results).toHaveLength(files.length);
-    const codes = new Map<string, number>();
-    for (const r of results) {
-      const code = r.ok ? 'OK' : r.error.code;
-      codes.set(code, (codes.get(code) ?? 0) + 1);
-      if (r.ok) continue;
-      expect(Object.keys(INGEST_ERRORS)).toContain(r.error.code);
-      expect(r.error.zh).toContain(`“${path.basename(r.file)}”`);
-      expect(r.error.en).toContain(`"${path.basename(r.file)}"`);
-    }
+    const { results, codes } = await runFuzzed(files);
     expect(results.find((r) => r.file === good)?.ok).toBe(true);
     expect([...codes.keys()].filter((c) => ['WORKER_FAILED', 'OUT_OF_MEMORY'].includes(c))).toEqual([]);
-    console.log('pdf fuzz outcomes:', Object.fromEntries([...codes].sort((a, b) => b[1] - a[1])));
+    console.log('pdf fuzz outcomes:', outcomes(codes));
   }, 600_000);
 });
