@@ -5,9 +5,9 @@
  * reports/s (each one read and durably stored before its answer), the busy answers retried, the
  * server's peak resident memory and how long the page took to answer meanwhile.
  */
-import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { loadReports, runLoad } from '../test/helpers/load';
+import { serveProcess } from '../test/helpers/server';
 
 const BIN = path.join(__dirname, '../bin/nianbao.js');
 
@@ -18,18 +18,7 @@ function percentile(values: readonly number[], p: number): number {
 
 export async function printServeLoad(dir: string, count: number, uploaders = 20): Promise<void> {
   const files = loadReports(count);
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', path.join(dir, 'workspace')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.once('exit', () => reject(new Error(`serve exited: ${out}`)));
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
+  const { child, url } = await serveProcess({ bin: BIN, args: ['--workspace', path.join(dir, 'workspace')] });
   try {
     const r = await runLoad(url, files, uploaders, child.pid);
     const kept = r.answers.filter((a) => a.state === 'ok' || a.state === 'errors').length;

@@ -4,10 +4,11 @@
  * installed command needs neither tsx nor typescript and finds templates/ and the page from dist/.
  * Slow (a build and an install): about a minute.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir } from './helpers/cli';
+import { serveProcess } from './helpers/server';
 
 const ROOT = path.join(__dirname, '..');
 const SAMPLE = path.join(ROOT, 'samples/xinzhou-jkq-2020.docx');
@@ -90,20 +91,8 @@ describe('the packed package installed without dev dependencies', () => {
   });
 
   it('serves the page and its script from the installed package', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, url } = await serveProcess({ bin, cwd: app });
     try {
-      let out = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), MINUTES);
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          out += d;
-          const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]);
-          }
-        });
-      });
       const page = await fetch(url);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('年报通');

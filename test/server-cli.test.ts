@@ -1,32 +1,18 @@
 /** `nianbao serve` as a user starts it: prints the URL, serves the page, stops cleanly on Ctrl+C. */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BIN, runCli, tempDir } from './helpers/cli';
+import { runCli, tempDir } from './helpers/cli';
+import { serveProcess } from './helpers/server';
 
 describe('nianbao serve on the command line', () => {
   it('prints the URL it serves on and the workspace it made in the current folder, answers there, and stops cleanly on SIGINT', async () => {
     const cwd = tempDir();
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-    });
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
-      child.stdout.on('data', () => {
-        const m = /年报通网页版已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
+    const { child, url, output } = await serveProcess({ cwd });
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('年报通');
     const workspace = path.join(fs.realpathSync(cwd), '年报通工作区');
-    expect(out).toContain(`工作区 / workspace：${workspace}（已有 0 个文件`);
+    expect(output()).toContain(`工作区 / workspace：${workspace}（已有 0 个文件`);
     expect(fs.readdirSync(workspace).sort()).toEqual(['README.txt', 'originals', 'reports']);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
@@ -42,23 +28,14 @@ describe('nianbao serve on the command line', () => {
 
   it('says so when the port is taken', async () => {
     const cwd = tempDir();
-    const first = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    first.stdout.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-    });
+    const first = await serveProcess({ cwd });
     try {
-      const port = await new Promise<string>((resolve) => {
-        first.stdout.on('data', () => {
-          const m = /127\.0\.0\.1:(\d+)\//.exec(out);
-          if (m) resolve(m[1]);
-        });
-      });
+      const port = new URL(first.url).port;
       const second = runCli(['serve', '--port', port], cwd);
       expect(second.code).toBe(1);
       expect(second.stderr).toContain('端口已被占用');
     } finally {
-      first.kill('SIGINT');
+      first.child.kill('SIGINT');
     }
   });
 });

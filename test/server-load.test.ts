@@ -25,7 +25,7 @@ describe('nianbao serve under load', () => {
   it(`takes ${UPLOADERS} uploaders × ${EACH} reports: each kept once, memory bounded, the page answering throughout`, async () => {
     const files = loadReports(UPLOADERS * EACH);
     const workspace = path.join(tempDir(), '工作区');
-    const server = await serveProcess(workspace);
+    const server = await serveProcess({ args: ['--workspace', workspace] });
     let result;
     try {
       result = await runLoad(server.url, files, UPLOADERS, server.child.pid);
@@ -48,7 +48,7 @@ describe('nianbao serve under load', () => {
     );
 
     // Restarted on the workspace: the same reports, once each.
-    const again = await serveProcess(workspace);
+    const again = await serveProcess({ args: ['--workspace', workspace] });
     try {
       const listed = (await getJson(again.url, '/api/reports')).body.reports as { name: string; id: string }[];
       expect(listed.map((r) => r.name).sort()).toEqual(names);

@@ -301,7 +301,7 @@ describe('workspace: a killed server loses nothing it acknowledged', () => {
   });
 
   const serve = async (workspace: string) => {
-    const started = await serveProcess(workspace);
+    const started = await serveProcess({ args: ['--workspace', workspace] });
     children.push(started.child);
     return started;
   };

@@ -107,24 +107,42 @@ export async function reportDocx(
   return buildDocx(reportBlocks({ ...r, version, values: values ?? r.values ?? consistentValues(version, 7) }));
 }
 
-/** A real `nianbao serve` process on a free port and the given workspace, once it has printed its URL. */
-export function serveProcess(workspace: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workspace', workspace], {
+export interface ServeProcessOptions {
+  /** The command to run (default: the sources' bin/nianbao-dev.js). */
+  readonly bin?: string;
+  readonly cwd?: string;
+  /** Options after `serve --port 0` (--workspace DIR…). */
+  readonly args?: readonly string[];
+}
+
+export interface ServeProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Everything it has printed so far. */
+  output(): string;
+}
+
+/** A real `nianbao serve` process on a free port, once it has printed its URL. */
+export function serveProcess(options: ServeProcessOptions = {}): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [options.bin ?? BIN, 'serve', '--port', '0', ...(options.args ?? [])], {
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 120_000);
-    child.once('exit', (code) => {
+    const exited = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`serve exited (${code}): ${out}`));
-    });
+    };
+    child.once('exit', exited);
     child.stdout!.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       const m = /年报通网页版已启动：(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, url: m[1] });
+        child.off('exit', exited);
+        resolve({ child, url: m[1], output: () => out });
       }
     });
   });
