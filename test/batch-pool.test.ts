@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { processFiles, ReportPool } from '../src/batch/pool';
+import { prestartWorker, processFiles, ReportPool } from '../src/batch/pool';
 import type { FileResult } from '../src/core/pipeline';
 import { buildDocx, p, table } from './helpers/docx-fixture';
-import { tempDir } from './helpers/cli';
+import { runCli, tempDir } from './helpers/cli';
 
 const SAMPLE = path.join(__dirname, '../samples/xinzhou-jkq-2020.docx');
 
@@ -73,6 +73,31 @@ describe('the worker pool', () => {
     } finally {
       await pool.destroy();
     }
+  });
+
+  it('takes the worker a command started ahead of it, once, and only with the same memory budget', async () => {
+    const early = prestartWorker();
+    const other = new ReportPool({ threads: 1, maxMemoryMb: 512 });
+    const first = new ReportPool({ threads: 2 });
+    const second = new ReportPool({ threads: 1 });
+    try {
+      expect(other.threadIds()).not.toContain(early);
+      expect(first.threadIds()).toContain(early);
+      expect(second.threadIds()).not.toContain(early);
+      const results = await Promise.all(
+        [first, second, other].map((pool) => pool.run({ file: SAMPLE, name: 'sample.docx', options: {} })),
+      );
+      expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    } finally {
+      await Promise.all([other, first, second].map((pool) => pool.destroy()));
+    }
+  });
+
+  it('lets a command that ends before it needs its early worker end at once', () => {
+    // convert starts a worker before it reads its options; a bad option ends it with a usage error.
+    const r = runCli(['convert', SAMPLE, '--jobs', '0']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/--jobs 应为 1 到 64 之间的整数/);
   });
 
   it('reads uploads given as bytes', async () => {

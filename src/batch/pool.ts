@@ -56,6 +56,54 @@ interface Sent {
   timer?: NodeJS.Timeout;
 }
 
+function startWorker(maxMemoryMb: number): Worker {
+  return new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb }, stdout: false, stderr: false });
+}
+
+/** A worker started ahead of its pool (prestartWorker), and whether it has said it is ready. */
+interface Prestarted {
+  readonly worker: Worker;
+  readonly maxMemoryMb: number;
+  ready: boolean;
+  /** Its listeners until a pool takes it. */
+  readonly onMessage: (m: FromWorker) => void;
+  readonly onEnd: () => void;
+}
+
+let prestarted: Prestarted | undefined;
+
+/**
+ * Starts a worker now for the first pool this process makes. A command calls it before it loads
+ * its own modules and finds its inputs, so that the worker's start-up (a fresh thread loading the
+ * pipeline, about a third of a single-file run) overlaps with them. The worker does not keep the
+ * process alive until a pool takes it: a command that ends without one (a usage error) just ends.
+ * Returns the worker's thread id.
+ */
+export function prestartWorker(maxMemoryMb: number = BUDGET.maxMemoryMb): number {
+  if (prestarted) return prestarted.worker.threadId;
+  const entry: Prestarted = {
+    worker: startWorker(maxMemoryMb),
+    maxMemoryMb,
+    ready: false,
+    onMessage: (m) => (entry.ready ||= m.type === 'ready'),
+    // A worker that fails before a pool takes it is left out; the pool starts its own.
+    onEnd: () => prestarted === entry && (prestarted = undefined),
+  };
+  // Unreferenced after the listeners: listening for messages references the worker's port again.
+  entry.worker.on('message', entry.onMessage).on('error', entry.onEnd).on('exit', entry.onEnd).unref();
+  prestarted = entry;
+  return entry.worker.threadId;
+}
+
+/** The prestarted worker, if it was started with this budget: taken, listeners and all, by its slot. */
+function adopt(maxMemoryMb: number): Prestarted | undefined {
+  const entry = prestarted;
+  if (!entry || entry.maxMemoryMb !== maxMemoryMb) return undefined;
+  prestarted = undefined;
+  entry.worker.off('message', entry.onMessage).off('error', entry.onEnd).off('exit', entry.onEnd).ref();
+  return entry;
+}
+
 class Slot {
   readonly worker: Worker;
   ready = false;
@@ -63,11 +111,9 @@ class Slot {
   readonly sent = new Map<number, Sent>();
 
   constructor(maxMemoryMb: number, onMessage: (slot: Slot, m: FromWorker) => void, onDeath: (slot: Slot, err?: Error) => void) {
-    this.worker = new Worker(WORKER_ENTRY, {
-      resourceLimits: { maxOldGenerationSizeMb: maxMemoryMb },
-      stdout: false,
-      stderr: false,
-    });
+    const early = adopt(maxMemoryMb);
+    this.worker = early?.worker ?? startWorker(maxMemoryMb);
+    this.ready = early?.ready ?? false;
     this.worker.on('message', (m: FromWorker) => onMessage(this, m));
     this.worker.on('error', (err) => onDeath(this, err));
     this.worker.on('exit', () => onDeath(this));
@@ -102,6 +148,11 @@ export class ReportPool {
       this.queue.push({ task, timeoutMs: options.timeoutMs ?? this.timeoutMs, resolve });
       this.dispatch();
     });
+  }
+
+  /** The thread ids of the pool's workers (which worker is which, for tests and diagnostics). */
+  threadIds(): number[] {
+    return [...this.slots].map((s) => s.worker.threadId);
   }
 
   /** Resolves when every worker has loaded the pipeline (used to time steady-state throughput). */

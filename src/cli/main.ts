@@ -1,4 +1,5 @@
 /** The `nianbao` command: dispatches to the subcommands. */
+import { prestartWorker } from '../batch/pool';
 import { UsageError } from './args';
 
 interface Command {
@@ -14,6 +15,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   template: () => import('./template'),
   check: () => import('./check'),
 };
+
+/** The commands that read files in the worker pool: their first worker starts before they load. */
+const POOLED = new Set(['convert', 'check', 'summary']);
 
 /** One line per command for `nianbao --help` (here, so that listing them loads none of them). */
 const SUMMARIES: Record<keyof typeof COMMANDS, string> = {
@@ -44,8 +48,10 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`未知命令 / unknown command: ${name}\n\n${USAGE}`);
     return 64;
   }
+  const help = rest.includes('--help') || rest.includes('-h');
+  if (POOLED.has(name) && !help) prestartWorker();
   const command = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (help) {
     console.log(command.HELP);
     return 0;
   }

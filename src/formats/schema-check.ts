@@ -68,6 +68,35 @@ function codePoints(text: string, enough: number): number {
   return n;
 }
 
+/**
+ * Where the checker is in the document: built as it goes down, written out as a JSON pointer only
+ * for an error (escaping every key on the way down cost more than the rest of a cold check).
+ */
+class Place {
+  constructor(
+    private readonly parent: Place | undefined,
+    private readonly key: string | number,
+  ) {}
+
+  toString(): string {
+    if (!this.parent) return '';
+    return `${this.parent.toString()}/${String(this.key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  }
+}
+
+const ROOT = new Place(undefined, '');
+
+/** Schemas whose keywords have been checked against KNOWN: each once, not at every node it checks. */
+const vetted = new WeakSet<object>();
+
+function vet(schema: { readonly [keyword: string]: unknown }, file: string): void {
+  if (vetted.has(schema)) return;
+  for (const keyword of Object.keys(schema)) {
+    if (!KNOWN.has(keyword)) throw new Error(`templates/schema/${file}: keyword ${keyword} is not supported by the checker`);
+  }
+  vetted.add(schema);
+}
+
 function hasType(value: unknown, type: string): boolean {
   const actual = typeOf(value);
   return actual === type || (type === 'number' && actual === 'integer');
@@ -78,12 +107,10 @@ class Checker {
 
   constructor(private readonly resolve: SchemaResolver) {}
 
-  check(value: unknown, schema: Schema, file: string, path: string): void {
+  check(value: unknown, schema: Schema, file: string, path: Place): void {
     if (schema === true) return;
     if (schema === false) return this.fail(path, '不允许出现', 'is not allowed');
-    for (const keyword of Object.keys(schema)) {
-      if (!KNOWN.has(keyword)) throw new Error(`templates/schema/${file}: keyword ${keyword} is not supported by the checker`);
-    }
+    vet(schema, file);
     if (typeof schema.$ref === 'string') {
       const target = this.resolve(schema.$ref, file);
       this.check(value, target.schema, target.file, path);
@@ -95,7 +122,7 @@ class Checker {
     this.checkAlternatives(value, schema, file, path);
   }
 
-  private checkType(value: unknown, schema: { readonly [k: string]: unknown }, path: string): boolean {
+  private checkType(value: unknown, schema: { readonly [k: string]: unknown }, path: Place): boolean {
     if (schema.type === undefined) return true;
     const types = (Array.isArray(schema.type) ? schema.type : [schema.type]) as string[];
     if (types.some((t) => hasType(value, t))) return true;
@@ -103,7 +130,7 @@ class Checker {
     return false;
   }
 
-  private checkValue(value: unknown, schema: { readonly [k: string]: unknown }, path: string): void {
+  private checkValue(value: unknown, schema: { readonly [k: string]: unknown }, path: Place): void {
     // The value is only written out for a message: stringifying every node on the way down would
     // cost more than the whole check.
     if (Array.isArray(schema.enum) && !schema.enum.includes(value)) {
@@ -135,24 +162,25 @@ class Checker {
     }
   }
 
-  private checkArray(value: readonly unknown[], schema: { readonly [k: string]: unknown }, file: string, path: string): void {
+  private checkArray(value: readonly unknown[], schema: { readonly [k: string]: unknown }, file: string, path: Place): void {
     if (typeof schema.minItems === 'number' && value.length < schema.minItems)
       this.fail(path, `至少 ${schema.minItems} 项`, `must have at least ${schema.minItems} items`);
-    if (schema.items !== undefined) value.forEach((item, i) => this.check(item, schema.items as Schema, file, `${path}/${i}`));
+    if (schema.items !== undefined)
+      value.forEach((item, i) => this.check(item, schema.items as Schema, file, new Place(path, i)));
   }
 
   private checkObject(
     value: Record<string, unknown>,
     schema: { readonly [k: string]: unknown },
     file: string,
-    path: string,
+    path: Place,
   ): void {
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
     for (const key of (schema.required ?? []) as string[]) {
       if (!(key in value)) this.fail(path, `缺少键 "${key}"`, `key "${key}" is missing`);
     }
     for (const [key, item] of Object.entries(value)) {
-      const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      const at = new Place(path, key);
       if (schema.propertyNames !== undefined) this.checkName(key, schema.propertyNames as Schema, file, at);
       if (key in properties) this.check(item, properties[key], file, at);
       else if (schema.additionalProperties === false)
@@ -161,14 +189,15 @@ class Checker {
     }
   }
 
-  private checkName(key: string, schema: Schema, file: string, path: string): void {
+  private checkName(key: string, schema: Schema, file: string, path: Place): void {
     const inner = new Checker(this.resolve);
     inner.check(key, schema, file, path);
     if (inner.errors.length) this.fail(path, `键名 "${key}" 不合要求`, `key name "${key}" is not allowed`);
   }
 
   /** oneOf/anyOf: the error of the closest alternative (fewest errors) is the useful one. */
-  private checkAlternatives(value: unknown, schema: { readonly [k: string]: unknown }, file: string, path: string): void {
+  private checkAlternatives(value: unknown, schema: { readonly [k: string]: unknown }, file: string, path: Place): void {
+    if (schema.oneOf === undefined && schema.anyOf === undefined) return;
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const options = schema[keyword];
       if (!Array.isArray(options)) continue;
@@ -184,14 +213,14 @@ class Checker {
     }
   }
 
-  private fail(path: string, zh: string, en: string): void {
-    this.errors.push({ path: path || '/', zh, en });
+  private fail(path: Place, zh: string, en: string): void {
+    this.errors.push({ path: path.toString() || '/', zh, en });
   }
 }
 
 /** Every way `value` departs from `schema` (empty when it matches). */
 export function checkSchema(value: unknown, schema: Schema, file: string, resolve: SchemaResolver): SchemaError[] {
   const checker = new Checker(resolve);
-  checker.check(value, schema, file, '');
+  checker.check(value, schema, file, ROOT);
   return checker.errors;
 }

@@ -4,7 +4,7 @@
  * the meta data and the six sections.
  */
 import type { Block, Document } from '../document/types';
-import { FORMAT_VERSIONS, formatForYear, getFormat, latestFormat } from '../formats/model';
+import { FORMAT_VERSIONS, formatForYear, getFormat, latestFormat, type Format } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
 import { IngestError } from '../ingest/errors';
 import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../report/types';
@@ -15,7 +15,7 @@ import { sectionText } from '../report/section-text';
 import { partsByTable, sectionBlocks } from './section-blocks';
 import { documentNotes } from './notes';
 import { findHeadings } from './sections';
-import { readTables, type TableReading } from './tables';
+import { readTables, type ReadCell, type TableReading } from './tables';
 
 function found(reading: TableReading): number {
   let n = 0;
@@ -62,6 +62,31 @@ function paragraphText(blocks: readonly Block[], from: number, to: number, skip:
     if (b.kind === 'paragraph' && !skip.has(i) && b.text.trim()) out.push(b.text);
   }
   return out;
+}
+
+/**
+ * Every table field of the format into `fields`, and its cell: what was read, or missing. Its own
+ * function: a loop over some 200 fields in recognise() made V8 optimise recognise() itself, with
+ * everything it calls inlined, in every thread and again after each deoptimisation.
+ */
+function tableFields(
+  format: Format,
+  read: ReadonlyMap<string, ReadCell>,
+  fields: Record<string, FieldValue>,
+): Record<string, FieldCell> {
+  const cells: Record<string, FieldCell> = {};
+  for (const field of format.fields) {
+    if (field.part === 'meta') continue;
+    const cell = read.get(field.key);
+    fields[field.key] = cell?.value ?? null;
+    if (cell) {
+      const { value: _value, ...rest } = cell;
+      cells[field.key] = rest;
+    } else {
+      cells[field.key] = { raw: '', status: 'missing' };
+    }
+  }
+  return cells;
 }
 
 export function recognise(document: Document, source: SourceInfo): Report {
@@ -113,18 +138,7 @@ export function recognise(document: Document, source: SourceInfo): Report {
     'meta.format': reading.version,
     'meta.publishDate': meta.publishDate,
   };
-  const cells: Record<string, FieldCell> = {};
-  for (const field of format.fields) {
-    if (field.part === 'meta') continue;
-    const cell = reading.cells.get(field.key);
-    fields[field.key] = cell?.value ?? null;
-    if (cell) {
-      const { value: _value, ...rest } = cell;
-      cells[field.key] = rest;
-    } else {
-      cells[field.key] = { raw: '', status: 'missing' };
-    }
-  }
+  const cells = tableFields(format, reading.cells, fields);
   // The reader's notes first: they say what was left out before any table was read.
   const diagnostics = [...documentNotes(document), ...reading.diagnostics];
   return {
