@@ -1,7 +1,7 @@
 /**
  * Cold start, as a user meets it: the installed command (bin/nianbao.js running dist/, so `npm run
  * build` first) in fresh processes, nothing warmed up.
- * - one file: `nianbao convert one.docx --to json`, wall time;
+ * - one file: `nianbao convert one.docx --to json`, wall time, and where it goes (cold-timeline.js);
  * - a batch of 360 reports from cold, both cores busy: CPU of the whole process per report with the
  *   start-up taken off (the CPU of the same command on one file per worker: the process and its whole
  *   pool brought up), against the floor (unzip + one SAX pass) twice:
@@ -42,6 +42,40 @@ function convertRun(inputs: readonly string[], outRoot: string): Run {
   return timedRun([BIN, 'convert', ...inputs, '--out', fs.mkdtempSync(path.join(outRoot, 'run-')), '--to', 'json']);
 }
 
+/** Moments of a single-file run, ms from the process's start (bench/cold-timeline.js). */
+interface Timeline {
+  readonly boot: number;
+  readonly workerStarted: number;
+  readonly workerOnline: number;
+  readonly workerReady: number;
+  readonly firstResult: number;
+  readonly exit: number;
+}
+
+function timelineRun(input: string, outRoot: string): Timeline {
+  const out = fs.mkdtempSync(path.join(outRoot, 'run-'));
+  const r = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'cold-timeline.js'), 'convert', input, '--out', out, '--to', 'json'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const line = /TIMELINE=(.*)/.exec(r.stderr);
+  if (r.status !== 0 || !line) throw new Error(`timeline run failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line[1]) as Timeline;
+}
+
+/** The single-file run's phases, median of each. */
+function printTimeline(runs: readonly Timeline[]): void {
+  const phase = (from: keyof Timeline, to: keyof Timeline) => median(runs.map((t) => t[to] - t[from])).toFixed(0);
+  console.log(
+    `  where it goes (median): Node starts ${median(runs.map((t) => t.boot)).toFixed(0)} ms, the command until it asks for a worker ${phase('boot', 'workerStarted')} ms; ` +
+      `meanwhile the worker's thread starts ${phase('workerStarted', 'workerOnline')} ms, loads the pipeline ${phase('workerOnline', 'workerReady')} ms, ` +
+      `reads the file ${phase('workerReady', 'firstResult')} ms; the command ends ${phase('firstResult', 'exit')} ms later`,
+  );
+}
+
 /** The floor's work on `files` in a fresh process with the pool's threads (bench/cold-floor.js). */
 function floorRun(files: readonly string[]): Run {
   return timedRun([path.join(__dirname, 'cold-floor.js'), String(Math.min(files.length, defaultThreads())), ...files]);
@@ -67,10 +101,12 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
   const startUp: Run[] = [];
   const floorStartUp: Run[] = [];
   const floorMany: Run[] = [];
+  const timelines: Timeline[] = [];
   for (let k = 0; k < ROUNDS; k++) {
     // One file per worker: the start-up of the process and of its whole pool, then one file each.
     const perWorker = corpus.slice(k, k + threads);
     one.push(convertRun([corpus[k % corpus.length]], outRoot));
+    timelines.push(timelineRun(corpus[k % corpus.length], outRoot));
     startUp.push(convertRun(perWorker, outRoot));
     many.push(convertRun([batch], outRoot));
     floorStartUp.push(floorRun(perWorker));
@@ -83,6 +119,7 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
     `one file, fresh process (nianbao convert --to json): wall ${median(one.map((r) => r.wallMs)).toFixed(0)} ms ` +
       `(${range(one.map((r) => r.wallMs))}), CPU ${median(one.map((r) => r.cpuMs)).toFixed(0)} ms`,
   );
+  printTimeline(timelines);
   console.log(
     `${BATCH} reports from cold, both cores: wall ${(median(many.map((r) => r.wallMs)) / 1000).toFixed(1)} s, ` +
       `CPU per report (start-up excluded) ${median(perReport).toFixed(2)} ms = ${(median(perReport) / floorMs).toFixed(1)}× the floor ` +
