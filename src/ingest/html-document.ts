@@ -13,6 +13,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { buildTable, type SourceRow } from '../document/grid';
 import type { Block, Document, DocumentMessage, Paragraph } from '../document/types';
 import { cleanText, compactText } from '../text/normalise';
+import { linkedFileName } from './attachments';
 
 const SKIP = new Set([
   'script',
@@ -293,20 +294,6 @@ function cheerio(): typeof Cheerio {
   return cheerioModule;
 }
 
-/** A link to a document to download: its path ends in a document's extension. */
-const DOCUMENT_LINK = /\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)$/i;
-
-function fileName(href: string): string | undefined {
-  const path = href.split(/[?#]/)[0];
-  if (!DOCUMENT_LINK.test(path)) return undefined;
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
 /** Walks a whole page: every block with its marks, its attachments, and the page title. */
 export function walkHtml(html: string): WalkedPage {
   const $ = cheerio().load(html);
@@ -316,7 +303,7 @@ export function walkHtml(html: string): WalkedPage {
   const links = $('a[href]')
     .toArray()
     .flatMap((a) => {
-      const file = fileName((a as Element).attribs.href);
+      const file = linkedFileName((a as Element).attribs.href);
       return file ? [{ file, text: cleanText($(a).text()) }] : [];
     });
   // The report itself first: a link whose name or text says 报告/年报 (not 指南, 目录 in a side bar).

@@ -6,6 +6,7 @@
 import type { Block, Document } from '../document/types';
 import { FORMAT_VERSIONS, formatForYear, getFormat, latestFormat, type Format } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
+import { attachmentLine } from '../ingest/attachments';
 import { IngestError } from '../ingest/errors';
 import type { FieldCell, FieldValue, Report, Section, SourceInfo } from '../report/types';
 import { yearOf } from './dates';
@@ -36,19 +37,6 @@ function chooseReading(document: Document, year: number | null): TableReading {
     if (found(reading) > found(best)) best = reading;
   }
   return best;
-}
-
-/** A file a page offers for download: a name ending in a document's extension (…报告.pdf, 附件1.docx). */
-const ATTACHMENT = /\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar|7z)\s*(?:[(（][^()（）]*[)）])?$/i;
-
-/** The first line that names an attached file (附件：…报告.pdf), without the 附件 label. */
-function attachmentLine(blocks: readonly Block[]): string | undefined {
-  for (const b of blocks) {
-    if (b.kind !== 'paragraph') continue;
-    const line = b.text.split('\n').find((l) => ATTACHMENT.test(l.trim()));
-    if (line) return line.trim().replace(/^附件\s*\d*\s*[:：]?\s*/, '');
-  }
-  return undefined;
 }
 
 function tableFieldCount(version: FormatVersion): number {
