@@ -1,13 +1,13 @@
 /**
- * Streaming XML for the parts of a DOCX: saxes fed with the inflated bytes as they come, so a
- * part is never held as a tree. A DTD (and so any entity declaration: billion laughs, external
- * entities) is refused outright; saxes knows only the five predefined entities, so nothing can
- * expand. Element and attribute names reach the handlers with the usual prefixes (w:, mc:, v:,
+ * Streaming XML for the parts of a DOCX: the scanner (xml-scanner.ts) fed with the inflated bytes
+ * as they come, so a part is never held as a tree. A DTD (and so any entity declaration: billion
+ * laughs, external entities) is refused outright; the scanner knows only the five predefined
+ * entities, so nothing can expand. Element and attribute names reach the handlers with the usual prefixes (w:, mc:, v:,
  * wps:) whatever prefixes the file declared on its root element.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { IngestError } from '../errors';
+import { XmlDoctype, XmlScanner } from './xml-scanner';
 import type { ZipArchive, ZipEntry } from './zip';
 
 export type Attributes = Readonly<Record<string, string>>;
@@ -82,9 +82,9 @@ function renameAttributes(attrs: Attributes, rename: (name: string) => string): 
   return out;
 }
 
-/** A saxes parser wired to a sink, refusing DTDs; errors become IngestErrors naming the file. */
+/** The scanner wired to a sink, refusing DTDs; errors become IngestErrors naming the file. */
 export class XmlStream {
-  private readonly parser = new SaxesParser({ xmlns: false, position: false });
+  private readonly scanner: XmlScanner;
   private decoder: { write(chunk: Uint8Array): string; end(): string } | undefined;
 
   /**
@@ -97,19 +97,16 @@ export class XmlStream {
     private readonly file: string,
     prefixes?: Map<string, string>,
   ) {
-    const parser = this.parser;
-    parser.on('doctype', () => {
-      throw new IngestError('XML_DTD', file, `${part} 含有 <!DOCTYPE>`);
-    });
     let rename: Renamers | null | undefined = prefixes && renamers(prefixes);
-    parser.on('opentag', (tag: SaxesTagPlain) => {
-      const attrs = tag.attributes as Attributes;
-      if (rename === undefined) rename = renamers(prefixMap(attrs));
-      if (rename) sink.open(rename.element(tag.name), renameAttributes(attrs, rename.attribute));
-      else sink.open(tag.name, attrs);
+    this.scanner = new XmlScanner({
+      open(name, attrs) {
+        if (rename === undefined) rename = renamers(prefixMap(attrs));
+        if (rename) sink.open(rename.element(name), renameAttributes(attrs, rename.attribute));
+        else sink.open(name, attrs);
+      },
+      close: (name) => sink.close(rename ? rename.element(name) : name),
+      text: (text) => sink.text(text),
     });
-    parser.on('closetag', (tag) => sink.close(rename ? rename.element(tag.name) : tag.name));
-    parser.on('text', (text) => sink.text(text));
   }
 
   /** Feeds bytes; the first chunk decides UTF-8 or UTF-16 by its byte-order mark. */
@@ -120,7 +117,7 @@ export class XmlStream {
 
   write(text: string): void {
     try {
-      this.parser.write(text);
+      this.scanner.write(text);
     } catch (err) {
       throw this.failure(err);
     }
@@ -128,8 +125,8 @@ export class XmlStream {
 
   close(): void {
     try {
-      if (this.decoder) this.parser.write(this.decoder.end());
-      this.parser.close();
+      if (this.decoder) this.scanner.write(this.decoder.end());
+      this.scanner.close();
     } catch (err) {
       throw this.failure(err);
     }
@@ -137,6 +134,7 @@ export class XmlStream {
 
   private failure(err: unknown): IngestError {
     if (err instanceof IngestError) return err;
+    if (err instanceof XmlDoctype) return new IngestError('XML_DTD', this.file, `${this.part} 含有 <!DOCTYPE>`);
     const message = err instanceof Error ? err.message : String(err);
     return new IngestError('BAD_XML', this.file, `${this.part}: ${message.slice(0, 120)}`);
   }

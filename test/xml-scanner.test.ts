@@ -1,0 +1,134 @@
+/**
+ * The DOCX reader's XML scanner (ingest/docx/xml-scanner.ts). It replaced saxes, so saxes (still a
+ * dev dependency, for the benchmark's floor) is the reference: on well-formed parts, cut into two
+ * chunks at every position, the scanner reports the same elements, attributes and text. What
+ * saxes refuses as not well-formed, the scanner refuses too, and a DTD is never read.
+ */
+import { SaxesParser } from 'saxes';
+import { XmlDoctype, XmlScanner, XmlSyntaxError } from '../src/ingest/docx/xml-scanner';
+
+type Event = ['open', string, Record<string, string>] | ['close', string] | ['text', string];
+
+/** Adjacent text events joined: where a chunk ends must not change what is read. */
+function pushText(events: Event[], text: string): void {
+  const last = events[events.length - 1];
+  if (last?.[0] === 'text') last[1] += text;
+  else events.push(['text', text]);
+}
+
+function scan(chunks: readonly string[]): Event[] {
+  const events: Event[] = [];
+  const scanner = new XmlScanner({
+    open: (name, attrs) => events.push(['open', name, { ...attrs }]),
+    close: (name) => events.push(['close', name]),
+    text: (text) => pushText(events, text),
+  });
+  for (const chunk of chunks) scanner.write(chunk);
+  scanner.close();
+  return events;
+}
+
+function saxes(xml: string): Event[] {
+  const events: Event[] = [];
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (tag) => events.push(['open', tag.name, { ...(tag.attributes as Record<string, string>) }]));
+  parser.on('closetag', (tag) => events.push(['close', tag.name]));
+  parser.on('text', (text) => {
+    // saxes reports white space outside the root element; the scanner, like the reader, drops it.
+    if (events.length && !(events[events.length - 1][0] === 'close' && depth(events) === 0)) pushText(events, text);
+  });
+  parser.on('cdata', (text) => pushText(events, text));
+  parser.write(xml).close();
+  return events;
+}
+
+function depth(events: readonly Event[]): number {
+  let d = 0;
+  for (const e of events) d += e[0] === 'open' ? 1 : e[0] === 'close' ? -1 : 0;
+  return d;
+}
+
+function error(chunks: readonly string[]): Error {
+  try {
+    scan(chunks);
+  } catch (err) {
+    if (err instanceof Error) return err;
+  }
+  throw new Error(`expected ${JSON.stringify(chunks.join(''))} to be refused`);
+}
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+const WELL_FORMED: readonly string[] = [
+  // A paragraph as Word writes it.
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:document ${W}><w:body><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve"> 收到申请 12 件 </w:t></w:r></w:p></w:body></w:document>`,
+  // Entities and character references in text and attributes; single quotes; white space in tags.
+  `<w:document ${W}><w:p w:rsidR='00A1' ><w:t>A &amp; B &lt;C&gt; &quot;D&quot; &apos;E&apos; &#20013;&#x6587; &#x1F600;</w:t><w:x a="1 &amp; 2" b = '&lt;' /></w:p></w:document>`,
+  // Comments, processing instructions and CDATA inside; line ends to normalise.
+  `<w:document ${W}><!-- a comment with <w:p> in it --><?mso-application progid="Word.Document"?><w:t>a\r\nb\rc</w:t><w:t><![CDATA[<not a tag> & no entity]]></w:t><w:v a="x\r\ny\tz"/></w:document>`,
+  // Names with dots, hyphens, digits and non-Latin letters; an empty element; deep nesting.
+  `<a:b-c.d1 ${W}><名称 属性="值"/><e></e><f><g><h>深</h></g></f></a:b-c.d1>`,
+];
+
+describe('XmlScanner against saxes', () => {
+  it.each(WELL_FORMED.map((xml, i) => [i, xml]))('reads well-formed part %i as saxes does, cut anywhere', (_i, xml) => {
+    const expected = saxes(xml);
+    expect(scan([xml])).toEqual(expected);
+    for (let cut = 1; cut < xml.length; cut++) expect(scan([xml.slice(0, cut), xml.slice(cut)])).toEqual(expected);
+    // One character at a time: every token waits for its end.
+    expect(scan([...xml])).toEqual(expected);
+  });
+
+  it('normalises line ends in text and attribute values as XML requires', () => {
+    const events = scan([`<r><t a="x\r\ny\tz&#10;">a\r\nb\rc&#13;</t></r>`]);
+    expect(events).toEqual([
+      ['open', 'r', {}],
+      ['open', 't', { a: 'x y z\n' }],
+      ['text', 'a\nb\nc\r'],
+      ['close', 't'],
+      ['close', 'r'],
+    ]);
+  });
+});
+
+const NOT_WELL_FORMED: readonly [string, string][] = [
+  ['an end tag that closes another element', '<a><b></a></b>'],
+  ['an element left open', '<a><b></b>'],
+  ['a second root element', '<a/><b/>'],
+  ['text before the root', 'x<a/>'],
+  ['text after the root', '<a/>x'],
+  ['no root at all', '   '],
+  ['a bare ampersand', '<a>A & B</a>'],
+  ['an entity XML does not define', '<a>&nbsp;</a>'],
+  ['a character reference to a control character', '<a>&#1;</a>'],
+  ['an attribute given twice', '<a x="1" x="2"/>'],
+  ['an attribute without quotes', '<a x=1/>'],
+  ['a name starting with a digit', '<1a/>'],
+  ['a lone <', '<a>1 < 2</a>'],
+  ['an unclosed comment', '<a><!-- …</a>'],
+];
+
+describe('XmlScanner refuses what is not well-formed', () => {
+  it.each(NOT_WELL_FORMED)('%s', (_what, xml) => {
+    // saxes agrees that it is not XML …
+    expect(() => saxes(xml)).toThrow();
+    // … and the scanner says so with its position, whole or cut anywhere.
+    expect(error([xml])).toBeInstanceOf(XmlSyntaxError);
+    expect(error([xml]).message).toMatch(/\(character \d+\)$/);
+    for (let cut = 1; cut < xml.length; cut++) expect(error([xml.slice(0, cut), xml.slice(cut)])).toBeInstanceOf(XmlSyntaxError);
+  });
+
+  it('refuses a DTD before any of it is read, wherever the chunk ends', () => {
+    const xml = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>';
+    for (let cut = 1; cut < xml.length; cut++) expect(error([xml.slice(0, cut), xml.slice(cut)])).toBeInstanceOf(XmlDoctype);
+  });
+
+  it('says where the damage is, counted across chunks', () => {
+    expect(error(['<a><b>', '</c></a>']).message).toBe('end tag </c> closes <b> (character 6)');
+  });
+
+  it('gives up on markup that never ends instead of holding the rest of the part', () => {
+    const chunks = ['<a>', '<b x="', ...Array.from({ length: 20 }, () => 'y'.repeat(100_000))];
+    expect(error(chunks).message).toMatch(/^markup not closed within 1 MiB/);
+  });
+});
