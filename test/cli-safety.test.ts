@@ -72,6 +72,28 @@ describe('convert never overwrites an input', () => {
   });
 });
 
+describe('convert never writes through a link onto an input', () => {
+  it('an output folder reached through a symbolic link, and an output name that is a hard link to an input, are both seen as the input', () => {
+    const dir = tempDir('nianbao-safety-');
+    const input = path.join(dir, '忻州.docx');
+    fs.copyFileSync(SAMPLE, input);
+    // The output folder is the input's folder under another name.
+    const alias = path.join(tempDir('nianbao-safety-'), '输出');
+    fs.symlinkSync(dir, alias);
+    const viaLink = runCli(['convert', input, '--out', alias, '--to', 'docx']);
+    expect(viaLink.code).toBe(0);
+    expect(fs.readFileSync(input).equals(fs.readFileSync(SAMPLE))).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['忻州.docx', '忻州（转换）.docx']);
+    // An output name that is another name of the input's own data (a hard link).
+    const out = tempDir('nianbao-safety-');
+    fs.linkSync(input, path.join(out, '忻州.docx'));
+    const viaHardLink = runCli(['convert', input, '--out', out, '--to', 'docx']);
+    expect(viaHardLink.code).toBe(0);
+    expect(fs.readFileSync(input).equals(fs.readFileSync(SAMPLE))).toBe(true);
+    expect(fs.readdirSync(out).sort()).toEqual(['忻州.docx', '忻州（转换）.docx']);
+  });
+});
+
 describe('convert lists every file it cannot read', () => {
   it('lists a broken PDF, a text note and a JSON file in a folder as 无法读取 with the reason, and converts the report', () => {
     const dir = clerkFolder();

@@ -50,6 +50,13 @@ describe('the packed package installed without dev dependencies', () => {
     expect(shipped.filter((f) => f.endsWith('.ts'))).toEqual([]);
   });
 
+  it("ships the worker thread's entry as one file: none of our modules is loaded beside it", () => {
+    const entry = fs.readFileSync(path.join(app, 'node_modules/nianbao/dist/batch/worker-entry.js'), 'utf8');
+    expect(entry.match(/require\("\.{1,2}\/[^"]*"\)/g)).toBeNull();
+    // …while the packages stay where they are, to be loaded (lazily) from node_modules.
+    expect(entry).toContain('require("exceljs")');
+  });
+
   it('converts the sample to JSON, Excel and DOCX, the JSON holding exactly its expected fields', () => {
     const r = run(['convert', SAMPLE, '--out', 'out', '--to', 'json,xlsx,docx']);
     expect(r.stderr).toBe('');

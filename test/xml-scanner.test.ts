@@ -19,7 +19,7 @@ function pushText(events: Event[], text: string): void {
 function scan(chunks: readonly string[]): Event[] {
   const events: Event[] = [];
   const scanner = new XmlScanner({
-    open: (name, attrs) => events.push(['open', name, { ...attrs }]),
+    open: (name, attrs) => events.push(['open', name, Object.fromEntries(attrs.entries())]),
     close: (name) => events.push(['close', name]),
     text: (text) => pushText(events, text),
   });
@@ -102,6 +102,7 @@ const NOT_WELL_FORMED: readonly [string, string][] = [
   ['an entity XML does not define', '<a>&nbsp;</a>'],
   ['a character reference to a control character', '<a>&#1;</a>'],
   ['an attribute given twice', '<a x="1" x="2"/>'],
+  ['an undefined entity in an attribute', '<a x="&nbsp;"/>'],
   ['an attribute without quotes', '<a x=1/>'],
   ['a name starting with a digit', '<1a/>'],
   ['a lone <', '<a>1 < 2</a>'],
@@ -121,6 +122,26 @@ describe('XmlScanner refuses what is not well-formed', () => {
   it('refuses a DTD before any of it is read, wherever the chunk ends', () => {
     const xml = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>';
     for (let cut = 1; cut < xml.length; cut++) expect(error([xml.slice(0, cut), xml.slice(cut)])).toBeInstanceOf(XmlDoctype);
+  });
+
+  it('checks the attributes of an element when they are read, and only then', () => {
+    /** The w:val of every <c>; other elements' attributes are never asked for. */
+    const valuesOfC = (xml: string) => {
+      const values: (string | undefined)[] = [];
+      const scanner = new XmlScanner({
+        open: (n, attrs) => n === 'c' && values.push(attrs.get('w:val')),
+        close: () => {},
+        text: () => {},
+      });
+      scanner.write(xml);
+      scanner.close();
+      return values;
+    };
+    // Nobody reads <b>'s attributes: the damage in its rsid does not stop the reading of the part.
+    expect(valuesOfC('<a><b w:rsid="&bad;" w:val="1"/><c w:val="2"/></a>')).toEqual(['2']);
+    expect(() => valuesOfC('<a><c w:rsid="&bad;" w:val="1"/></a>')).toThrow(
+      new XmlSyntaxError('undefined entity &bad; (character 3)'),
+    );
   });
 
   it('says where the damage is, counted across chunks', () => {

@@ -15,15 +15,26 @@ export interface OutputNames {
   readonly notes: readonly string[];
 }
 
-/** A path as the file system sees it, for comparing: symlinks resolved, case folded. */
-function identity(file: string): string {
-  let real = path.resolve(file);
+/**
+ * What an existing path is on disk: its device and inode, so that the same file reached by any
+ * path (a symbolic link, a hard link, another case on a case-insensitive disk) compares equal;
+ * undefined when nothing is there (nothing there can be overwritten). One stat per path, and no
+ * exception for the usual answer, that an output is not there yet.
+ */
+function identity(file: string): string | undefined {
+  let stat: fs.BigIntStats | undefined;
   try {
-    real = fs.realpathSync(file);
+    stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
   } catch {
-    // Not there (yet): its resolved path is what a write would reach.
+    return caseless(path.resolve(file)); // there but not to be looked at (a permission): its path
   }
-  return real.normalize('NFC').toLowerCase();
+  if (!stat) return undefined;
+  // A file system without inode numbers (0): the path with links resolved, case folded.
+  return stat.ino ? `${stat.dev}:${stat.ino}` : caseless(fs.realpathSync(file));
+}
+
+function caseless(file: string): string {
+  return file.normalize('NFC').toLowerCase();
 }
 
 function commonDir(dirs: readonly string[]): string {
@@ -58,12 +69,15 @@ export class OutputFolder {
     private readonly dir: string,
     private readonly extensions: readonly string[],
   ) {
-    this.inputs = new Set(inputs.map(identity));
+    this.inputs = new Set(inputs.map(identity).filter((id) => id !== undefined));
   }
 
   /** The extension under which `stem` would overwrite an input, if any. */
   private onInput(stem: string): string | undefined {
-    return this.extensions.find((ext) => this.inputs.has(identity(path.join(this.dir, stem + ext))));
+    return this.extensions.find((ext) => {
+      const id = identity(path.join(this.dir, stem + ext));
+      return id !== undefined && this.inputs.has(id);
+    });
   }
 
   /** Claims `stem`, or the first free variant of it; with a note when it had to avoid an input. */

@@ -91,27 +91,27 @@ export class BodyWalker implements XmlSink {
         if (p && this.top() === p) p.inProps = true;
         return;
       case E.PStyle:
-        if (p?.inProps) p.styleId = a['w:val'];
+        if (p?.inProps) p.styleId = a.get('w:val');
         return;
       case E.NumId:
-        if (p?.inProps) p.numId = a['w:val'];
+        if (p?.inProps) p.numId = a.get('w:val');
         return;
       case E.Ilvl:
-        if (p?.inProps) p.ilvl = intAttr(a['w:val']);
+        if (p?.inProps) p.ilvl = intAttr(a.get('w:val'));
         return;
       case E.OutlineLvl:
-        if (p?.inProps) p.outline = intAttr(a['w:val']);
+        if (p?.inProps) p.outline = intAttr(a.get('w:val'));
         return;
       case E.RPr:
         return this.openProps(p);
       case E.B:
-        if (p?.run?.inProps) p.run.bold = isOn(a['w:val']);
+        if (p?.run?.inProps) p.run.bold = isOn(a.get('w:val'));
         return;
       case E.Vanish:
-        if (p?.run?.inProps) p.run.hidden = isOn(a['w:val']);
+        if (p?.run?.inProps) p.run.hidden = isOn(a.get('w:val'));
         return;
       case E.RStyle:
-        if (p?.run?.inProps) p.run.style = a['w:val'];
+        if (p?.run?.inProps) p.run.style = a.get('w:val');
         return;
       case E.Del:
         return this.deletion(p);
@@ -132,7 +132,7 @@ export class BodyWalker implements XmlSink {
       case E.Sym:
         return this.symbol(p, a);
       case E.FldChar:
-        return this.fieldChar(a['w:fldCharType']);
+        return this.fieldChar(a.get('w:fldCharType'));
       case E.Tbl:
         return this.openTable();
       case E.Tr:
@@ -144,7 +144,7 @@ export class BodyWalker implements XmlSink {
       }
       case E.GridBefore: {
         const t = this.top();
-        if (t.kind === 'tr' && t.inProps) t.gridBefore = columns(a['w:val'], 0);
+        if (t.kind === 'tr' && t.inProps) t.gridBefore = columns(a.get('w:val'), 0);
         return;
       }
       case E.Tc:
@@ -156,17 +156,17 @@ export class BodyWalker implements XmlSink {
       }
       case E.GridSpan: {
         const t = this.top();
-        if (t.kind === 'tc' && t.inProps) t.span = columns(a['w:val'], 1);
+        if (t.kind === 'tc' && t.inProps) t.span = columns(a.get('w:val'), 1);
         return;
       }
       case E.VMerge: {
         const t = this.top();
-        if (t.kind === 'tc' && t.inProps) t.vMerge = mergeMark(a['w:val']);
+        if (t.kind === 'tc' && t.inProps) t.vMerge = mergeMark(a.get('w:val'));
         return;
       }
       case E.HMerge: {
         const t = this.top();
-        if (t.kind === 'tc' && t.inProps) t.hMerge = mergeMark(a['w:val']);
+        if (t.kind === 'tc' && t.inProps) t.hMerge = mergeMark(a.get('w:val'));
         return;
       }
       case E.Txbx:
@@ -183,14 +183,14 @@ export class BodyWalker implements XmlSink {
         return;
       case E.ShowingPlcHdr: {
         const s = this.sdts[this.sdts.length - 1];
-        if (s) s.placeholder = isOn(a['w:val']);
+        if (s) s.placeholder = isOn(a.get('w:val'));
         return;
       }
       case E.SdtContent:
         if (this.sdts[this.sdts.length - 1]?.placeholder) this.skipFrom = this.depth;
         return;
       case E.AltChunk:
-        return this.altChunk(a['r:id']);
+        return this.altChunk(a.get('r:id'));
       case E.Skip:
         this.skipFrom = this.depth;
         return;
@@ -342,7 +342,7 @@ export class BodyWalker implements XmlSink {
 
   private symbol(p: ParagraphFrame | undefined, a: Attributes): void {
     if (!p?.run || p.run.inProps || this.inInstruction) return;
-    const text = symbolText(a['w:font'], a['w:char']);
+    const text = symbolText(a.get('w:font'), a.get('w:char'));
     if (text === undefined) this.unknownSymbols++;
     else this.append(p, text);
   }

@@ -68,21 +68,25 @@ export class NumberingSink implements XmlSink {
       this.skip++;
       return;
     }
-    const val = a['w:val'];
+    const val = a.get('w:val');
     switch (name) {
-      case 'w:abstractNum':
+      case 'w:abstractNum': {
         this.abstract = { levels: [] };
-        if (a['w:abstractNumId'] !== undefined) this.defs.abstracts.set(a['w:abstractNumId'], this.abstract);
+        const id = a.get('w:abstractNumId');
+        if (id !== undefined) this.defs.abstracts.set(id, this.abstract);
         break;
-      case 'w:num':
+      }
+      case 'w:num': {
         this.num = { overrides: new Map() };
-        if (a['w:numId'] !== undefined) this.defs.nums.set(a['w:numId'], this.num);
+        const id = a.get('w:numId');
+        if (id !== undefined) this.defs.nums.set(id, this.num);
         break;
+      }
       case 'w:abstractNumId':
         if (this.num) this.num.abstractId = val;
         break;
       case 'w:lvlOverride': {
-        const ilvl = intAttr(a['w:ilvl']);
+        const ilvl = intAttr(a.get('w:ilvl'));
         this.override = {};
         if (this.num && ilvl !== undefined && ilvl >= 0 && ilvl < MAX_LEVELS) this.num.overrides.set(ilvl, this.override);
         break;
@@ -91,7 +95,7 @@ export class NumberingSink implements XmlSink {
         if (this.override) this.override.start = intAttr(val);
         break;
       case 'w:lvl':
-        this.openLevel(intAttr(a['w:ilvl']));
+        this.openLevel(intAttr(a.get('w:ilvl')));
         break;
       case 'w:styleLink':
         if (this.abstract && !this.level) this.abstract.styleLink = val;
@@ -124,7 +128,7 @@ export class NumberingSink implements XmlSink {
 
   private levelProperty(name: string, a: Attributes): void {
     const level = this.level!;
-    const val = a['w:val'];
+    const val = a.get('w:val');
     switch (name) {
       case 'w:start':
         level.start = intAttr(val) ?? 0;
@@ -136,7 +140,7 @@ export class NumberingSink implements XmlSink {
         }
         break;
       case 'w:lvlText':
-        level.lvlText = isOn(a['w:null']) && a['w:null'] !== undefined ? '' : (val ?? '');
+        level.lvlText = isOn(a.get('w:null')) && a.get('w:null') !== undefined ? '' : (val ?? '');
         break;
       case 'w:lvlRestart':
         level.restart = intAttr(val);
@@ -151,7 +155,7 @@ export class NumberingSink implements XmlSink {
         level.style = val;
         break;
       case 'w:rFonts':
-        level.font = a['w:ascii'] ?? a['w:hAnsi'] ?? a['w:cs'] ?? level.font;
+        level.font = a.get('w:ascii') ?? a.get('w:hAnsi') ?? a.get('w:cs') ?? level.font;
         break;
       default:
     }

@@ -34,11 +34,13 @@ function readRelationships(zip: ZipArchive, relsPath: string, baseDir: string): 
   if (!entry) return out;
   const sink = {
     open(name: string, attrs: Attributes): void {
-      if (!name.endsWith('Relationship') || attrs.TargetMode === 'External' || !attrs.Type || !attrs.Target) return;
-      const type = attrs.Type.slice(attrs.Type.lastIndexOf('/'));
-      const target = resolvePath(baseDir, attrs.Target);
+      if (!name.endsWith('Relationship')) return;
+      const [mode, kind, to, id] = ['TargetMode', 'Type', 'Target', 'Id'].map((key) => attrs.get(key));
+      if (mode === 'External' || !kind || !to) return;
+      const type = kind.slice(kind.lastIndexOf('/'));
+      const target = resolvePath(baseDir, to);
       if (!out.byType.has(type)) out.byType.set(type, target);
-      if (attrs.Id && !out.byId.has(attrs.Id)) out.byId.set(attrs.Id, target);
+      if (id && !out.byId.has(id)) out.byId.set(id, target);
     },
     close(): void {},
     text(): void {},

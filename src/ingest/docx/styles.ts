@@ -9,6 +9,7 @@
  */
 import { IngestError } from '../errors';
 import { decodePart, intAttr, isOn, prefixMap, XmlStream, type Attributes, type XmlSink } from './xml';
+import { AttributeMap } from './xml-scanner';
 
 export interface StyleProps {
   readonly headingLevel?: number;
@@ -57,7 +58,7 @@ class StyleSink implements XmlSink {
     }
     const parent = this.path[this.path.length - 1];
     this.path.push(name);
-    const val = attrs['w:val'];
+    const val = attrs.get('w:val');
     const s = this.style;
     if (parent === 'w:style') {
       if (name === 'w:name') s.name = val;
@@ -226,8 +227,8 @@ function isSpace(byte: number | undefined): boolean {
 }
 
 function attributesOf(tag: string): Attributes {
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>();
   const re = /([\w.:-]+)\s*=\s*(["'])(.*?)\2/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) out[m[1]] = m[3];
-  return out;
+  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1], m[3]);
+  return new AttributeMap(out);
 }

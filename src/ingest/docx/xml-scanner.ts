@@ -7,12 +7,36 @@
  *
  * It checks what a reader relies on: names are XML names, tags nest and match, one root element,
  * no text outside it, only the five predefined entities and character references to XML
- * characters, attribute values quoted and unique. A DTD is refused outright (see XmlStream). Line
- * ends and attribute values are normalised as XML requires.
+ * characters, attribute values quoted. A DTD is refused outright (see XmlStream). Line ends and
+ * attribute values are normalised as XML requires. Attributes are parsed when one of the element
+ * is first asked for (most never are); only then are their references and uniqueness checked.
  */
 
+/**
+ * An element's attributes. The scanner parses them only when one is asked for: most elements'
+ * attributes (rsids, fonts, sizes, borders) are never read.
+ */
+export interface Attributes {
+  get(name: string): string | undefined;
+  /** Every attribute, in document order. */
+  entries(): (readonly [string, string])[];
+}
+
+/** Attributes already parsed (or built). */
+export class AttributeMap implements Attributes {
+  constructor(private readonly values: ReadonlyMap<string, string>) {}
+
+  get(name: string): string | undefined {
+    return this.values.get(name);
+  }
+
+  entries(): (readonly [string, string])[] {
+    return [...this.values];
+  }
+}
+
 export interface ScanSink {
-  open(name: string, attrs: Readonly<Record<string, string>>): void;
+  open(name: string, attrs: Attributes): void;
   close(name: string): void;
   text(text: string): void;
 }
@@ -40,7 +64,7 @@ const PREDEFINED: ReadonlyMap<string, string> = new Map([
   ['quot', '"'],
   ['apos', "'"],
 ]);
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_ATTRIBUTES: Attributes = new AttributeMap(new Map());
 /** A token still unfinished after this many characters is not a token of a real part. */
 const MAX_PENDING = 1 << 20;
 const DECLARATIONS = ['<!--', '<![CDATA[', '<!DOCTYPE'];
@@ -148,7 +172,7 @@ export class XmlScanner {
       this.rootSeen = true;
     }
     this.open.push(name);
-    this.sink.open(name, rawAttributes ? this.attributes(rawAttributes, at) : NO_ATTRIBUTES);
+    this.sink.open(name, rawAttributes ? new TagAttributes(rawAttributes, (message) => this.fail(message, at)) : NO_ATTRIBUTES);
   }
 
   /** Closes the innermost element, which must be `name`; a self-closing tag closes at once. */
@@ -160,49 +184,66 @@ export class XmlScanner {
     this.sink.close(name);
   }
 
-  private attributes(raw: string, at: number): Record<string, string> {
-    const out: Record<string, string> = {};
-    ATTRIBUTE.lastIndex = 0;
-    while (ATTRIBUTE.lastIndex < raw.length) {
-      const m = ATTRIBUTE.exec(raw);
-      if (!m) break; // only trailing white space is left: START_TAG matched the whole list
-      const name = m[1];
-      if (out[name] !== undefined && Object.prototype.hasOwnProperty.call(out, name)) {
-        this.fail(`attribute ${name} given twice`, at);
-      }
-      out[name] = this.attributeValue(m[2] ?? m[3], at);
-    }
-    return out;
-  }
-
-  private attributeValue(raw: string, at: number): string {
-    const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?|[\n\t]/g, ' ') : raw;
-    return spaced.includes('&') ? this.references(spaced, at) : spaced;
-  }
-
   private characters(raw: string, at: number): void {
     if (!this.open.length) {
       if (NOT_XML_SPACE.test(raw)) this.fail(this.rootSeen ? 'text after the root element' : 'text before the root element', at);
       return;
     }
     const lines = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-    this.sink.text(lines.includes('&') ? this.references(lines, at) : lines);
-  }
-
-  /** Replaces entity and character references; anything else after `&` is an error. */
-  private references(text: string, at: number): string {
-    return text.replace(REFERENCE, (whole: string, body: string | undefined) => {
-      if (body === undefined) return this.fail('a bare & (write &amp;)', at);
-      if (body[0] !== '#') return PREDEFINED.get(body) ?? this.fail(`undefined entity &${body};`, at);
-      const code = body[1] === 'x' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-      if (!isXmlChar(code)) this.fail(`character reference ${whole} is not an XML character`, at);
-      return String.fromCodePoint(code);
-    });
+    this.sink.text(lines.includes('&') ? references(lines, (message) => this.fail(message, at)) : lines);
   }
 
   private fail(message: string, at: number): never {
     throw new XmlSyntaxError(`${message} (character ${this.offset + at})`);
   }
+}
+
+type Fail = (message: string) => never;
+
+/** The attributes of a start tag, parsed (and checked) when the first is asked for. */
+class TagAttributes implements Attributes {
+  private parsed: Map<string, string> | undefined;
+
+  constructor(
+    private readonly raw: string,
+    private readonly fail: Fail,
+  ) {}
+
+  get(name: string): string | undefined {
+    return (this.parsed ??= parseAttributes(this.raw, this.fail)).get(name);
+  }
+
+  entries(): (readonly [string, string])[] {
+    return [...(this.parsed ??= parseAttributes(this.raw, this.fail))];
+  }
+}
+
+function parseAttributes(raw: string, fail: Fail): Map<string, string> {
+  const out = new Map<string, string>();
+  ATTRIBUTE.lastIndex = 0;
+  while (ATTRIBUTE.lastIndex < raw.length) {
+    const m = ATTRIBUTE.exec(raw);
+    if (!m) break; // only trailing white space is left: START_TAG matched the whole list
+    if (out.has(m[1])) fail(`attribute ${m[1]} given twice`);
+    out.set(m[1], attributeValue(m[2] ?? m[3], fail));
+  }
+  return out;
+}
+
+function attributeValue(raw: string, fail: Fail): string {
+  const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?|[\n\t]/g, ' ') : raw;
+  return spaced.includes('&') ? references(spaced, fail) : spaced;
+}
+
+/** Replaces entity and character references; anything else after `&` is an error. */
+function references(text: string, fail: Fail): string {
+  return text.replace(REFERENCE, (whole: string, body: string | undefined) => {
+    if (body === undefined) return fail('a bare & (write &amp;)');
+    if (body[0] !== '#') return PREDEFINED.get(body) ?? fail(`undefined entity &${body};`);
+    const code = body[1] === 'x' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+    if (!isXmlChar(code)) fail(`character reference ${whole} is not an XML character`);
+    return String.fromCodePoint(code);
+  });
 }
 
 function isXmlChar(code: number): boolean {

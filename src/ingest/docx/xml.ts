@@ -7,10 +7,10 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { IngestError } from '../errors';
-import { XmlDoctype, XmlScanner } from './xml-scanner';
+import { AttributeMap, XmlDoctype, XmlScanner, type Attributes } from './xml-scanner';
 import type { ZipArchive, ZipEntry } from './zip';
 
-export type Attributes = Readonly<Record<string, string>>;
+export type { Attributes };
 
 export interface XmlSink {
   open(name: string, attrs: Attributes): void;
@@ -36,7 +36,7 @@ const CANONICAL_PREFIX: Readonly<Record<string, string>> = {
 export function prefixMap(rootAttrs: Attributes): Map<string, string> | null {
   const map = new Map<string, string>();
   let unusual = false;
-  for (const [key, uri] of Object.entries(rootAttrs)) {
+  for (const [key, uri] of rootAttrs.entries()) {
     if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
     const canonical = CANONICAL_PREFIX[uri];
     if (!canonical) continue;
@@ -77,9 +77,7 @@ function renamers(map: Map<string, string> | null | undefined): Renamers | null 
 }
 
 function renameAttributes(attrs: Attributes, rename: (name: string) => string): Attributes {
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(attrs)) out[rename(key)] = attrs[key];
-  return out;
+  return new AttributeMap(new Map(attrs.entries().map(([key, value]) => [rename(key), value])));
 }
 
 /** The scanner wired to a sink, refusing DTDs; errors become IngestErrors naming the file. */
