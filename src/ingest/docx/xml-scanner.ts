@@ -50,8 +50,9 @@ export class XmlDoctype extends Error {}
 // XML names (ASCII and any letter beyond Latin-1's symbols), with at most one prefix.
 const N = '[A-Za-z_\\u00C0-\\uFFFF][\\w.\\-\\u00B7\\u00C0-\\uFFFF]*';
 const NAME = `${N}(?::${N})?`;
-/** A start tag at the current position: 1 name, 2 attributes, 3 "/" when it closes itself. */
+/** XML's white space (not JavaScript's \s, which takes in U+3000 and the like). */
 const S = '[ \\t\\r\\n]';
+/** A start tag at the current position: 1 name, 2 attributes, 3 "/" when it closes itself. */
 const START_TAG = new RegExp(`<(${NAME})((?:${S}+${NAME}${S}*=${S}*(?:"[^"<]*"|'[^'<]*'))*)${S}*(/?)>`, 'y');
 const ATTRIBUTE = new RegExp(`${S}*(${NAME})${S}*=${S}*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
 const NAME_START = /[A-Za-z_\u00C0-\uFFFF]/;
