@@ -6,9 +6,10 @@
  * which is most of a single file's reading time.
  *
  * It checks what a reader relies on: names are XML names, tags nest and match, one root element,
- * no text outside it, only the five predefined entities and character references to XML
- * characters, attribute values quoted. A DTD is refused outright (see XmlStream). Line ends and
- * attribute values are normalised as XML requires. Attributes are parsed when one of the element
+ * no text outside it (nor ]]> in it), only the five predefined entities and character references
+ * to XML characters, attribute values quoted, comments without --, instructions with a target.
+ * A DTD is refused outright (see XmlStream). Line ends and attribute values are normalised as
+ * XML requires. Attributes are parsed when one of the element
  * is first asked for (most never are); only then are their references and uniqueness checked.
  */
 
@@ -56,6 +57,7 @@ const S = '[ \\t\\r\\n]';
 const START_TAG = new RegExp(`<(${NAME})((?:${S}+${NAME}${S}*=${S}*(?:"[^"<]*"|'[^'<]*'))*)${S}*(/?)>`, 'y');
 const ATTRIBUTE = new RegExp(`${S}*(${NAME})${S}*=${S}*(?:"([^"<]*)"|'([^'<]*)')`, 'y');
 const NAME_START = /[A-Za-z_\u00C0-\uFFFF]/;
+const INSTRUCTION = new RegExp(`^<\\?${NAME}(?:${S}[\\s\\S]*)?\\?>$`);
 const NOT_XML_SPACE = /[^ \t\r\n]/;
 const REFERENCE = /&(#?[0-9A-Za-z]{1,10});|&/g;
 const PREDEFINED: ReadonlyMap<string, string> = new Map([
@@ -136,7 +138,7 @@ export class XmlScanner {
       return end < 0 ? -1 : end + 1;
     }
     if (next === BANG) return this.declaration(text, at);
-    if (next === QUESTION) return endOf(text, at + 2, '?>');
+    if (next === QUESTION) return this.instruction(text, at);
     START_TAG.lastIndex = at;
     const m = START_TAG.exec(text);
     if (m) {
@@ -148,23 +150,41 @@ export class XmlScanner {
     }
     // Not a start tag: one cut by the chunk's end waits for the rest; anything else is an error.
     const cut = !final && (at + 1 === text.length || NAME_START.test(text[at + 1]));
-    return cut ? -1 : this.fail(`malformed markup ${JSON.stringify(text.slice(at, at + 30))}`, at);
+    return cut ? -1 : this.malformed(text, at);
+  }
+
+  /** `<?target …?>` (the XML declaration among them): skipped, its target a name. */
+  private instruction(text: string, at: number): number {
+    const end = endOf(text, at + 2, '?>');
+    if (end >= 0 && !INSTRUCTION.test(text.slice(at, end))) this.malformed(text, at);
+    return end;
+  }
+
+  /** `<!--…-->`: skipped; `--` may not stand inside. */
+  private comment(text: string, at: number): number {
+    const end = endOf(text, at + 4, '-->');
+    if (end >= 0 && (text.slice(at + 4, end - 3).includes('--') || text[end - 4] === '-')) this.malformed(text, at);
+    return end;
+  }
+
+  private malformed(text: string, at: number): never {
+    return this.fail(`malformed markup ${JSON.stringify(text.slice(at, at + 30))}`, at);
   }
 
   /** `<!--…-->`, `<![CDATA[…]]>`; a `<!DOCTYPE` is refused. */
   private declaration(text: string, at: number): number {
     const head = text.slice(at, at + 9);
-    if (head.startsWith('<!--')) return endOf(text, at + 4, '-->');
+    if (head.startsWith('<!--')) return this.comment(text, at);
     if (head === '<![CDATA[') {
       const end = text.indexOf(']]>', at + 9);
       if (end < 0) return -1;
       if (!this.open.length) this.fail('CDATA outside the root element', at);
-      this.sink.text(text.slice(at + 9, end));
+      this.sink.text(lineEnds(text.slice(at + 9, end)));
       return end + 3;
     }
     if (head === '<!DOCTYPE') throw new XmlDoctype();
     if (head.length < 9 && DECLARATIONS.some((d) => d.startsWith(head))) return -1; // cut short
-    return this.fail(`malformed markup ${JSON.stringify(head)}`, at);
+    return this.malformed(text, at);
   }
 
   private startTag(name: string, rawAttributes: string, at: number): void {
@@ -190,7 +210,8 @@ export class XmlScanner {
       if (NOT_XML_SPACE.test(raw)) this.fail(this.rootSeen ? 'text after the root element' : 'text before the root element', at);
       return;
     }
-    const lines = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+    if (raw.includes(']]>')) this.fail(']]> in text', at);
+    const lines = lineEnds(raw);
     this.sink.text(lines.includes('&') ? references(lines, (message) => this.fail(message, at)) : lines);
   }
 
@@ -200,6 +221,11 @@ export class XmlScanner {
 }
 
 type Fail = (message: string) => never;
+
+/** CR LF and a lone CR are LF, as an XML processor sees them. */
+function lineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
 
 /** The attributes of a start tag, parsed (and checked) when the first is asked for. */
 class TagAttributes implements Attributes {
