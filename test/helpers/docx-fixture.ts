@@ -7,6 +7,7 @@ import {
   AlignmentType,
   Document as DocxDocument,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -28,6 +29,8 @@ export interface FxParagraph {
    */
   readonly autoNumber?: boolean | 'sub';
   readonly center?: boolean;
+  /** A picture after the text (a 1×1 PNG), as a table pasted as a screenshot is. */
+  readonly picture?: boolean;
 }
 
 export interface FxCell {
@@ -60,9 +63,19 @@ function runs(text: string, bold?: boolean): TextRun[] {
   return text.split('\n').map((line, i) => new TextRun({ text: line, bold, break: i > 0 ? 1 : undefined }));
 }
 
+/** The smallest PNG: one transparent pixel. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function picture(): ImageRun {
+  return new ImageRun({ type: 'png', data: PIXEL, transformation: { width: 400, height: 300 } });
+}
+
 function paragraph(b: FxParagraph): Paragraph {
   return new Paragraph({
-    children: runs(b.text, b.bold),
+    children: [...runs(b.text, b.bold), ...(b.picture ? [picture()] : [])],
     heading: b.heading === 1 ? HeadingLevel.HEADING_1 : b.heading === 2 ? HeadingLevel.HEADING_2 : undefined,
     alignment: b.center ? AlignmentType.CENTER : undefined,
     numbering: b.autoNumber ? { reference: 'sections', level: b.autoNumber === 'sub' ? 1 : 0 } : undefined,

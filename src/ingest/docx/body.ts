@@ -75,6 +75,7 @@ export class BodyWalker implements XmlSink {
   private cellCount = 0;
   private hiddenRuns = 0;
   private unknownSymbols = 0;
+  private pictures = 0;
 
   constructor(private readonly res: BodyResources) {}
 
@@ -191,6 +192,9 @@ export class BodyWalker implements XmlSink {
         return;
       case E.AltChunk:
         return this.altChunk(a.get('r:id'));
+      case E.Picture:
+        this.pictures++;
+        return;
       case E.Skip:
         this.skipFrom = this.depth;
         return;
@@ -266,6 +270,12 @@ export class BodyWalker implements XmlSink {
         type: 'warning',
         code: 'DOCX_SYMBOL',
         message: `${this.unknownSymbols} 个符号字体字符无法识别，已略去`,
+      });
+    if (this.pictures)
+      this.messages.push({
+        type: 'info',
+        code: 'DOCX_IMAGES',
+        message: `正文中有 ${this.pictures} 张图片或嵌入对象，其中的内容（如以图片插入的表格）无法读取`,
       });
     return { blocks: renumberTables(this.body.blocks), messages: this.messages };
   }

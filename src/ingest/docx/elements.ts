@@ -39,6 +39,7 @@ export enum E {
   ShowingPlcHdr,
   SdtContent,
   AltChunk,
+  Picture,
   Skip,
 }
 
@@ -82,6 +83,10 @@ export const ELEMENTS = new Map<string, E>([
   ['w:showingPlcHdr', E.ShowingPlcHdr],
   ['w:sdtContent', E.SdtContent],
   ['w:altChunk', E.AltChunk],
+  // A picture's image (DrawingML) and a VML shape's, which also shows an embedded object (an
+  // Excel sheet pasted as an object): what they show is not text we can read.
+  ['a:blip', E.Picture],
+  ['v:imagedata', E.Picture],
   // Formatting before a change, section and table properties, instructions, ruby (phonetic) text
   // above the characters: nothing that belongs to the text.
   ...[
