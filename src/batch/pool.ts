@@ -31,11 +31,11 @@ export function defaultThreads(): number {
 }
 
 /**
- * Compiled, a worker runs the JavaScript beside this file. Run from the TypeScript sources (tests,
- * bench through swc), it runs a shim that registers the TypeScript hook first: worker threads start without
- * the parent's TypeScript hook.
+ * Compiled, a worker starts with worker-start.js beside this file (the bundled worker and its code
+ * cache). Run from the TypeScript sources (tests, bench through swc), it runs a shim that registers
+ * the TypeScript hook first: worker threads start without the parent's TypeScript hook.
  */
-const WORKER_ENTRY = path.join(__dirname, __filename.endsWith('.ts') ? 'worker-entry-ts.js' : 'worker-entry.js');
+const WORKER_ENTRY = path.join(__dirname, __filename.endsWith('.ts') ? 'worker-entry-ts.js' : 'worker-start.js');
 
 function failure(task: BatchTask, code: IngestErrorCode, detail?: string): TaskResult {
   return { ok: false, file: task.file ?? task.name, error: new IngestError(code, task.name, detail).toJSON() };
