@@ -252,3 +252,19 @@ describe('XmlScanner on random parts', () => {
     );
   });
 });
+
+describe('XmlScanner on long text', () => {
+  it('passes a long run of text on in pieces, read as saxes reads it wherever the chunks end', () => {
+    // More than 1 MiB of characters without markup (held whole, they would be refused as a token
+    // that never ends): references, CR LF and ]] fall on every kind of boundary.
+    const unit = '收到申请&amp;办结\r\n，其中]]&#x6587;件。';
+    const text = unit.repeat(Math.ceil(1_100_000 / unit.length));
+    const xml = `<w:t>${text}</w:t>`;
+    const expected = saxes(xml);
+    for (const size of [4093, 65_537, 100_003]) {
+      const chunks: string[] = [];
+      for (let at = 0; at < xml.length; at += size) chunks.push(xml.slice(at, at + size));
+      expect(scan(chunks)).toEqual(expected);
+    }
+  });
+});

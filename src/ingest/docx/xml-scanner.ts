@@ -68,6 +68,8 @@ const PREDEFINED: ReadonlyMap<string, string> = new Map([
   ['apos', "'"],
 ]);
 const NO_ATTRIBUTES: Attributes = new AttributeMap(new Map());
+/** Text without markup longer than this goes to the sink in pieces rather than being held. */
+const TEXT_PIECE = 1 << 16;
 /** A token still unfinished after this many characters is not a token of a real part. */
 const MAX_PENDING = 1 << 20;
 const DECLARATIONS = ['<!--', '<![CDATA[', '<!DOCTYPE'];
@@ -75,6 +77,18 @@ const LT = 0x3c;
 const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
+
+/**
+ * Where a long run of text may be cut before its end is known: not inside a reference that may be
+ * unfinished, between CR and LF, or inside ]]>.
+ */
+function textCut(text: string, from: number): number {
+  let cut = text.length;
+  const amp = text.lastIndexOf('&');
+  if (amp >= from && cut - amp <= 12) cut = amp;
+  while (cut > from && (text[cut - 1] === '\r' || text[cut - 1] === ']')) cut--;
+  return cut;
+}
 
 /** Where the markup ending in `close` that starts at `at` ends, or -1 when the text stops first. */
 function endOf(text: string, at: number, close: string): number {
@@ -122,8 +136,8 @@ export class XmlScanner {
   private textUpTo(text: string, at: number, final: boolean): number {
     let end = text.indexOf('<', at);
     if (end < 0) {
-      if (!final) return -1;
-      end = text.length;
+      end = final ? text.length : text.length - at > TEXT_PIECE ? textCut(text, at) : -1;
+      if (end <= at) return -1;
     }
     this.characters(text.slice(at, end), at);
     return end;
