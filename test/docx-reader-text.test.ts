@@ -231,6 +231,25 @@ describe('direct reader: bold and headings', () => {
     expect(ps.map((p) => p.headingLevel)).toEqual([2, 3]);
   });
 
+  it('reads styles under the prefix their root declares; a damaged root loses the styles, with a note, not the text', () => {
+    const stylesPart = (rootAttrs: string) =>
+      `<?xml version="1.0"?><s:styles xmlns:s="http://schemas.openxmlformats.org/wordprocessingml/2006/main"${rootAttrs}>` +
+      '<s:style s:type="paragraph" s:styleId="1"><s:name s:val="heading 1"/></s:style></s:styles>';
+    const read = (rootAttrs: string) =>
+      readDocx(
+        rawDocx({ body: para('标题', '<w:pStyle w:val="1"/>'), styles: '', files: { 'word/styles.xml': stylesPart(rootAttrs) } }),
+        'styles.docx',
+      );
+    const good = read(' s:x="1"');
+    expect(good.blocks.map((b) => b.kind === 'paragraph' && [b.text, b.headingLevel])).toEqual([['标题', 1]]);
+    expect(good.messages).toEqual([]);
+    const damaged = read(' s:x="&bad;"');
+    expect(damaged.blocks.map((b) => b.kind === 'paragraph' && [b.text, b.headingLevel ?? null])).toEqual([['标题', null]]);
+    expect(damaged.messages.map((m) => [m.code, m.message])).toEqual([
+      ['DOCX_PART', 'word/styles.xml 已损坏，未使用其中的格式信息：word/styles.xml: undefined entity &bad;'],
+    ]);
+  });
+
   it('reads only the styles a document uses; a damaged style loses its formatting, not the text', () => {
     const broken = '<w:style w:type="paragraph" w:styleId="bad"><w:name w:val="heading 3"></w:style>';
     const ps = paragraphs({

@@ -9,7 +9,7 @@
  */
 import { IngestError } from '../errors';
 import { decodePart, intAttr, isOn, prefixMap, XmlStream, type Attributes, type XmlSink } from './xml';
-import { AttributeMap } from './xml-scanner';
+import { startTagAttributes, XmlSyntaxError } from './xml-scanner';
 
 export interface StyleProps {
   readonly headingLevel?: number;
@@ -109,7 +109,7 @@ export class Styles {
       throw new IngestError('XML_DTD', file, `${part} 含有 DTD/实体声明`);
     const head = this.xml.toString('utf8', 0, Math.min(this.xml.length, 16384));
     const root = /<([\w.-]+:)?styles\b[^>]*>/.exec(head);
-    const declared = root ? prefixMap(attributesOf(root[0])) : null;
+    const declared = root ? rootPrefixes(root[0], part, file) : null;
     this.prefixes = declared ?? undefined;
     const prefix = declared ? ([...declared].find(([, c]) => c === 'w')?.[0] ?? 'w') : 'w';
     const p = prefix ? `${prefix}:` : '';
@@ -226,9 +226,13 @@ function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
 
-function attributesOf(tag: string): Attributes {
-  const out = new Map<string, string>();
-  const re = /([\w.:-]+)\s*=\s*(["'])(.*?)\2/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) out.set(m[1], m[3]);
-  return new AttributeMap(out);
+/** The prefixes the part's root element declares (prefixMap); damage in its attributes is a damaged part. */
+function rootPrefixes(tag: string, part: string, file: string): Map<string, string> | null {
+  try {
+    const attrs = startTagAttributes(tag);
+    return attrs ? prefixMap(attrs) : null;
+  } catch (err) {
+    if (err instanceof XmlSyntaxError) throw new IngestError('BAD_XML', file, `${part}: ${err.message}`);
+    throw err;
+  }
 }

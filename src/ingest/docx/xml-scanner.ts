@@ -128,7 +128,7 @@ export class XmlScanner {
     this.pending = text.slice(at);
     this.offset += at;
     if (!this.pending) return;
-    if (final) this.fail(`malformed markup ${JSON.stringify(this.pending.slice(0, 30))}`, 0);
+    if (final) this.malformed(this.pending, 0);
     if (this.pending.length > MAX_PENDING) this.fail('markup not closed within 1 MiB', 0);
   }
 
@@ -235,6 +235,21 @@ export class XmlScanner {
 }
 
 type Fail = (message: string) => never;
+
+/**
+ * The attributes of one start tag given whole (a part's root, `<w:styles xmlns:w="…">`, found
+ * without scanning the part); undefined when the text is not a start tag. Damage in them throws
+ * an XmlSyntaxError when they are read.
+ */
+export function startTagAttributes(tag: string): Attributes | undefined {
+  START_TAG.lastIndex = 0;
+  const m = START_TAG.exec(tag);
+  if (!m) return undefined;
+  const fail: Fail = (message) => {
+    throw new XmlSyntaxError(message);
+  };
+  return m[2] ? new TagAttributes(m[2], fail) : NO_ATTRIBUTES;
+}
 
 /** CR LF and a lone CR are LF, as an XML processor sees them. */
 function lineEnds(text: string): string {

@@ -2,8 +2,8 @@
  * Streaming XML for the parts of a DOCX: the scanner (xml-scanner.ts) fed with the inflated bytes
  * as they come, so a part is never held as a tree. A DTD (and so any entity declaration: billion
  * laughs, external entities) is refused outright; the scanner knows only the five predefined
- * entities, so nothing can expand. Element and attribute names reach the handlers with the usual prefixes (w:, mc:, v:,
- * wps:) whatever prefixes the file declared on its root element.
+ * entities, so nothing can expand. Element and attribute names reach the handlers with the usual
+ * prefixes (w:, mc:, v:, wps:) whatever prefixes the file declared on its root element.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { IngestError } from '../errors';
