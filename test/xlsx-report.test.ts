@@ -13,6 +13,7 @@ import { PART_TOP, partSheetName } from '../src/export/xlsx/report-workbook';
 import { xlsxStyle } from '../src/export/xlsx/style';
 import type { Finding, Report } from '../src/report/types';
 import { runCli, tempDir } from './helpers/cli';
+import { p } from './helpers/docx-fixture';
 import { readFixture, readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
 import { listRows, merges, officeSuite, plain, quirkyValues, range, readWorkbook, sheet, sheetsAsCsv } from './helpers/xlsx';
@@ -168,6 +169,23 @@ describe('per-report workbook', () => {
     expect(titleRow['内容']).toBe(report.meta.title);
     const titleCell = sheet(wb, xlsxStyle().sheets.overview).getCell(overview.indexOf(titleRow) + 2, 2);
     expect(String(titleCell.note)).toContain('标题不规范');
+  });
+
+  it('says how many cells of a missing table a finding concerns on 问题, in a row that prints whole', async () => {
+    // Table 三 pasted as a picture: TABLE_MISSING concerns all 175 of its cells.
+    const report = await readFixture({ version: '2021', tables: { t3: () => [p('', { picture: true })] } });
+    const missing = report.issues.find((f) => f.rule === 'TABLE_MISSING')!;
+    expect(missing.fields).toHaveLength(175);
+    const wb = await roundTrip(report, 'missing-t3.xlsx');
+    const ws = sheet(wb, xlsxStyle().sheets.issues);
+    const rows = listRows(ws);
+    const n = rows.findIndex((r) => r['规则'] === 'TABLE_MISSING');
+    expect(rows[n]['涉及单元格']).toBe('表三共 175 个单元格');
+    // The keys stay for programs, in a hidden column that neither prints nor makes the row tall.
+    expect(rows[n]['字段键']).toBe(missing.fields.join(', '));
+    const keyColumn = (ws.getRow(1).values as unknown[]).indexOf('字段键');
+    expect(ws.getColumn(keyColumn).hidden).toBe(true);
+    expect(ws.getRow(n + 2).height ?? 0).toBeLessThan(40);
   });
 
   it('lists every field of the format on 数据 with value, raw text and source cell', async () => {

@@ -46,6 +46,25 @@ export function whereText(format: Format | undefined, keys: readonly string[]): 
   return keys.map((k) => format?.byKey.get(k)?.where ?? k).join('；');
 }
 
+/** More cells than this are counted per table instead of named one by one (问题清单). */
+export const NAMED_CELLS = 3;
+
+/**
+ * Where a finding is: its cells as printed, or, past `named` cells (a missing table concerns all
+ * 175 of its cells), per table how many, so the row stays a few lines high.
+ */
+export function placeText(format: Format | undefined, keys: readonly string[], named = NAMED_CELLS): string {
+  if (!format || keys.length <= named) return whereText(format, keys);
+  const byPart = new Map<string, number>();
+  for (const k of keys) {
+    const part = format.byKey.get(k)?.part;
+    const no = format.spec.parts.find((p) => p.id === part)?.no;
+    const name = no ? `${xlsxStyle().sheets.partPrefix}${no}` : '其他';
+    byPart.set(name, (byPart.get(name) ?? 0) + 1);
+  }
+  return [...byPart].map(([name, n]) => `${name}共 ${n} 个单元格`).join('；');
+}
+
 /** The rule's Chinese title from the rule catalogue (templates/rules.json), or '' for an unknown id. */
 export function ruleTitle(rule: string): string {
   return ruleInfo(rule)?.title ?? '';

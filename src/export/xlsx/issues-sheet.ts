@@ -3,8 +3,15 @@ import type { Worksheet } from 'exceljs';
 import { getFormat } from '../../formats/model';
 import type { Finding, Report } from '../../report/types';
 import { CORRECTION_RULE, CORRECTION_TITLE, correctionFindings } from './corrections';
-import { ruleTitle, severityFill, severityLabel, whereText } from './findings';
+import { placeText, ruleTitle, severityFill, severityLabel } from './findings';
 import { addListRow, finishList, startList, type ListColumn } from './list-sheet';
+
+/**
+ * A report's own list names up to this many cells (a sum and its parts); a finding about more (a
+ * missing table: all its cells) says per table how many, or its row would outgrow what Excel
+ * can show (409 points) and be cut off in print.
+ */
+const NAMED_CELLS = 12;
 
 export function issueColumns(report: Report): ListColumn<Finding>[] {
   const format = getFormat(report.meta.format);
@@ -18,8 +25,8 @@ export function issueColumns(report: Report): ListColumn<Finding>[] {
       text: true,
     },
     { header: '说明', width: 60, value: (f) => f.message, text: true },
-    { header: '涉及单元格', width: 44, value: (f) => whereText(format, f.fields), text: true },
-    { header: '字段键', width: 30, value: (f) => f.fields.join(', '), text: true },
+    { header: '涉及单元格', width: 44, value: (f) => placeText(format, f.fields, NAMED_CELLS), text: true },
+    { header: '字段键', width: 30, value: (f) => f.fields.join(', '), text: true, hidden: true },
   ];
 }
 
