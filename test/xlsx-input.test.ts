@@ -13,6 +13,7 @@ import { PART_TOP, partSheetName } from '../src/formats/workbook-layout';
 import { partLayout } from '../src/formats/layout';
 import { getFormat } from '../src/formats/model';
 import type { FormatVersion } from '../src/formats/types';
+import { blankReport } from '../src/report/next-year';
 import type { Report } from '../src/report/types';
 import { tempDir } from './helpers/cli';
 import { officeConvert } from './helpers/office';
@@ -65,6 +66,11 @@ describe('the per-report workbook read back', () => {
       const back = await readBytes(await reportToXlsx(report), `${name}.xlsx`);
       if (!back.ok) throw new Error(back.error.message);
       expect({ name, fields: allFields(back.report) }).toEqual({ name, fields: allFields(report) });
+      // Nothing was changed in the workbook: no cell comes back as a correction.
+      expect({ name, corrected: Object.keys(back.report.cells).filter((k) => back.report.cells[k].corrected) }).toEqual({
+        name,
+        corrected: [],
+      });
       expect({ name, format: back.report.meta.format, reader: back.report.source.reader }).toEqual({
         name,
         format: report.meta.format,
@@ -93,10 +99,54 @@ describe('the per-report workbook read back', () => {
     expect(back.cells['t3.received.natural'].source).toEqual({ table: sheetIndex, row: PART_TOP - 1 + cell.row, col: cell.col });
   });
 
-  it('reads the corrected value of a corrected report, the reported raw text staying on 数据', async () => {
-    const report = corrected(reports[2].report, 't3.received.natural', 77);
+  it('keeps a correction through the workbook: the reported text, the corrected value and its note', async () => {
+    const report = corrected(reports[2].report, 't3.received.natural', 77, '与原件核对');
+    const reportedRaw = report.cells['t3.received.natural'].raw;
     const back = await readReport(await reportToXlsx(report), 'c.xlsx');
     expect(back.fields['t3.received.natural']).toBe(77);
+    const cell = back.cells['t3.received.natural'];
+    expect([cell.raw, cell.status]).toEqual([reportedRaw, report.cells['t3.received.natural'].status]);
+    expect(cell.corrected).toEqual({ text: '77', value: 77, status: 'number', at: expect.any(String), note: '与原件核对' });
+    expect(Object.keys(back.cells).filter((k) => back.cells[k].corrected)).toEqual(['t3.received.natural']);
+  });
+
+  it('makes a value changed in Excel a correction of what was reported, dated when the workbook was saved', async () => {
+    const report = reports[3].report;
+    const key = 't3.received.commercial';
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
+    wb.modified = new Date('2025-01-20T08:00:00Z');
+    const format = getFormat(report.meta.format);
+    const ws = wb.getWorksheet(partSheetName(format.spec.parts.find((p) => p.id === 't3')!))!;
+    const cell = partLayout(format, 't3').cells.find((c) => c.key === key)!;
+    ws.getCell(PART_TOP + cell.row, cell.col + 1).value = 4321;
+    const back = await readReport(Buffer.from(await wb.xlsx.writeBuffer()), 'edited.xlsx');
+    expect(back.fields[key]).toBe(4321);
+    expect(back.cells[key]).toEqual({
+      raw: report.cells[key].raw,
+      status: report.cells[key].status,
+      source: back.cells[key].source,
+      ...(report.cells[key].unit ? { unit: report.cells[key].unit } : {}),
+      corrected: { text: '4321', value: 4321, status: 'number', at: '2025-01-20T08:00:00.000Z', note: '在工作簿中修改' },
+    });
+    expect(Object.keys(back.cells).filter((k) => back.cells[k].corrected)).toEqual([key]);
+    // The rules see the corrected value; the workbook written from it marks the cell again.
+    const again = await readReport(await reportToXlsx(back), 'again.xlsx');
+    expect(again.cells[key].corrected).toEqual({ ...back.cells[key].corrected, at: expect.any(String) });
+    expect(again.cells[key].raw).toBe(report.cells[key].raw);
+  });
+
+  it('takes what a body typed into a blank template as its report, not as corrections', async () => {
+    const blank = blankReport('某某县统计局', 2024);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportToXlsx(blank)) as unknown as ArrayBuffer);
+    const format = getFormat(blank.meta.format);
+    const ws = wb.getWorksheet(partSheetName(format.spec.parts.find((p) => p.id === 't3')!))!;
+    const cell = partLayout(format, 't3').cells.find((c) => c.key === 't3.received.natural')!;
+    ws.getCell(PART_TOP + cell.row, cell.col + 1).value = 9;
+    const back = await readReport(Buffer.from(await wb.xlsx.writeBuffer()), 'filled.xlsx');
+    expect([back.fields['t3.received.natural'], back.cells['t3.received.natural'].raw]).toEqual([9, '9']);
+    expect(Object.keys(back.cells).filter((k) => back.cells[k].corrected)).toEqual([]);
   });
 
   it('reads a value a clerk typed as text with a unit, as recognition would', async () => {
@@ -108,7 +158,13 @@ describe('the per-report workbook read back', () => {
     const cell = partLayout(format, 't3').cells.find((c) => c.key === 't3.received.natural')!;
     ws.getCell(PART_TOP + cell.row, cell.col + 1).value = '１２件';
     const back = await readReport(Buffer.from(await wb.xlsx.writeBuffer()), 'typed.xlsx');
-    expect([back.fields['t3.received.natural'], back.cells['t3.received.natural'].status]).toEqual([12, 'number']);
+    const corrected = back.cells['t3.received.natural'].corrected!;
+    expect([back.fields['t3.received.natural'], corrected.value, corrected.status, corrected.text]).toEqual([
+      12,
+      12,
+      'number',
+      '１２件',
+    ]);
   });
 });
 
@@ -118,7 +174,8 @@ if (!('soffice' in office)) console.warn(`skipping the office round trip of the 
 
 describe('a workbook saved again in an office suite', () => {
   withOffice('reads the same after LibreOffice opens and saves it as .xlsx', async () => {
-    const report = await readFixture({ version: '2021', year: 2023, agency: '某某县审计局', values: quirkyValues('2021', 9) });
+    const read = await readFixture({ version: '2021', year: 2023, agency: '某某县审计局', values: quirkyValues('2021', 9) });
+    const report = corrected(read, 't3.received.legal', 31, '电话核实');
     const src = path.join(dir, 'src', '审计局.xlsx');
     fs.mkdirSync(path.dirname(src), { recursive: true });
     fs.writeFileSync(src, await reportToXlsx(report));
@@ -128,6 +185,9 @@ describe('a workbook saved again in an office suite', () => {
     expect(r.status).toBe(0);
     const back = await readReport(fs.readFileSync(path.join(outDir, '审计局.xlsx')), '审计局.xlsx');
     expect(allFields(back)).toEqual(allFields(report));
+    expect(back.cells['t3.received.legal'].corrected).toMatchObject({ text: '31', value: 31, note: '电话核实' });
+    expect(back.cells['t3.received.legal'].raw).toBe(read.cells['t3.received.legal'].raw);
+    expect(Object.keys(back.cells).filter((k) => back.cells[k].corrected)).toEqual(['t3.received.legal']);
   });
 });
 

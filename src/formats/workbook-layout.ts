@@ -28,6 +28,18 @@ export function workbookSheets(): WorkbookSheets {
   return loadTemplate<{ sheets: WorkbookSheets }>('xlsx-style.json').sheets;
 }
 
+/**
+ * Headers the reader looks for: 概况's row saying which reader made the report, and the columns of
+ * 数据 that keep each value as the body reported it (原文, 读取状态) and a correction (人工更正).
+ */
+export const OVERVIEW_READER = '读取方式';
+export const DATA_HEADERS = { key: '字段键', raw: '原文', status: '读取状态', correction: '人工更正' } as const;
+
+/** How 数据 names each way a cell was read, by status (number: 数字, blank: 空白, …). */
+export function statusLabels(): Readonly<Record<string, string>> {
+  return loadTemplate<{ status: Record<string, string> }>('xlsx-style.json').status;
+}
+
 /** Worksheet row of the first grid row of an official table (below the title and the info line). */
 export const PART_TOP = 3;
 

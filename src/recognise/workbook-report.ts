@@ -10,12 +10,14 @@ import { partLayout, type LayoutTable } from '../formats/layout';
 import { FORMAT_VERSIONS, getFormat, type Format } from '../formats/model';
 import type { FormatVersion } from '../formats/types';
 import { IngestError } from '../ingest/errors';
-import { readSheets, valueAt, type SheetGrid, type SheetValue } from '../ingest/xlsx/sheets';
+import { readWorkbookGrids, valueAt, type SheetGrid, type SheetValue } from '../ingest/xlsx/sheets';
 import { findDate, yearOf } from './dates';
 import { parseCell } from './values';
 import type { FieldCell, FieldValue, Report, Section, SourceInfo, TableMatch } from '../report/types';
 import { displayNumber } from '../text/display';
-import { cleanText, compactText } from '../text/normalise';
+import { compactText } from '../text/normalise';
+import { listOf, sheetText } from './workbook-lists';
+import { withCorrection, workbookCorrections } from './workbook-corrections';
 import { PART_TOP, partSheetName, workbookSheets } from '../formats/workbook-layout';
 
 /** Share of a layout's labels a sheet must show to be read as that table. */
@@ -28,15 +30,11 @@ interface PartSheet {
   readonly score: number;
 }
 
-function text(v: SheetValue): string {
-  return v === null ? '' : typeof v === 'number' ? displayNumber(v) : cleanText(v);
-}
-
 /** How many of the layout's labels the sheet shows where the layout puts them (0..1). */
 function labelScore(grid: SheetGrid, layout: LayoutTable): number {
   const labels = layout.cells.filter((c) => c.role !== 'value' && c.text);
   const top = PART_TOP - 1;
-  const hits = labels.filter((c) => compactText(text(valueAt(grid, top + c.row, c.col))) === compactText(c.text)).length;
+  const hits = labels.filter((c) => compactText(sheetText(valueAt(grid, top + c.row, c.col))) === compactText(c.text)).length;
   return labels.length ? hits / labels.length : 0;
 }
 
@@ -83,18 +81,9 @@ function readCell(
   source: FieldCell['source'],
 ): { cell: FieldCell; value: FieldValue } {
   if (typeof v === 'number' && Number.isFinite(v)) return { cell: { raw: displayNumber(v), status: 'number', source }, value: v };
-  const raw = text(v);
+  const raw = sheetText(v);
   const parsed = parseCell(raw, unit);
   return { cell: { raw, status: parsed.status, source, ...(parsed.unit ? { unit: parsed.unit } : {}) }, value: parsed.value };
-}
-
-/** Rows below a header row that names `columns`, as objects by column name. */
-function listOf(grid: SheetGrid | undefined, columns: readonly string[]): Record<string, SheetValue>[] {
-  if (!grid) return [];
-  const at = grid.rows.findIndex((r) => columns.every((c) => r.some((v) => v === c)));
-  if (at < 0) return [];
-  const index = columns.map((c) => grid.rows[at].indexOf(c));
-  return grid.rows.slice(at + 1).map((r) => Object.fromEntries(columns.map((c, i) => [c, r[index[i]] ?? null])));
 }
 
 interface Meta {
@@ -109,13 +98,13 @@ interface Meta {
 function readMeta(sheets: readonly SheetGrid[]): Meta {
   const overview = sheets.find((s) => s.name === workbookSheets().overview);
   const byKey = new Map(listOf(overview, ['内容', '字段键']).map((r) => [String(r['字段键'] ?? ''), r['内容']]));
-  const str = (key: string) => text(byKey.get(key) ?? null) || null;
+  const str = (key: string) => sheetText(byKey.get(key) ?? null) || null;
   const year = byKey.get('meta.year');
   return {
     title: str('meta.title'),
     agency: str('meta.agency'),
     issuer: str('meta.issuer'),
-    year: typeof year === 'number' ? year : year ? yearOf(`${text(year)}年`) : null,
+    year: typeof year === 'number' ? year : year ? yearOf(`${sheetText(year)}年`) : null,
     publishDate: str('meta.publishDate') ? (findDate(str('meta.publishDate')!)?.iso ?? null) : null,
     format: str('meta.format'),
   };
@@ -126,18 +115,25 @@ function readText(sheets: readonly SheetGrid[], format: Format): { preamble: str
     sheets.find((s) => s.name === workbookSheets().text),
     ['章节', '标题', '内容'],
   );
-  const preamble = lines.filter((l) => l['章节'] === 0 && l['内容'] !== null).map((l) => text(l['内容']));
+  const preamble = lines.filter((l) => l['章节'] === 0 && l['内容'] !== null).map((l) => sheetText(l['内容']));
   const sections = format.spec.sections.map((s): Section => {
     const mine = lines.filter((l) => Number(l['章节']) === s.no);
-    const heading = mine.map((l) => text(l['标题'])).find(Boolean) ?? null;
-    return { no: s.no, id: s.id, official: s.heading, heading, paragraphs: mine.map((l) => text(l['内容'])).filter(Boolean) };
+    const heading = mine.map((l) => sheetText(l['标题'])).find(Boolean) ?? null;
+    return {
+      no: s.no,
+      id: s.id,
+      official: s.heading,
+      heading,
+      paragraphs: mine.map((l) => sheetText(l['内容'])).filter(Boolean),
+    };
   });
   return { preamble, sections };
 }
 
 /** The workbook's sheets as a Report (not yet checked: the pipeline validates it like any other). */
-export function workbookReport(sheets: readonly SheetGrid[], source: SourceInfo): Report {
+export function workbookReport(sheets: readonly SheetGrid[], source: SourceInfo, saved: string | null = null): Report {
   const { format, parts } = findFormat(sheets, source.name);
+  const corrections = workbookCorrections(sheets, saved);
   const version: FormatVersion = format.version;
   const fields: Record<string, FieldValue> = {};
   const cells: Record<string, FieldCell> = {};
@@ -145,11 +141,9 @@ export function workbookReport(sheets: readonly SheetGrid[], source: SourceInfo)
     for (const c of part.layout.cells) {
       if (c.role !== 'value') continue;
       const row = PART_TOP - 1 + c.row;
-      const read = readCell(valueAt(part.grid, row, c.col), format.byKey.get(c.key!)!.unit!, {
-        table: part.index,
-        row,
-        col: c.col,
-      });
+      const unit = format.byKey.get(c.key!)!.unit!;
+      const now = readCell(valueAt(part.grid, row, c.col), unit, { table: part.index, row, col: c.col });
+      const read = withCorrection(c.key!, now, unit, corrections);
       fields[c.key!] = read.value;
       cells[c.key!] = read.cell;
     }
@@ -192,6 +186,6 @@ export function workbookReport(sheets: readonly SheetGrid[], source: SourceInfo)
 
 /** Reads a workbook file's bytes into a Report (unchecked); `file` is the path as the user gave it. */
 export async function readWorkbookReport(bytes: Uint8Array, name: string, file: string): Promise<Report> {
-  const sheets = await readSheets(bytes, name);
-  return workbookReport(sheets, { file, name, size: bytes.length, reader: 'xlsx' });
+  const { sheets, saved } = await readWorkbookGrids(bytes, name);
+  return workbookReport(sheets, { file, name, size: bytes.length, reader: 'xlsx' }, saved);
 }

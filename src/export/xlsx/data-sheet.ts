@@ -4,6 +4,7 @@
  */
 import type { Worksheet } from 'exceljs';
 import { getFormat, type FieldDef } from '../../formats/model';
+import { DATA_HEADERS } from '../../formats/workbook-layout';
 import type { Report, Severity } from '../../report/types';
 import { correctionFill, correctionText } from './corrections';
 import { findingsByKey, severityFill, worstByKey } from './findings';
@@ -21,7 +22,7 @@ export interface DataLine {
 const one = (n: number | undefined) => (n === undefined ? null : n + 1);
 
 export const DATA_COLUMNS: readonly ListColumn<DataLine>[] = [
-  { header: '字段键', width: 30, value: (l) => l.field.key },
+  { header: DATA_HEADERS.key, width: 30, value: (l) => l.field.key },
   { header: '表', width: 24, value: (l) => (l.field.part === 'meta' ? '基本信息' : l.field.tableLabel), text: true },
   { header: '行', width: 36, value: (l) => l.field.rowLabel, text: true },
   { header: '列', width: 30, value: (l) => l.field.columnLabel, text: true },
@@ -33,15 +34,15 @@ export const DATA_COLUMNS: readonly ListColumn<DataLine>[] = [
     numFmt: (l) => numberFormat(l.field.type),
     fill: (l) => (l.severity ? severityFill(l.severity) : correctionOf(l) ? correctionFill() : undefined),
   },
-  { header: '原文', width: 16, value: (l) => l.report.cells[l.field.key]?.raw ?? '', text: true },
+  { header: DATA_HEADERS.raw, width: 16, value: (l) => l.report.cells[l.field.key]?.raw ?? '', text: true },
   {
-    header: '人工更正',
+    header: DATA_HEADERS.correction,
     width: 24,
     value: (l) => correctionOf(l),
     text: true,
     fill: (l) => (correctionOf(l) ? correctionFill() : undefined),
   },
-  { header: '读取状态', width: 10, value: (l) => statusLabel(l) },
+  { header: DATA_HEADERS.status, width: 10, value: (l) => statusLabel(l) },
   { header: '来源：第几页', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.page) },
   { header: '来源：第几个表格', width: 10, value: (l) => one(l.report.cells[l.field.key]?.source?.table) },
   { header: '来源：第几行', width: 8, value: (l) => one(l.report.cells[l.field.key]?.source?.row) },

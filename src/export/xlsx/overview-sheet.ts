@@ -1,6 +1,7 @@
 /** 概况: what the report is (file, meta, format), how many findings, what was recognised where. */
 import type { Worksheet } from 'exceljs';
 import { getFormat } from '../../formats/model';
+import { OVERVIEW_READER } from '../../formats/workbook-layout';
 import type { Report, Severity } from '../../report/types';
 import { countBySeverity, worse } from '../../report/findings';
 import { findingsByKey, noteText, severityFill, severityLabel } from './findings';
@@ -27,7 +28,7 @@ function lines(report: Report): Line[] {
   const counts = countBySeverity(report.issues);
   const out: Line[] = [
     { label: '文件', value: report.source.name },
-    { label: '读取方式', value: report.source.reader },
+    { label: OVERVIEW_READER, value: report.source.reader },
   ];
   for (const f of format.fields.filter((x) => x.part === 'meta'))
     out.push({ label: f.rowLabel, value: report.fields[f.key], key: f.key });

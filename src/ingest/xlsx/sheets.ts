@@ -38,8 +38,36 @@ function plainValue(v: ExcelValue): SheetValue {
   return null;
 }
 
+/** A workbook's sheets as grids, and when it was last saved (docProps/core.xml), if it says. */
+export interface WorkbookGrids {
+  readonly sheets: SheetGrid[];
+  /** ISO 8601; null when the file does not say. */
+  readonly saved: string | null;
+}
+
+/** Core properties are a few hundred bytes; a larger part is not what Excel writes. */
+const MAX_CORE_BYTES = 64 * 1024;
+
+/**
+ * dcterms:modified of docProps/core.xml, which Excel, WPS and LibreOffice set on saving. Read here,
+ * not from exceljs, which fills in the time of loading when the file does not say.
+ */
+function savedAt(bytes: Uint8Array, name: string): string | null {
+  try {
+    const zip = new ZipArchive(bytes, name);
+    const core = zip.find('docProps/core.xml');
+    if (!core) return null;
+    const xml = new TextDecoder().decode(zip.read(core, MAX_CORE_BYTES));
+    const at = /<dcterms:modified\b[^>]*>\s*([^<]+?)\s*</.exec(xml)?.[1];
+    const time = at ? new Date(at) : null;
+    return time && !Number.isNaN(time.getTime()) ? time.toISOString() : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Every sheet of the workbook in order, as grids; a workbook that will not open is a damaged file. */
-export async function readSheets(bytes: Uint8Array, name: string): Promise<SheetGrid[]> {
+export async function readWorkbookGrids(bytes: Uint8Array, name: string): Promise<WorkbookGrids> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -47,7 +75,7 @@ export async function readSheets(bytes: Uint8Array, name: string): Promise<Sheet
   } catch (err) {
     throw new IngestError('CORRUPT_ZIP', name, asIngestError(err, name).detail);
   }
-  return wb.worksheets.map((ws) => {
+  const sheets = wb.worksheets.map((ws) => {
     const rows: SheetValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const cells: SheetValue[] = [];
@@ -60,6 +88,12 @@ export async function readSheets(bytes: Uint8Array, name: string): Promise<Sheet
     });
     return { name: ws.name, rows: Array.from(rows, (r) => r ?? []) };
   });
+  return { sheets, saved: savedAt(bytes, name) };
+}
+
+/** Every sheet of the workbook in order, as grids. */
+export async function readSheets(bytes: Uint8Array, name: string): Promise<SheetGrid[]> {
+  return (await readWorkbookGrids(bytes, name)).sheets;
 }
 
 /** The value at (row, col), 0-based, or null. */
