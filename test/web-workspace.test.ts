@@ -5,6 +5,8 @@
  * view with a roster imported from CSV (未报送 bodies, a report assigned by hand). Skipped, with a
  * message, where /usr/bin/chromium is not installed.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   browserDescribe,
@@ -27,6 +29,15 @@ function withBlanks(agency: string, year = 2023, seed = 3): Promise<Buffer> {
     { version: '2021', agency, year },
     { ...consistentValues('2021', seed), 't4.review.upheld': null, 't4.review.corrected': null },
   );
+}
+
+/** The reading.json of every report in the workspace. */
+function readingFiles(root: string): string[] {
+  const reports = path.join(root, 'reports');
+  return fs
+    .readdirSync(reports)
+    .map((id) => path.join(reports, id, 'reading.json'))
+    .filter((f) => fs.existsSync(f));
 }
 
 const cellText = (page: Page, key: string) => page.locator(`td.value[data-key="${key}"]`).textContent();
@@ -105,6 +116,37 @@ describeWithBrowser('the workspace on the page', () => {
     await page.locator('.journal-entry').nth(1).locator('button.undo').click();
     await page.locator('.journal-entry.undone').waitFor();
     expect([await cellText(page, 't4.review.upheld'), await cellText(page, 't4.review.corrected')]).toEqual(['', '2']);
+  });
+
+  it('reads a stored original again on request, keeping its corrections; a file still unreadable says so', async () => {
+    await pickFiles(page, [{ name: '戊局.docx', bytes: await withBlanks('某某县戊局') }]);
+    await settled(page, '戊局.docx');
+    await openReport(page, '戊局.docx');
+    const key = 't4.review.upheld';
+    await page.locator(`td.value[data-key="${key}"]`).click();
+    await page.locator('input.cell-input').fill('7');
+    await page.keyboard.press('Enter');
+    await page.locator(`td.value.edited[data-key="${key}"]`).waitFor();
+    const reading = readingFiles(server.store.root);
+    expect(reading).toHaveLength(1);
+    const before = fs.statSync(reading[0]).mtimeMs;
+
+    await page.locator('.report-head button.reread').click();
+    await page.locator('.recheck', { hasText: '已重新读取' }).waitFor();
+    expect(await page.locator('.recheck').textContent()).toMatch(/^已重新读取：错误 \d+，警告 \d+$/);
+    expect(fs.statSync(reading[0]).mtimeMs).toBeGreaterThan(before);
+    expect(await cellText(page, key)).toBe('7');
+    expect(await page.locator(`td.value.edited[data-key="${key}"]`).count()).toBe(1);
+    expect(await page.locator('.journal-entry').count()).toBe(1);
+
+    await pickFiles(page, [{ name: '损坏.docx', bytes: Buffer.from('PK\u0003\u0004 截断的压缩包') }]);
+    expect(await settled(page, '损坏.docx')).toBe('failed');
+    await row(page, '损坏.docx').locator('.file-name').click();
+    const reason = await page.locator('.failure-zh').textContent();
+    await page.locator('button.reread').click();
+    await page.locator('.recheck', { hasText: '已重新读取，仍无法读取' }).waitFor();
+    expect(await page.locator('.failure-zh').textContent()).toBe(reason);
+    expect(await row(page, '损坏.docx').getAttribute('data-state')).toBe('failed');
   });
 
   it('asks before removing a report: dismissed, the report stays; accepted, it is gone from the page and the workspace', async () => {

@@ -26,6 +26,8 @@ import { findingMarks, findingsByKey, renderPart } from './tables.js';
  * @typedef {{ onChanged: (detail: ReportDetail) => void, onRemove: (id: string) => void, onChoose: (id: string) => void }} ViewHooks
  */
 
+const REREAD_LABEL = '重新读取';
+
 /** @type {Readonly<Record<string, string>>} */
 const DOWNLOAD_LABEL = { '.xlsx': 'Excel 表格', '.docx': 'Word 文档（标准格式）', '.json': 'JSON 数据' };
 
@@ -96,21 +98,55 @@ export class ReportView {
 
   /** @param {FileRow} row */
   drawFailure(row) {
-    this.detail = null;
     const summary = row.summary?.state === 'duplicate' ? null : row.summary;
-    /** @type {{ zh: string, en?: string }} */
-    const error = row.error ?? summary?.error ?? { zh: '无法读取' };
+    this.drawFailed(row.name, row.id ?? null, row.error ?? summary?.error ?? { zh: '无法读取' });
+  }
+
+  /**
+   * A file that could not be read: why, in Chinese and English; a stored one can be read again or removed.
+   * @param {string} name
+   * @param {string | null} id
+   * @param {{ zh: string, en?: string }} error
+   * @param {string} [note]
+   */
+  drawFailed(name, id, error, note) {
+    this.detail = null;
     clear(this.root).append(
       el('div', { class: 'report-head' }, [
-        el('h1', { text: row.name }),
+        el('h1', { text: name }),
         el('span', { class: 'state failed', text: STATE_LABEL.failed }),
+        note ? el('span', { class: 'recheck', role: 'status', text: note }) : null,
       ]),
       el('div', { class: 'failure' }, [
         el('p', { class: 'failure-zh', text: error.zh }),
         error.en ? el('p', { class: 'failure-en', text: error.en }) : null,
       ]),
-      ...(row.id ? [el('p', {}, [this.removeButton(row.id)])] : []),
+      ...(id ? [el('p', {}, [this.rereadButton(id), this.removeButton(id)])] : []),
     );
+  }
+
+  /**
+   * Reads the stored original again with this version of the reader; the server replays the
+   * corrections over the new reading, so none is lost. Says what changed.
+   * @param {string} id
+   * @param {HTMLButtonElement} button
+   */
+  async reread(id, button) {
+    const before = this.detail?.summary.id === id ? this.detail.summary : null;
+    button.disabled = true;
+    button.textContent = '正在重新读取…';
+    try {
+      /** @type {ReportDetail} */
+      const detail = await postJson(`/api/reports/${id}/reread`, {});
+      this.hooks.onChanged(detail);
+      const { summary, report } = detail;
+      if (report) this.draw(detail, null, rereadNote(before, summary));
+      else this.drawFailed(summary.name, id, summary.error ?? { zh: '无法读取' }, '已重新读取，仍无法读取');
+    } catch (err) {
+      button.disabled = false;
+      button.textContent = REREAD_LABEL;
+      toast(err instanceof Error ? err.message : String(err));
+    }
   }
 
   /**
@@ -238,8 +274,22 @@ export class ReportView {
         on: { click: toFindings },
       }),
       note ? el('span', { class: 'recheck', role: 'status', text: note }) : null,
+      this.rereadButton(summary.id),
       this.removeButton(summary.id),
     ]);
+  }
+
+  /** @param {string} id */
+  rereadButton(id) {
+    /** @type {HTMLButtonElement} */
+    const button = el('button', {
+      type: 'button',
+      class: 'link reread',
+      text: REREAD_LABEL,
+      title: '用当前版本的年报通重新读取保存的原件；人工更正会保留并重新核对',
+      on: { click: () => this.reread(id, button) },
+    });
+    return button;
   }
 
   /** @param {string} id */
@@ -363,12 +413,27 @@ function duplicateNote(summary, choose) {
 }
 
 /**
- * What a re-check after a correction changed, in words.
+ * What the counts became, in words: `verb` (已重新核对, 已重新读取) and each count, with its old one if it changed.
+ * @param {string} verb
+ * @param {EntrySummary | null} before
+ * @param {EntrySummary} after
+ */
+function countsNote(verb, before, after) {
+  /** @param {string} label @param {number | undefined} a @param {number} b */
+  const change = (label, a, b) => (a === undefined || a === b ? `${label} ${b}` : `${label} ${a} → ${b}`);
+  return `${verb}：${change('错误', before?.errors, after.errors)}，${change('警告', before?.warnings, after.warnings)}`;
+}
+
+/**
+ * What a re-check after a correction changed.
  * @param {EntrySummary} before
  * @param {EntrySummary} after
  */
-function recheckNote(before, after) {
-  /** @param {string} label @param {number} a @param {number} b */
-  const change = (label, a, b) => (a === b ? `${label} ${b}` : `${label} ${a} → ${b}`);
-  return `已重新核对：${change('错误', before.errors, after.errors)}，${change('警告', before.warnings, after.warnings)}`;
-}
+const recheckNote = (before, after) => countsNote('已重新核对', before, after);
+
+/**
+ * What reading the original again changed (nothing to compare with after a failure).
+ * @param {EntrySummary | null} before
+ * @param {EntrySummary} after
+ */
+const rereadNote = (before, after) => countsNote('已重新读取', before, after);
