@@ -7,6 +7,8 @@
  *   pool brought up), against the floor (unzip + one SAX pass) twice:
  *   warm (one thread, after many passes), and cold in the batch's own conditions (cold-floor.js: a
  *   fresh process, the same threads, the same files read from disk, its own start-up taken off).
+ * - where the cold batch's cost goes: the pipeline cut after each stage (cold-stages.js: read, then
+ *   recognise, validate, JSON written) in the same conditions, cumulative per report.
  * Each figure is the median of ROUNDS interleaved runs; the machine's other load shows in them.
  * Every run writes into a folder of its own, and all are removed at the end: removing 360 files
  * just before creating 360 more makes ext4 search its recently freed inodes on every create, a cost
@@ -81,6 +83,27 @@ function floorRun(files: readonly string[]): Run {
   return timedRun([path.join(__dirname, 'cold-floor.js'), String(Math.min(files.length, defaultThreads())), ...files]);
 }
 
+/** The pipeline up to `stage` on `files` in a fresh process with the pool's threads (bench/cold-stages.js). */
+function stageRun(stage: Stage, files: readonly string[], outRoot: string): Run {
+  const out = fs.mkdtempSync(path.join(outRoot, 'stage-'));
+  return timedRun([
+    path.join(__dirname, 'cold-stages.js'),
+    stage,
+    String(Math.min(files.length, defaultThreads())),
+    out,
+    ...files,
+  ]);
+}
+
+const STAGES = ['read', 'recognise', 'validate', 'json'] as const;
+type Stage = (typeof STAGES)[number];
+const STAGE_LABEL: Record<Stage, string> = {
+  read: 'read',
+  recognise: '+ recognise',
+  validate: '+ validate',
+  json: '+ JSON written',
+};
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const range = (xs: readonly number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 
@@ -102,6 +125,7 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
   const floorStartUp: Run[] = [];
   const floorMany: Run[] = [];
   const timelines: Timeline[] = [];
+  const stageCost: Partial<Record<Stage, number[]>> = {};
   for (let k = 0; k < ROUNDS; k++) {
     // One file per worker: the start-up of the process and of its whole pool, then one file each.
     const perWorker = corpus.slice(k, k + threads);
@@ -111,6 +135,10 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
     many.push(convertRun([batch], outRoot));
     floorStartUp.push(floorRun(perWorker));
     floorMany.push(floorRun(batchFiles));
+    for (const stage of STAGES) {
+      const [few, all] = [stageRun(stage, perWorker, outRoot), stageRun(stage, batchFiles, outRoot)];
+      (stageCost[stage] ??= []).push((all.cpuMs - few.cpuMs) / (BATCH - threads));
+    }
   }
   fs.rmSync(outRoot, { recursive: true, force: true });
   const perReport = many.map((m, k) => (m.cpuMs - startUp[k].cpuMs) / (BATCH - threads));
@@ -125,5 +153,12 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
       `CPU per report (start-up excluded) ${median(perReport).toFixed(2)} ms = ${(median(perReport) / floorMs).toFixed(1)}× the floor ` +
       `(${(Math.min(...perReport) / floorMs).toFixed(1)}–${(Math.max(...perReport) / floorMs).toFixed(1)}×) warm, ` +
       `${(median(perReport) / coldFloor).toFixed(1)}× the floor cold in the same conditions (${coldFloor.toFixed(2)} ms per report)`,
+  );
+  const cut = (stage: Stage) => {
+    const ms = median(stageCost[stage]!);
+    return `${STAGE_LABEL[stage]} ${ms.toFixed(2)} ms (${(ms / coldFloor).toFixed(1)}×)`;
+  };
+  console.log(
+    `  where it goes, cold, cumulative CPU per report (÷ the cold floor): ${STAGES.map(cut).join('; ')}; the command ${median(perReport).toFixed(2)} ms`,
   );
 }
