@@ -67,7 +67,10 @@ function sameReading(a: { status: string; value: number | null; raw: string }, b
   return a.status === 'number' ? a.value === b.value : compactText(a.raw) === compactText(b.cell.raw);
 }
 
-/** The note of a correction exported earlier (原报 X，更正为 Y（备注）), when the cell still shows Y. */
+/**
+ * The note of a correction exported earlier, when the cell still shows its value: 人工更正 holds
+ * 原报 X，更正为 Y（备注）as export/xlsx/corrections.ts (correctionText) writes it.
+ */
 function earlierNote(shown: string, now: Read): string | undefined {
   const m = /^原报 .*，更正为 (.*?)(?:（([^（）]*)）)?$/.exec(shown);
   if (!m || compactText(m[1]) !== compactText(now.cell.raw || '（空白）')) return undefined;

@@ -47,13 +47,13 @@ export function whereText(format: Format | undefined, keys: readonly string[]): 
 }
 
 /** More cells than this are counted per table instead of named one by one (问题清单). */
-export const NAMED_CELLS = 3;
+const LIST_NAMED_CELLS = 3;
 
 /**
  * Where a finding is: its cells as printed, or, past `named` cells (a missing table concerns all
  * 175 of its cells), per table how many, so the row stays a few lines high.
  */
-export function placeText(format: Format | undefined, keys: readonly string[], named = NAMED_CELLS): string {
+export function placeText(format: Format | undefined, keys: readonly string[], named = LIST_NAMED_CELLS): string {
   if (!format || keys.length <= named) return whereText(format, keys);
   const byPart = new Map<string, number>();
   for (const k of keys) {

@@ -11,7 +11,7 @@ import { addListRow, finishList, startList, type ListColumn } from './list-sheet
  * missing table: all its cells) says per table how many, or its row would outgrow what Excel
  * can show (409 points) and be cut off in print.
  */
-const NAMED_CELLS = 12;
+const REPORT_NAMED_CELLS = 12;
 
 export function issueColumns(report: Report): ListColumn<Finding>[] {
   const format = getFormat(report.meta.format);
@@ -25,7 +25,7 @@ export function issueColumns(report: Report): ListColumn<Finding>[] {
       text: true,
     },
     { header: '说明', width: 60, value: (f) => f.message, text: true },
-    { header: '涉及单元格', width: 44, value: (f) => placeText(format, f.fields, NAMED_CELLS), text: true },
+    { header: '涉及单元格', width: 44, value: (f) => placeText(format, f.fields, REPORT_NAMED_CELLS), text: true },
     { header: '字段键', width: 30, value: (f) => f.fields.join(', '), text: true, hidden: true },
   ];
 }
