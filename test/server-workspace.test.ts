@@ -10,9 +10,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { xlsxStyle } from '../src/export/xlsx/style';
+import { reportToXlsx } from '../src/export/xlsx';
 import { startServer, type RunningServer } from '../src/server';
 import { tempDir } from './helpers/cli';
+import { readReport } from './helpers/pipeline';
 import { consistentValues } from './helpers/report-fixture';
+import { corrected } from './helpers/summary-fixture';
 import { getBytes, getJson, postJson, reportDocx, serveProcess, upload } from './helpers/server';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -144,6 +147,38 @@ describe('workspace: corrections journalled and undone', () => {
       corrected: { text: '5', value: 5 },
     });
     expect(reread.body.report.fields['t4.review.upheld']).toBe(5);
+  });
+
+  it('journals the corrections a workbook brings: the reading keeps what was reported, undo and re-reading treat them as typed ones', async () => {
+    const key = 't3.received.natural';
+    const read = await readReport(await withBlanks(), '教育局.docx');
+    const bytes = await reportToXlsx(corrected(read, key, 99, '与原件核对'));
+    const { body } = await upload(t.server.url, [{ name: '教育局.xlsx', bytes }]);
+    const id = body.files[0].id;
+    const detail = (await getJson(t.server.url, `/api/reports/${id}`)).body;
+    expect(detail.report.fields[key]).toBe(99);
+    expect(detail.report.cells[key]).toMatchObject({ raw: read.cells[key].raw, corrected: { text: '99', note: '与原件核对' } });
+    expect(detail.edits).toEqual({ [key]: read.cells[key].raw });
+    // On disk: the reading as the body reported it, the correction in the journal.
+    const dir = path.join(t.dir, 'reports', id);
+    const reading = JSON.parse(fs.readFileSync(path.join(dir, 'reading.json'), 'utf8'));
+    expect([reading.fields[key], reading.cells[key].corrected]).toEqual([read.fields[key], undefined]);
+    const journal = () => JSON.parse(fs.readFileSync(path.join(dir, 'journal.json'), 'utf8'));
+    expect(journal()).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'edit',
+        at: expect.any(String),
+        note: '与原件核对',
+        changes: [{ key, reported: read.cells[key].raw, before: read.cells[key].raw, text: '99' }],
+      },
+    ]);
+    const undone = await postJson(t.server.url, `/api/reports/${id}/undo`, {});
+    expect([undone.body.undone, undone.body.report.fields[key]]).toEqual([true, read.fields[key]]);
+    // Read again: the workbook brings its correction again, but the journal already names it (undone).
+    const reread = await postJson(t.server.url, `/api/reports/${id}/reread`, {});
+    expect(reread.body.report.fields[key]).toBe(read.fields[key]);
+    expect(journal()).toHaveLength(1);
   });
 
   it('restores every report, correction and undo after a restart on the same folder', async () => {

@@ -159,6 +159,28 @@ export function applyChanges(report: Report, changes: readonly Change[]): Report
   return changes.length ? checkReport(changes.reduce(correct, report)) : report;
 }
 
+/**
+ * A report that arrives corrected (a per-report workbook read back carries its corrections) as
+ * what the body reported, re-checked, and the changes that correct it: a workspace keeps the one
+ * as its reading and journals the other, so every correction can be seen and undone like a typed one.
+ */
+export function splitCorrections(report: Report): { reported: Report; changes: Change[] } {
+  const format = getFormat(report.meta.format);
+  const cells = { ...report.cells };
+  const fields = { ...report.fields };
+  const changes: Change[] = [];
+  for (const [key, cell] of Object.entries(report.cells)) {
+    // Table cells: a workbook carries no corrected meta data (its 概况 shows the values in use).
+    const unit = format.byKey.get(key)?.unit;
+    if (!cell.corrected || !unit) continue;
+    const { corrected, ...reported } = cell;
+    cells[key] = reported;
+    fields[key] = reported.status === 'missing' ? null : parseCell(reported.raw, unit).value;
+    changes.push({ key, text: corrected.text, at: corrected.at, ...(corrected.note ? { note: corrected.note } : {}) });
+  }
+  return changes.length ? { reported: checkReport({ ...report, cells, fields }), changes } : { reported: report, changes };
+}
+
 /** The report with one table cell or meta field corrected, re-checked. */
 export function editReport(
   report: Report,

@@ -7,11 +7,11 @@
  * entries is capped (SERVER_LIMITS.maxReports); at the cap new files are refused, never evicted.
  */
 import { randomUUID } from 'node:crypto';
-import { applyChanges, blankCells, editableText, reportedText } from '../core/edit';
+import { applyChanges, blankCells, editableText, reportedText, splitCorrections } from '../core/edit';
 import type { FileError, FileResult } from '../core/pipeline';
 import type { Report } from '../report/types';
 import { crossYear, type CrossYearResult } from '../validate';
-import { activeChanges, lastActive, type JournalEntry, type JournalKind } from '../workspace/journal';
+import { activeChanges, broughtEntries, lastActive, type JournalEntry, type JournalKind } from '../workspace/journal';
 import { Workspace, type ReportRecord } from '../workspace/workspace';
 import { groupDuplicates, type DuplicateMark } from './duplicates';
 import type { Entry } from './entry';
@@ -128,9 +128,11 @@ export class ReportStore {
         addedAt: new Date().toISOString(),
         ...(result.ok ? {} : { error: result.error }),
       };
-      await this.workspace.addReport(record, result.ok ? result.report : undefined);
-      const entry: Entry = { record, ...(result.ok ? { info: reportInfo(record.id, result.report) } : {}) };
-      if (result.ok) this.remember(record.id, { report: result.report, journal: [] });
+      const kept = result.ok ? journalled(result.report) : undefined;
+      await this.workspace.addReport(record, kept?.reading, kept?.journal);
+      const report = kept && applyChanges(kept.reading, activeChanges(kept.journal));
+      const entry: Entry = { record, ...(report ? { info: reportInfo(record.id, report) } : {}) };
+      if (kept && report) this.remember(record.id, { report, journal: kept.journal });
       this.entries.set(record.id, entry);
       if (original && !this.byHash.has(upload.sha256)) this.byHash.set(upload.sha256, entry);
       this.changed();
@@ -286,7 +288,10 @@ export class ReportStore {
       const { error: _old, ...rest } = entry.record;
       void _old;
       const record: ReportRecord = result.ok ? rest : { ...rest, error: result.error };
-      await this.workspace.replaceReading(record, result.ok ? result.report : undefined);
+      const journal = await this.workspace.journal(record.id);
+      const kept = result.ok ? journalled(result.report, journal) : undefined;
+      if (kept && kept.journal.length > journal.length) await this.workspace.saveJournal(record.id, kept.journal);
+      await this.workspace.replaceReading(record, kept?.reading);
       entry.record = record;
       this.cache.delete(record.id);
       const loaded = await this.load(record.id);
@@ -372,4 +377,13 @@ export class ReportStore {
       ...(record.error ? { error: record.error } : {}),
     };
   }
+}
+
+/**
+ * What the workspace keeps of a read file: the reading as the body reported it, and the journal
+ * with the corrections the file brought (a corrected workbook) appended to `journal`.
+ */
+function journalled(report: Report, journal: readonly JournalEntry[] = []): { reading: Report; journal: JournalEntry[] } {
+  const { reported, changes } = splitCorrections(report);
+  return { reading: reported, journal: [...journal, ...broughtEntries(changes, (key) => reportedText(reported, key), journal)] };
 }

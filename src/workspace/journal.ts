@@ -4,6 +4,7 @@
  * deleted, so the journal tells everything that happened. The corrected report is the reading with
  * the entries not undone replayed in order, so corrections survive a re-reading of the original.
  */
+import { randomUUID } from 'node:crypto';
 import type { Change } from '../core/edit';
 
 export type JournalKind = 'edit' | 'fill-zero';
@@ -39,4 +40,29 @@ export function activeChanges(journal: readonly JournalEntry[]): Change[] {
 /** The newest entry not undone (what Ctrl+Z undoes). */
 export function lastActive(journal: readonly JournalEntry[]): JournalEntry | undefined {
   return [...journal].reverse().find((e) => !e.undone);
+}
+
+/**
+ * Journal entries for corrections a file brought with it (a workbook corrected before it came):
+ * one per cell, dated and noted as the file says, `reported` being the text the body reported.
+ * Cells the journal already names, even in an entry since undone, are left to the journal.
+ */
+export function broughtEntries(
+  changes: readonly Change[],
+  reportedText: (key: string) => string,
+  journal: readonly JournalEntry[] = [],
+): JournalEntry[] {
+  const named = new Set(journal.flatMap((e) => e.changes.map((c) => c.key)));
+  return changes
+    .filter((c) => !named.has(c.key))
+    .map((c) => {
+      const reported = reportedText(c.key);
+      return {
+        id: randomUUID(),
+        kind: 'edit' as const,
+        at: c.at,
+        ...(c.note ? { note: c.note } : {}),
+        changes: [{ key: c.key, reported, before: reported, text: c.text }],
+      };
+    });
 }

@@ -89,11 +89,13 @@ export class Workspace {
   }
 
   /** Stores a new report: its reading first, its record last, so a record always has its reading. */
-  async addReport(record: ReportRecord, reading: Report | undefined): Promise<void> {
+  /** A new report: its reading and the journal it comes with first, its record last (then it exists). */
+  async addReport(record: ReportRecord, reading: Report | undefined, journal: readonly JournalEntry[] = []): Promise<void> {
     const dir = reportDir(this.paths, record.id);
     await fs.mkdir(dir, { recursive: true });
     await syncDir(this.paths.reports);
     if (reading) await writeJsonAtomic(path.join(dir, READING_FILE), reading);
+    if (journal.length) await writeJsonAtomic(path.join(dir, JOURNAL_FILE), journal);
     await writeJsonAtomic(path.join(dir, RECORD_FILE), record);
   }
 
