@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { reportToXlsx } from '../src/export/xlsx';
-import { PART_TOP, partSheetName } from '../src/formats/workbook-layout';
+import { correctionWords, PART_TOP, partSheetName, readCorrectionWords } from '../src/formats/workbook-layout';
 import { partLayout } from '../src/formats/layout';
 import { getFormat } from '../src/formats/model';
 import type { FormatVersion } from '../src/formats/types';
@@ -22,6 +22,7 @@ import { realReports } from './helpers/real-reports';
 import { corrected } from './helpers/summary-fixture';
 import { listRows, officeSuite, quirkyValues } from './helpers/xlsx';
 import { reportToJson } from '../src/export/json';
+import { checkReport } from '../src/core/pipeline';
 import { xlsxStyle } from '../src/export/xlsx/style';
 
 const dir = tempDir('nianbao-xlsx-input-');
@@ -108,6 +109,19 @@ describe('the per-report workbook read back', () => {
     expect([cell.raw, cell.status]).toEqual([reportedRaw, report.cells['t3.received.natural'].status]);
     expect(cell.corrected).toEqual({ text: '77', value: 77, status: 'number', at: expect.any(String), note: '与原件核对' });
     expect(Object.keys(back.cells).filter((k) => back.cells[k].corrected)).toEqual(['t3.received.natural']);
+  });
+
+  it('keeps a correction to a blank cell without a note as it was: blank, and no note', async () => {
+    const read = reports[2].report;
+    const key = 't3.received.natural';
+    const cell = {
+      ...read.cells[key],
+      corrected: { text: '', value: null, status: 'blank' as const, at: '2025-02-01T09:30:00.000Z' },
+    };
+    const report = checkReport({ ...read, fields: { ...read.fields, [key]: null }, cells: { ...read.cells, [key]: cell } });
+    const back = await readReport(await reportToXlsx(report), 'blanked.xlsx');
+    expect(back.cells[key].corrected).toEqual({ text: '', value: null, status: 'blank', at: expect.any(String) });
+    expect(back.cells[key].raw).toBe(read.cells[key].raw);
   });
 
   it('makes a value changed in Excel a correction of what was reported, dated when the workbook was saved', async () => {
@@ -266,5 +280,21 @@ describe('corrections in the exports of one report', () => {
       corrected: { text: '31', value: 31, status: 'number', at: '2025-02-01T09:30:00.000Z' },
     });
     expect(json.fields['t3.received.natural']).toBe(31);
+  });
+});
+
+describe('a correction in words (人工更正), written and read back', () => {
+  it.each([
+    ['12', '15', '电话核实', '原报 12，更正为 15（电话核实）'],
+    ['', '0', undefined, '原报 （空白），更正为 0'],
+    ['7', '', undefined, '原报 7，更正为 （空白）'],
+    ['', '', '单位说明', '原报 （空白），更正为 （空白）（单位说明）'],
+  ])('%j → %j (%s)', (reported, corrected, note, words) => {
+    expect(correctionWords(reported, corrected, note)).toBe(words);
+    expect(readCorrectionWords(words)).toEqual({ reported, corrected, ...(note ? { note } : {}) });
+  });
+
+  it('reads other text as no correction', () => {
+    expect(readCorrectionWords('已核对')).toBeUndefined();
   });
 });

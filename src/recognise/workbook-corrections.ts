@@ -8,7 +8,14 @@
  */
 import type { FieldCell, FieldValue } from '../report/types';
 import type { SheetGrid } from '../ingest/xlsx/sheets';
-import { DATA_HEADERS, OVERVIEW_READER, statusLabels, workbookSheets } from '../formats/workbook-layout';
+import {
+  DATA_HEADERS,
+  OVERVIEW_HEADERS,
+  OVERVIEW_READER,
+  readCorrectionWords,
+  statusLabels,
+  workbookSheets,
+} from '../formats/workbook-layout';
 import { compactText } from '../text/normalise';
 import type { Unit } from '../formats/types';
 import { listOf, sheetText } from './workbook-lists';
@@ -34,11 +41,12 @@ export interface WorkbookCorrections {
 /** 数据's record of what was reported, unless the workbook was made from a blank template. */
 export function workbookCorrections(sheets: readonly SheetGrid[], saved: string | null): WorkbookCorrections {
   const names = workbookSheets();
+  const o = OVERVIEW_HEADERS;
   const overview = listOf(
     sheets.find((s) => s.name === names.overview),
-    ['项目', '内容'],
+    [o.item, o.value],
   );
-  const reader = overview.find((r) => r['项目'] === OVERVIEW_READER)?.['内容'];
+  const reader = overview.find((r) => r[o.item] === OVERVIEW_READER)?.[o.value];
   const reported = new Map<string, Reported>();
   const at = saved ?? new Date().toISOString();
   if (reader === 'template') return { reported, at };
@@ -67,14 +75,11 @@ function sameReading(a: { status: string; value: number | null; raw: string }, b
   return a.status === 'number' ? a.value === b.value : compactText(a.raw) === compactText(b.cell.raw);
 }
 
-/**
- * The note of a correction exported earlier, when the cell still shows its value: 人工更正 holds
- * 原报 X，更正为 Y（备注）as export/xlsx/corrections.ts (correctionText) writes it.
- */
+/** The note of a correction exported earlier (人工更正), when the cell still shows its value. */
 function earlierNote(shown: string, now: Read): string | undefined {
-  const m = /^原报 .*，更正为 (.*?)(?:（([^（）]*)）)?$/.exec(shown);
-  if (!m || compactText(m[1]) !== compactText(now.cell.raw || '（空白）')) return undefined;
-  return m[2] ?? '';
+  const earlier = readCorrectionWords(shown);
+  if (!earlier || compactText(earlier.corrected) !== compactText(now.cell.raw)) return undefined;
+  return earlier.note ?? '';
 }
 
 /** The cell read from a table, as a correction of what 数据 says was reported when the two differ. */

@@ -18,7 +18,7 @@ import { displayNumber } from '../text/display';
 import { compactText } from '../text/normalise';
 import { listOf, sheetText } from './workbook-lists';
 import { withCorrection, workbookCorrections } from './workbook-corrections';
-import { PART_TOP, partSheetName, workbookSheets } from '../formats/workbook-layout';
+import { OVERVIEW_HEADERS, PART_TOP, partSheetName, workbookSheets } from '../formats/workbook-layout';
 
 /** Share of a layout's labels a sheet must show to be read as that table. */
 const MIN_LABEL_MATCH = 0.8;
@@ -97,7 +97,8 @@ interface Meta {
 
 function readMeta(sheets: readonly SheetGrid[]): Meta {
   const overview = sheets.find((s) => s.name === workbookSheets().overview);
-  const byKey = new Map(listOf(overview, ['内容', '字段键']).map((r) => [String(r['字段键'] ?? ''), r['内容']]));
+  const o = OVERVIEW_HEADERS;
+  const byKey = new Map(listOf(overview, [o.value, o.key]).map((r) => [String(r[o.key] ?? ''), r[o.value]]));
   const str = (key: string) => sheetText(byKey.get(key) ?? null) || null;
   const year = byKey.get('meta.year');
   return {

@@ -4,6 +4,7 @@
  * `fields[key]` (report/types.ts).
  */
 import { getFormat } from '../../formats/model';
+import { correctionWords } from '../../formats/workbook-layout';
 import type { FieldCell, Finding, Report } from '../../report/types';
 import { displayNumber } from '../../text/display';
 import { xlsxStyle } from './style';
@@ -13,15 +14,10 @@ export function correctionFill(): string {
   return xlsxStyle().correctedFill;
 }
 
-function shown(text: string): string {
-  return text === '' ? '（空白）' : text;
-}
-
 /** 原报 12，更正为 15（备注）. */
 export function correctionText(cell: FieldCell): string {
   const c = cell.corrected!;
-  const value = typeof c.value === 'number' ? displayNumber(c.value) : c.text;
-  return `原报 ${shown(cell.raw)}，更正为 ${shown(value)}${c.note ? `（${c.note}）` : ''}`;
+  return correctionWords(cell.raw, typeof c.value === 'number' ? displayNumber(c.value) : c.text, c.note);
 }
 
 export interface CorrectionLine {

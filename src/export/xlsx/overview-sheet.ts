@@ -1,7 +1,7 @@
 /** 概况: what the report is (file, meta, format), how many findings, what was recognised where. */
 import type { Worksheet } from 'exceljs';
 import { getFormat } from '../../formats/model';
-import { OVERVIEW_READER } from '../../formats/workbook-layout';
+import { OVERVIEW_HEADERS, OVERVIEW_READER } from '../../formats/workbook-layout';
 import type { Report, Severity } from '../../report/types';
 import { countBySeverity, worse } from '../../report/findings';
 import { findingsByKey, noteText, severityFill, severityLabel } from './findings';
@@ -16,9 +16,15 @@ interface Line {
 }
 
 const COLUMNS: readonly ListColumn<Line>[] = [
-  { header: '项目', width: 30, value: (l) => l.label, text: true },
-  { header: '内容', width: 70, value: (l) => l.value, text: true, fill: (l) => l.severity && severityFill(l.severity) },
-  { header: '字段键', width: 18, value: (l) => l.key ?? '' },
+  { header: OVERVIEW_HEADERS.item, width: 30, value: (l) => l.label, text: true },
+  {
+    header: OVERVIEW_HEADERS.value,
+    width: 70,
+    value: (l) => l.value,
+    text: true,
+    fill: (l) => l.severity && severityFill(l.severity),
+  },
+  { header: OVERVIEW_HEADERS.key, width: 18, value: (l) => l.key ?? '' },
 ];
 
 export const OVERVIEW_COLUMNS = COLUMNS;
