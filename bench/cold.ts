@@ -5,7 +5,7 @@
  * - a batch of 360 reports from cold, both cores busy: CPU of the whole process per report with the
  *   start-up taken off (the CPU of the same command on one file per worker: the process and its whole
  *   pool brought up), against the floor (unzip + one SAX pass) twice:
- *   warm (one thread, after many passes), and cold in the batch's own conditions (cold-floor.js: a
+ *   warm (one thread, after many passes), and cold in the batch's own conditions (cold-stages.js floor: a
  *   fresh process, the same threads, the same files read from disk, its own start-up taken off).
  * - where the cold batch's cost goes: the pipeline cut after each stage (cold-stages.js: read, then
  *   recognise, validate, JSON written) in the same conditions, cumulative per report.
@@ -78,13 +78,8 @@ function printTimeline(runs: readonly Timeline[]): void {
   );
 }
 
-/** The floor's work on `files` in a fresh process with the pool's threads (bench/cold-floor.js). */
-function floorRun(files: readonly string[]): Run {
-  return timedRun([path.join(__dirname, 'cold-floor.js'), String(Math.min(files.length, defaultThreads())), ...files]);
-}
-
-/** The pipeline up to `stage` on `files` in a fresh process with the pool's threads (bench/cold-stages.js). */
-function stageRun(stage: Stage, files: readonly string[], outRoot: string): Run {
+/** The floor, or the pipeline up to `stage`, on `files` in a fresh process with the pool's threads (bench/cold-stages.js). */
+function stageRun(stage: Stage | 'floor', files: readonly string[], outRoot: string): Run {
   const out = fs.mkdtempSync(path.join(outRoot, 'stage-'));
   return timedRun([
     path.join(__dirname, 'cold-stages.js'),
@@ -133,8 +128,8 @@ export function printColdStart(corpus: readonly string[], floorMs: number, dir: 
     timelines.push(timelineRun(corpus[k % corpus.length], outRoot));
     startUp.push(convertRun(perWorker, outRoot));
     many.push(convertRun([batch], outRoot));
-    floorStartUp.push(floorRun(perWorker));
-    floorMany.push(floorRun(batchFiles));
+    floorStartUp.push(stageRun('floor', perWorker, outRoot));
+    floorMany.push(stageRun('floor', batchFiles, outRoot));
     for (const stage of STAGES) {
       const [few, all] = [stageRun(stage, perWorker, outRoot), stageRun(stage, batchFiles, outRoot)];
       (stageCost[stage] ??= []).push((all.cpuMs - few.cpuMs) / (BATCH - threads));

@@ -1,6 +1,6 @@
 // The floor: what any DOCX reader must at least do — find word/document.xml in the zip, inflate it
 // (Node's zlib, as the reader does) and tokenise it once with saxes, handlers empty. Plain
-// JavaScript, so that bench/cold-floor.js runs it in fresh threads with nothing compiled on the way;
+// JavaScript, so that bench/cold-stages.js runs it in fresh threads with nothing compiled on the way;
 // bench/reader.ts uses the same function warm.
 const zlib = require('node:zlib');
 const { SaxesParser } = require('saxes');
